@@ -1,0 +1,170 @@
+"""Submissions: one organisation's figures and narrative for one form and period."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from phoihop.core.periods import Period, PeriodError
+
+
+def validate_period_id(value: str) -> None:
+    try:
+        Period.parse(value)
+    except PeriodError as exc:
+        raise ValidationError(str(exc)) from exc
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("đang soạn")
+    SUBMITTED = "submitted", _("đã gửi")
+    ACCEPTED = "accepted", _("đã duyệt")
+    RETURNED = "returned", _("bị trả lại")
+
+
+class Submission(models.Model):
+    """What one organisation reports on one form for one period, and where it stands."""
+
+    form = models.ForeignKey("indicators.Form", on_delete=models.PROTECT, related_name="submissions")
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.PROTECT, related_name="submissions"
+    )
+    period = models.CharField(_("kỳ"), max_length=8, validators=[validate_period_id])
+    status = models.CharField(
+        _("trạng thái"), max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
+    # Bumped on every save: a save that started from an older version is refused.
+    version = models.PositiveIntegerField(default=1)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    submitted_at = models.DateTimeField(_("gửi lúc"), null=True, blank=True)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    reviewed_at = models.DateTimeField(_("duyệt/trả lúc"), null=True, blank=True)
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    return_reason = models.TextField(_("lý do trả lại"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("báo cáo")
+        verbose_name_plural = _("báo cáo")
+        ordering = ["period", "organisation__unit__path", "organisation__kind__order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["form", "organisation", "period"], name="submission_unique_form_org_period"
+            )
+        ]
+        indexes = [models.Index(fields=["period", "status"])]
+
+    def __str__(self) -> str:
+        return f"{self.organisation} · {self.period_obj.label}"
+
+    @property
+    def period_obj(self) -> Period:
+        return Period.parse(self.period)
+
+    @property
+    def unit(self):
+        return self.organisation.unit
+
+    @property
+    def deadline(self) -> dt.date:
+        period = self.period_obj
+        return period.end_date(self.form.period_convention) + dt.timedelta(
+            days=self.form.deadline_days
+        )
+
+    @property
+    def is_late(self) -> bool:
+        if self.submitted_at is None:
+            return False
+        local = self.submitted_at.astimezone(dt.timezone(dt.timedelta(hours=7))).date()
+        return local > self.deadline
+
+
+class FigureValue(models.Model):
+    """One indicator's value in one submission, exact, with an optional comment."""
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="figures")
+    indicator = models.ForeignKey(
+        "indicators.Indicator", on_delete=models.PROTECT, related_name="values"
+    )
+    value = models.DecimalField(_("giá trị"), max_digits=20, decimal_places=4, null=True)
+    comment = models.CharField(_("ghi chú"), max_length=500, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("số liệu")
+        verbose_name_plural = _("số liệu")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["submission", "indicator"], name="figure_unique_submission_indicator"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.indicator.code}={self.value}"
+
+
+class Narrative(models.Model):
+    """The written part of one section of a submission."""
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="narratives")
+    section = models.ForeignKey("indicators.Section", on_delete=models.PROTECT, related_name="+")
+    text = models.TextField(_("nội dung"), blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("phần thuyết minh")
+        verbose_name_plural = _("phần thuyết minh")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["submission", "section"], name="narrative_unique_submission_section"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.submission_id} · {self.section.code}"
+
+
+class Event(models.Model):
+    """A step in a submission's workflow: who did what, when, and why."""
+
+    class Action(models.TextChoices):
+        CREATED = "created", _("tạo báo cáo")
+        SAVED = "saved", _("lưu")
+        SUBMITTED = "submitted", _("gửi")
+        RETURNED = "returned", _("trả lại")
+        ACCEPTED = "accepted", _("duyệt")
+        REOPENED = "reopened", _("mở lại")
+        IMPORTED = "imported", _("nhập từ tệp")
+
+    submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="events")
+    action = models.CharField(_("việc"), max_length=10, choices=Action.choices)
+    actor = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("lúc"))
+    reason = models.TextField(_("lý do"), blank=True)
+
+    class Meta:
+        verbose_name = _("bước xử lý")
+        verbose_name_plural = _("bước xử lý")
+        ordering = ["at", "pk"]
+
+    def __str__(self) -> str:
+        return f"{self.get_action_display()} · {self.at:%d/%m/%Y %H:%M}"
