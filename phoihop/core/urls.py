@@ -1,4 +1,8 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
 
-app_name = "core"
-urlpatterns = []
+from phoihop.core import views
+
+# No app_name: settings.LOGIN_REDIRECT_URL names the home page plainly as "home".
+urlpatterns = [
+    path("", views.home, name="home"),
+]

@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from phoihop.organisations import views
 
 app_name = "organisations"
-urlpatterns = []
+urlpatterns = [
+    path("", views.organisation_list, name="organisation_list"),
+    path("<int:pk>/", views.organisation_view, name="organisation_detail"),
+]

@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from phoihop.places import views
 
 app_name = "places"
-urlpatterns = []
+urlpatterns = [
+    path("", views.unit_list, name="unit_list"),
+    path("<int:pk>/", views.unit_view, name="unit_detail"),
+]

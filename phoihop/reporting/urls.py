@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from phoihop.reporting import views
 
 app_name = "reporting"
-urlpatterns = []
+urlpatterns = [
+    path("", views.submission_index, name="submission_list"),
+    path("<int:pk>/", views.submission_view, name="submission_detail"),
+]
