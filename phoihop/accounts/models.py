@@ -23,16 +23,27 @@ class User(AbstractUser):
     full_name = models.CharField(_("họ và tên"), max_length=120, blank=True)
     role = models.CharField(_("vai trò"), max_length=20, choices=Role.choices, default=Role.VIEWER)
     unit = models.ForeignKey(
-        "places.Unit", verbose_name=_("đơn vị"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="+",
+        "places.Unit",
+        verbose_name=_("đơn vị"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
         help_text=_("Đơn vị của Ban chỉ đạo, của Ban điều phối xã, hoặc phạm vi được xem."),
     )
     organisation = models.ForeignKey(
-        "organisations.Organisation", verbose_name=_("tổ chức"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="+",
+        "organisations.Organisation",
+        verbose_name=_("tổ chức"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
     )
     assigned_units = models.ManyToManyField(
-        "places.Unit", verbose_name=_("địa bàn phụ trách"), blank=True, related_name="+",
+        "places.Unit",
+        verbose_name=_("địa bàn phụ trách"),
+        blank=True,
+        related_name="+",
     )
 
     class Meta:

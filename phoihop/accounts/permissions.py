@@ -147,10 +147,9 @@ def is_office_for(user, unit: Unit) -> bool:
 def access_submission_by_id(user, submission_id: int, *, for_edit: bool = False) -> Submission:
     """The submission, if the user may see it (404 otherwise) and, for edits, change it (403)."""
     try:
-        submission = (
-            Submission.objects.select_related("form", "organisation__unit", "organisation__kind")
-            .get(pk=submission_id)
-        )
+        submission = Submission.objects.select_related(
+            "form", "organisation__unit", "organisation__kind"
+        ).get(pk=submission_id)
     except (Submission.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
     if not can_view_submission(user, submission):

@@ -43,11 +43,17 @@ class Indicator(models.Model):
         _("cách tổng hợp"), max_length=10, choices=Aggregation.choices, default=Aggregation.SUM
     )
     part_of = models.ForeignKey(
-        "self", verbose_name=_("là phần «trong đó» của"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="parts",
+        "self",
+        verbose_name=_("là phần «trong đó» của"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="parts",
     )
     formula = models.CharField(
-        _("công thức"), max_length=255, blank=True,
+        _("công thức"),
+        max_length=255,
+        blank=True,
         help_text=_("Để trống nếu nhập tay. Ví dụ: tt_qp_thanh_nien / tt_qp_luot * 100"),
     )
     min_value = models.DecimalField(
@@ -56,11 +62,10 @@ class Indicator(models.Model):
     max_value = models.DecimalField(
         _("giá trị lớn nhất"), max_digits=20, decimal_places=4, null=True, blank=True
     )
-    pad_small = models.BooleanField(
-        _("viết số dưới 10 thành hai chữ số (05)"), default=False
-    )
+    pad_small = models.BooleanField(_("viết số dưới 10 thành hai chữ số (05)"), default=False)
     keywords = models.TextField(
-        _("từ khoá nhận dạng"), blank=True,
+        _("từ khoá nhận dạng"),
+        blank=True,
         help_text=_("Mỗi dòng một cụm từ, dùng khi nhập báo cáo cũ."),
     )
     description = models.TextField(_("mô tả"), blank=True)
@@ -114,18 +119,22 @@ class Form(models.Model):
     code = models.CharField(_("mã"), max_length=40, unique=True, validators=[code_validator])
     name = models.CharField(_("tên biểu mẫu"), max_length=255)
     organisation_kinds = models.ManyToManyField(
-        "organisations.OrganisationKind", verbose_name=_("loại tổ chức báo cáo"),
+        "organisations.OrganisationKind",
+        verbose_name=_("loại tổ chức báo cáo"),
         related_name="forms",
     )
     levels = models.JSONField(
-        _("cấp báo cáo"), default=list,
+        _("cấp báo cáo"),
+        default=list,
         help_text=_("Danh sách cấp: 1 tỉnh, 2 huyện, 3 xã."),
     )
     period_type = models.CharField(
         _("kỳ báo cáo"), max_length=10, choices=PeriodType.choices, default=PeriodType.HALF
     )
     period_convention = models.CharField(
-        _("cách tính kỳ"), max_length=10, choices=PeriodConvention.choices,
+        _("cách tính kỳ"),
+        max_length=10,
+        choices=PeriodConvention.choices,
         default=PeriodConvention.CUTOFF_15,
     )
     deadline_days = models.PositiveSmallIntegerField(
@@ -191,3 +200,6 @@ class SectionIndicator(models.Model):
                 fields=["section", "indicator"], name="section_indicator_unique"
             )
         ]
+
+    def __str__(self) -> str:
+        return f"{self.section} · {self.indicator.code}"

@@ -11,7 +11,8 @@ class OrganisationKind(models.Model):
     name = models.CharField(_("tên"), max_length=120)
     short_name = models.CharField(_("tên viết tắt"), max_length=40)
     is_command = models.BooleanField(
-        _("là cơ quan quân sự"), default=False,
+        _("là cơ quan quân sự"),
+        default=False,
         help_text=_("Ban CHQS: cơ quan thường trực của Ban chỉ đạo."),
     )
     order = models.PositiveSmallIntegerField(_("thứ tự"), default=0)
@@ -29,11 +30,15 @@ class Organisation(models.Model):
     """One organisation of one unit: the Red Cross of Bù Đăng district, say."""
 
     unit = models.ForeignKey(
-        "places.Unit", verbose_name=_("đơn vị"), on_delete=models.PROTECT,
+        "places.Unit",
+        verbose_name=_("đơn vị"),
+        on_delete=models.PROTECT,
         related_name="organisations",
     )
     kind = models.ForeignKey(
-        OrganisationKind, verbose_name=_("loại"), on_delete=models.PROTECT,
+        OrganisationKind,
+        verbose_name=_("loại"),
+        on_delete=models.PROTECT,
         related_name="organisations",
     )
     name = models.CharField(_("tên"), max_length=200)

@@ -63,15 +63,22 @@ class Unit(models.Model):
     kind = models.CharField(_("loại"), max_length=20, choices=UnitKind.choices)
     level = models.PositiveSmallIntegerField(_("cấp"), choices=Level.choices, editable=False)
     parent = models.ForeignKey(
-        "self", verbose_name=_("trực thuộc"), null=True, blank=True,
-        on_delete=models.PROTECT, related_name="children",
+        "self",
+        verbose_name=_("trực thuộc"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="children",
     )
     # Materialised path of codes ("/VN/70/693/25222/"): subtree reads are one indexed prefix scan.
     path = models.CharField(max_length=255, editable=False, db_index=True)
     valid_from = models.DateField(_("hiệu lực từ"), null=True, blank=True)
     valid_to = models.DateField(_("hiệu lực đến"), null=True, blank=True)
     successors = models.ManyToManyField(
-        "self", verbose_name=_("đơn vị kế thừa"), symmetrical=False, blank=True,
+        "self",
+        verbose_name=_("đơn vị kế thừa"),
+        symmetrical=False,
+        blank=True,
         related_name="predecessors",
     )
 

@@ -30,7 +30,9 @@ class Status(models.TextChoices):
 class Submission(models.Model):
     """What one organisation reports on one form for one period, and where it stands."""
 
-    form = models.ForeignKey("indicators.Form", on_delete=models.PROTECT, related_name="submissions")
+    form = models.ForeignKey(
+        "indicators.Form", on_delete=models.PROTECT, related_name="submissions"
+    )
     organisation = models.ForeignKey(
         "organisations.Organisation", on_delete=models.PROTECT, related_name="submissions"
     )
@@ -44,12 +46,18 @@ class Submission(models.Model):
     updated_at = models.DateTimeField(auto_now=True)
     submitted_at = models.DateTimeField(_("gửi lúc"), null=True, blank=True)
     submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     reviewed_at = models.DateTimeField(_("duyệt/trả lúc"), null=True, blank=True)
     reviewed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     return_reason = models.TextField(_("lý do trả lại"), blank=True)
@@ -155,7 +163,10 @@ class Event(models.Model):
     submission = models.ForeignKey(Submission, on_delete=models.CASCADE, related_name="events")
     action = models.CharField(_("việc"), max_length=10, choices=Action.choices)
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
     at = models.DateTimeField(_("lúc"))

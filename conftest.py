@@ -1,0 +1,41 @@
+"""Test fixtures shared by every app: the demo district is the world tests run in."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Build the demo once per test database; each test then runs in a rolled-back transaction."""
+    from phoihop.demo.builder import build_demo
+
+    with django_db_blocker.unblock():
+        build_demo()
+
+
+@pytest.fixture
+def personas(db):
+    """The demo's accounts by username: vanphong, chuthapdo, nongdan, ducphong, thanhvien, tinh,
+    quantri."""
+    from phoihop.accounts.models import User
+
+    return {u.username: u for u in User.objects.select_related("unit", "organisation")}
+
+
+@pytest.fixture
+def client_for(client, personas):
+    """A Django test client signed in as the named persona."""
+
+    def sign_in(username: str):
+        client.force_login(personas[username])
+        return client
+
+    return sign_in
+
+
+def pytest_configure(config):
+    from django.conf import settings
+
+    # Hashing seven demo passwords with PBKDF2 would dominate the set-up of every test database.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

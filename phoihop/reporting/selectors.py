@@ -1,0 +1,285 @@
+"""Reads of submissions, their figures and aggregates."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db.models import Avg, Count, QuerySet, Sum
+
+from phoihop.core.periods import CUTOFF_15, HALF, Period, PeriodError
+from phoihop.indicators.models import Aggregation, Indicator
+from phoihop.organisations.models import Organisation, OrganisationKind
+from phoihop.places.models import Unit
+from phoihop.reporting.models import FigureValue, Status, Submission
+
+_BLANK_LINES = re.compile(r"\n\s*\n")
+
+
+def figures_of(submission: Submission) -> dict[str, Decimal | None]:
+    """The submission's entered figures by indicator code."""
+    return dict(submission.figures.values_list("indicator__code", "value"))
+
+
+def aggregate_over_units(
+    *,
+    indicator_codes: list[str],
+    units: QuerySet[Unit] | list[Unit],
+    period: str,
+    organisation_kinds: list[str] | None = None,
+) -> dict[str, Decimal | None]:
+    """Each indicator aggregated over the given units' submissions for a period.
+
+    Sums add up; 'average' indicators are averaged over the values reported; others are None.
+    """
+    values = FigureValue.objects.filter(
+        indicator__code__in=indicator_codes,
+        submission__period=period,
+        submission__organisation__unit__in=units,
+        value__isnull=False,
+    )
+    if organisation_kinds:
+        values = values.filter(submission__organisation__kind__code__in=organisation_kinds)
+    aggregation = dict(
+        Indicator.objects.filter(code__in=indicator_codes).values_list("code", "aggregation")
+    )
+    rows = values.values("indicator__code").annotate(total=Sum("value"), mean=Avg("value"))
+    result: dict[str, Decimal | None] = defaultdict(lambda: None)
+    for row in rows:
+        code = row["indicator__code"]
+        if aggregation.get(code) == Aggregation.SUM:
+            result[code] = Decimal(row["total"])
+        elif aggregation.get(code) == Aggregation.AVERAGE:
+            result[code] = Decimal(str(row["mean"])).quantize(Decimal("0.01"))
+    return {code: result[code] for code in indicator_codes}
+
+
+def formatted_figures(values: dict[str, Decimal | None]) -> dict[str, str]:
+    """Figures by code, written the Vietnamese way for citing in narratives."""
+    from phoihop.reporting.citations import format_figure
+
+    meta = {
+        i.code: i
+        for i in Indicator.objects.filter(code__in=values.keys()).only(
+            "code", "value_type", "pad_small"
+        )
+    }
+    return {
+        code: format_figure(value, value_type=meta[code].value_type, pad=meta[code].pad_small)
+        for code, value in values.items()
+        if code in meta
+    }
+
+
+def computed_figures(values: dict[str, Decimal | None], indicators: list[Indicator]) -> dict:
+    """Values of formula indicators computed from the entered ones (None where not computable)."""
+    from phoihop.validation.expressions import parse_expression
+
+    result: dict[str, Decimal | None] = {}
+    for indicator in indicators:
+        if indicator.formula:
+            value = parse_expression(indicator.formula).evaluate(values)
+            result[indicator.code] = value.quantize(Decimal("0.01")) if value is not None else None
+    return result
+
+
+def submission_view_data(submission: Submission) -> dict:
+    """Sections of a submission with their figures and narrative, ready to show."""
+    from phoihop.reporting.citations import render_citations
+
+    sections = list(
+        submission.form.sections.prefetch_related("indicator_links__indicator").order_by("order")
+    )
+    indicators = [link.indicator for s in sections for link in s.indicator_links.all()]
+    values = figures_of(submission)
+    values.update(computed_figures(values, indicators))
+    formatted = formatted_figures(values)
+    communes = None
+    if submission.organisation.unit.level < 3:
+        children = submission.organisation.unit.children.all()
+        codes = [i.code for i in Indicator.objects.all()]
+        communes = formatted_figures(
+            aggregate_over_units(indicator_codes=codes, units=children, period=submission.period)
+        )
+    narratives = {n.section_id: n.text for n in submission.narratives.all()}
+    return {
+        "sections": [
+            {
+                "section": s,
+                "figures": [
+                    {
+                        "indicator": link.indicator,
+                        "value": values.get(link.indicator.code),
+                        "text": formatted.get(link.indicator.code, ""),
+                    }
+                    for link in s.indicator_links.all()
+                ],
+                "narrative": render_citations(
+                    narratives.get(s.pk, ""), own=formatted, communes=communes
+                ),
+            }
+            for s in sections
+        ]
+    }
+
+
+# ----- pages (home, submission list and page) ---------------------------------------------
+
+
+def current_period(submissions: QuerySet[Submission], *, today: dt.date) -> tuple[Period, str]:
+    """The latest period the reader has submissions in, else the half-year containing today.
+
+    Returned with the period convention its dates are read under (the form's, else Decree 09).
+    """
+    ids = set(submissions.values_list("period", flat=True).distinct())
+    periods = []
+    for period_id in ids:
+        try:
+            periods.append(Period.parse(period_id))
+        except PeriodError:
+            continue  # a malformed stored id must not take the home page down
+    if not periods:
+        return Period.containing(today, HALF, CUTOFF_15), CUTOFF_15
+    latest = max(periods)
+    convention = (
+        submissions.filter(period=latest.id)
+        .values_list("form__period_convention", flat=True)
+        .first()
+    )
+    return latest, convention or CUTOFF_15
+
+
+def status_counts(submissions: QuerySet[Submission], *, period: str) -> list[dict]:
+    """How many submissions of a period stand at each status, every status listed."""
+    counts = dict(
+        submissions.filter(period=period)
+        .order_by()
+        .values("status")
+        .annotate(n=Count("pk"))
+        .values_list("status", "n")
+    )
+    return [
+        {"status": value, "label": label, "count": counts.get(value, 0)}
+        for value, label in Status.choices
+    ]
+
+
+def home_overview(
+    *,
+    scope_units: list[Unit],
+    units: QuerySet[Unit],
+    organisations: QuerySet[Organisation],
+    submissions: QuerySet[Submission],
+    own_submissions: QuerySet[Submission] | None,
+    today: dt.date,
+) -> dict:
+    """What the home page shows: the reader's units, their organisations and children, the
+    current period, and either the reader's own submissions or a count by status."""
+    period, convention = current_period(submissions, today=today)
+    start, end = period.date_range(convention)
+    scope_ids = [u.pk for u in scope_units]
+    data = {
+        "scope_units": scope_units,
+        "organisations": list(
+            organisations.filter(unit__in=scope_ids)
+            .select_related("unit", "kind")
+            .order_by("unit__path", "kind__order")
+        ),
+        "children": list(units.filter(parent__in=scope_ids).order_by("path")),
+        "period": period,
+        "period_start": start,
+        "period_end": end,
+        "own_submissions": None,
+        "status_counts": None,
+    }
+    if own_submissions is not None:
+        rows = list(
+            own_submissions.select_related("form", "organisation__unit", "organisation__kind")
+        )
+        rows.sort(key=lambda s: (s.period_obj, s.organisation.unit.path, s.organisation.kind.order))
+        rows.reverse()
+        data["own_submissions"] = rows
+    else:
+        counts = status_counts(submissions, period=period.id)
+        data["status_counts"] = counts
+        data["status_total"] = sum(c["count"] for c in counts)
+    return data
+
+
+@dataclass(frozen=True)
+class SubmissionFilters:
+    """The submission list's filters, already checked; `errors` say in Vietnamese what was ignored."""
+
+    period: str | None = None
+    status: str | None = None
+    kind: str | None = None
+    errors: tuple[str, ...] = ()
+
+
+def parse_submission_filters(params: Mapping[str, str]) -> SubmissionFilters:
+    """Read ?ky=2020S1&trang_thai=submitted&loai=ctd; values that make no sense are dropped."""
+    from django.utils.translation import gettext as _
+
+    errors: list[str] = []
+    period = (params.get("ky") or "").strip() or None
+    if period is not None:
+        try:
+            period = Period.parse(period).id
+        except PeriodError:
+            errors.append(_("Kỳ báo cáo không hợp lệ, đã bỏ qua bộ lọc kỳ."))
+            period = None
+    status = (params.get("trang_thai") or "").strip() or None
+    if status is not None and status not in Status.values:
+        errors.append(_("Trạng thái không hợp lệ, đã bỏ qua bộ lọc trạng thái."))
+        status = None
+    kind = (params.get("loai") or "").strip() or None
+    if kind is not None and not OrganisationKind.objects.filter(code=kind).exists():
+        errors.append(_("Loại tổ chức không hợp lệ, đã bỏ qua bộ lọc loại tổ chức."))
+        kind = None
+    return SubmissionFilters(period=period, status=status, kind=kind, errors=tuple(errors))
+
+
+def submission_list(submissions: QuerySet[Submission], *, filters: SubmissionFilters) -> dict:
+    """Submissions matching the filters, newest period first, with the choices the filters offer."""
+    rows = submissions
+    if filters.period:
+        rows = rows.filter(period=filters.period)
+    if filters.status:
+        rows = rows.filter(status=filters.status)
+    if filters.kind:
+        rows = rows.filter(organisation__kind__code=filters.kind)
+    rows = rows.select_related("form", "organisation__unit", "organisation__kind").order_by(
+        "-period", "organisation__unit__path", "organisation__kind__order"
+    )
+    period_ids = set(submissions.values_list("period", flat=True).distinct())
+    periods = sorted((Period.parse(p) for p in period_ids if _is_period(p)), reverse=True)
+    return {
+        "submissions": rows,
+        "periods": periods,
+        "statuses": Status.choices,
+        "kinds": list(OrganisationKind.objects.order_by("order")),
+    }
+
+
+def _is_period(text: str) -> bool:
+    try:
+        Period.parse(text)
+    except PeriodError:
+        return False
+    return True
+
+
+def submission_page_data(submission: Submission) -> dict:
+    """A submission's page: its sections (figures, narrative in paragraphs) and its events."""
+    data = submission_view_data(submission)
+    for section in data["sections"]:
+        text = section["narrative"].replace("\r\n", "\n")
+        section["paragraphs"] = [p.strip() for p in _BLANK_LINES.split(text) if p.strip()]
+    data["events"] = list(submission.events.select_related("actor").order_by("at", "pk"))
+    data["submitted_by"] = submission.submitted_by
+    data["reviewed_by"] = submission.reviewed_by
+    return data
