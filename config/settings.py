@@ -49,6 +49,10 @@ INSTALLED_APPS = [
     "phoihop.organisations",
     "phoihop.indicators",
     "phoihop.reporting",
+    "phoihop.validation",
+    "phoihop.documents",
+    "phoihop.analytics",
+    "phoihop.imports",
 ]
 
 MIDDLEWARE = [
