@@ -17,7 +17,7 @@ def test_it_shows_sections_in_order_with_their_indicators(
     client_for, django_assert_max_num_queries
 ) -> None:
     client = client_for("tinh")
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(6):
         response = client.get(reverse("indicators:form_detail", args=["huyen_chqs"]))
     html = response.content.decode()
     first = html.find("1. Công tác lãnh đạo, chỉ đạo")

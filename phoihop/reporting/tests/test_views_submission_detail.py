@@ -30,7 +30,7 @@ def test_it_shows_the_header_and_figures_the_vietnamese_way(
     client_for, django_assert_max_num_queries
 ) -> None:
     client = client_for("chuthapdo")
-    with django_assert_max_num_queries(25):
+    with django_assert_max_num_queries(20):
         response = client.get(url(submission("698", "ctd", "2020S1")))
     html = response.content.decode()
     assert "Hội Chữ thập đỏ huyện Bù Đăng" in html

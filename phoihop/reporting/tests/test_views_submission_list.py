@@ -30,7 +30,7 @@ def test_it_pages_the_offices_list_in_a_fixed_number_of_queries(
     client_for, personas, django_assert_max_num_queries
 ) -> None:
     client = client_for("vanphong")
-    with django_assert_max_num_queries(8):
+    with django_assert_max_num_queries(7):
         response = client.get(URL)
     html = response.content.decode()
     total = visible_submissions(personas["vanphong"]).count()
