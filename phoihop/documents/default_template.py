@@ -1,0 +1,661 @@
+"""Builds the default review-report Word template (Decree 30/2020 format) with python-docx."""
+
+from __future__ import annotations
+
+import sys
+from io import BytesIO
+from pathlib import Path
+
+from docx import Document
+from docx.document import Document as DocumentObject
+from docx.enum.section import WD_ORIENT
+from docx.enum.style import WD_STYLE_TYPE
+from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.section import Section
+from docx.shared import Length, Mm, Pt
+from docx.table import Table, _Cell
+from docx.text.paragraph import Paragraph
+
+FONT = "Times New Roman"
+TEMPLATE_PATH = Path(__file__).resolve().parent / "templates_docx" / "bao_cao_so_ket.docx"
+
+# Decree 30/2020 page: A4 with top/bottom 20 mm, left 30 mm, right 15 mm.
+PAGE_WIDTH = Mm(210)
+PAGE_HEIGHT = Mm(297)
+MARGIN_TOP = Mm(20)
+MARGIN_BOTTOM = Mm(20)
+MARGIN_LEFT = Mm(30)
+MARGIN_RIGHT = Mm(15)
+TEXT_WIDTH = Mm(165)
+FIRST_LINE_INDENT = Mm(12.7)
+
+# Header table, measured on the rendered PDF (Liberation Serif has Times New Roman's metrics):
+# "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM" at 12 pt bold is 88 mm and must stay on one line;
+# "QUẦN CHÚNG LIÊN NGÀNH" at 13 pt bold is 62.3 mm, so a long body name breaks in two lines.
+HEADER_LEFT = Mm(69)
+HEADER_RIGHT = Mm(96)
+CELL_PADDING = Mm(1.9)  # Word's default left/right cell margin (108 twips)
+SIGN_LEFT = Mm(75)
+SIGN_RIGHT = Mm(90)
+
+_THEME_ATTRIBUTES = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
+_FONT_ATTRIBUTES = ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs")
+
+STYLE_HEADER = "Report Header"
+STYLE_TITLE = "Report Title"
+STYLE_TABLE = "Report Table Text"
+STYLE_RECIPIENTS = "Report Recipients"
+STYLE_SIGNATURE = "Report Signature"
+STYLE_RULE = "Report Rule"
+STYLE_TAG = "Report Template Tag"
+
+
+# --- low-level XML helpers ----------------------------------------------------------------
+
+
+def _child(parent, tag: str):
+    """Return the first child `tag` of `parent`, creating it at the end if missing."""
+    found = parent.find(qn(tag))
+    if found is None:
+        found = OxmlElement(tag)
+        parent.append(found)
+    return found
+
+
+def set_fonts(rpr) -> None:
+    """Pin every script slot of a w:rPr to Times New Roman; theme fonts render wrongly."""
+    fonts = rpr.find(qn("w:rFonts"))
+    if fonts is None:
+        fonts = OxmlElement("w:rFonts")
+        rpr.insert(0, fonts)  # rFonts must come first in w:rPr
+    for attribute in _THEME_ATTRIBUTES:
+        fonts.attrib.pop(qn(attribute), None)
+    for attribute in _FONT_ATTRIBUTES:
+        fonts.set(qn(attribute), FONT)
+
+
+def strip_theme_fonts(root) -> None:
+    """Replace every theme font reference under `root` by explicit Times New Roman."""
+    for fonts in root.iter(qn("w:rFonts")):
+        if any(fonts.get(qn(attribute)) is not None for attribute in _THEME_ATTRIBUTES):
+            for attribute in _THEME_ATTRIBUTES:
+                fonts.attrib.pop(qn(attribute), None)
+            for attribute in _FONT_ATTRIBUTES:
+                fonts.set(qn(attribute), FONT)
+
+
+def _format_run(
+    run, *, size: float, bold: bool = False, italic: bool = False, caps: bool = False
+) -> None:
+    """Set font, size and emphasis directly on a run, so the look survives style edits."""
+    set_fonts(run._r.get_or_add_rPr())
+    run.font.size = Pt(size)
+    run.font.bold = bold
+    run.font.italic = italic
+    if caps:
+        run.font.all_caps = True
+
+
+def _mark_size(paragraph: Paragraph, size: float) -> None:
+    """Size the paragraph mark: it alone decides the height of an empty (rule) paragraph."""
+    ppr = paragraph._p.get_or_add_pPr()
+    rpr = _child(ppr, "w:rPr")
+    set_fonts(rpr)
+    for tag in ("w:sz", "w:szCs"):
+        _child(rpr, tag).set(qn("w:val"), str(int(size * 2)))
+
+
+def _bottom_border(paragraph: Paragraph, *, size_eighths: int = 6) -> None:
+    """Draw a single line under the paragraph (the rules of the Decree 30 header)."""
+    ppr = paragraph._p.get_or_add_pPr()
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    bottom.set(qn("w:val"), "single")
+    bottom.set(qn("w:sz"), str(size_eighths))
+    bottom.set(qn("w:space"), "1")
+    bottom.set(qn("w:color"), "000000")
+    borders.append(bottom)
+    # w:pBdr must precede w:spacing/w:ind/w:jc in w:pPr; inserting after pStyle keeps order.
+    style = ppr.find(qn("w:pStyle"))
+    anchors = [qn(t) for t in ("w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:widowControl")]
+    position = 0 if style is None else list(ppr).index(style) + 1
+    for index, element in enumerate(list(ppr)):
+        if element.tag in anchors:
+            position = max(position, index + 1)
+    ppr.insert(position, borders)
+
+
+def _table_borders(table: Table, value: str) -> None:
+    """Set all table borders explicitly ('nil' for layout tables, 'single' for data)."""
+    tbl_pr = table._tbl.tblPr
+    existing = tbl_pr.find(qn("w:tblBorders"))
+    if existing is not None:
+        tbl_pr.remove(existing)
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        element = OxmlElement(f"w:{edge}")
+        element.set(qn("w:val"), value)
+        if value != "nil":
+            element.set(qn("w:sz"), "4")
+            element.set(qn("w:space"), "0")
+            element.set(qn("w:color"), "000000")
+        borders.append(element)
+    # Schema order inside tblPr: tblStyle, ..., tblW, jc, ..., tblBorders, ..., tblLayout.
+    layout = tbl_pr.find(qn("w:tblLayout"))
+    if layout is not None:
+        layout.addprevious(borders)
+    else:
+        tbl_pr.append(borders)
+
+
+def _fix_table_widths(table: Table, widths: list[Length], *, fixed: bool = True) -> None:
+    """Give the grid, the cells and the table explicit widths; autofit would reflow them."""
+    table.autofit = not fixed
+    tbl_pr = table._tbl.tblPr
+    tbl_w = _child(tbl_pr, "w:tblW")
+    tbl_w.set(qn("w:w"), str(int(sum(widths) / 635)))  # EMU → twips
+    tbl_w.set(qn("w:type"), "dxa")
+    for column, width in zip(table.columns, widths, strict=True):
+        column.width = width
+    for row in table.rows:
+        for cell, width in zip(row.cells, widths, strict=True):
+            cell.width = width
+
+
+def _keep_row_together(table: Table) -> None:
+    for row in table.rows:
+        tr_pr = row._tr.get_or_add_trPr()
+        _child(tr_pr, "w:cantSplit")
+
+
+def _repeat_header_row(table: Table) -> None:
+    tr_pr = table.rows[0]._tr.get_or_add_trPr()
+    _child(tr_pr, "w:tblHeader")
+
+
+# --- paragraph helpers --------------------------------------------------------------------
+
+
+def _paragraph(
+    container,
+    text: str = "",
+    *,
+    style: str | None = None,
+    size: float = 14,
+    bold: bool = False,
+    italic: bool = False,
+    caps: bool = False,
+    align: WD_ALIGN_PARAGRAPH | None = None,
+) -> Paragraph:
+    """Add a paragraph with one explicitly formatted run (reusing a fresh cell's paragraph)."""
+    paragraph = None
+    if isinstance(container, _Cell):
+        first = container.paragraphs[0]
+        if len(container.paragraphs) == 1 and not first.runs and first.style.name == "Normal":
+            paragraph = first
+    if paragraph is None:
+        paragraph = container.add_paragraph()
+    if style is not None:
+        paragraph.style = style
+    if align is not None:
+        paragraph.alignment = align
+    if text:
+        run = paragraph.add_run(text)
+        _format_run(run, size=size, bold=bold, italic=italic, caps=caps)
+    _mark_size(paragraph, size)
+    return paragraph
+
+
+def _tag(container, tag: str, *, style: str = STYLE_TAG) -> Paragraph:
+    """A docxtpl control paragraph (`{%p ... %}`): docxtpl removes it when rendering."""
+    return _paragraph(container, tag, style=style, size=11)
+
+
+def _body(container, text: str) -> Paragraph:
+    """A body paragraph: justified, first-line indent, 14 pt (all from the Normal style)."""
+    return _paragraph(container, text, size=14)
+
+
+def _heading(container, text: str, level: int, *, italic: bool = False) -> Paragraph:
+    return _paragraph(container, text, style=f"Heading {level}", size=14, bold=True, italic=italic)
+
+
+def _body_loop(container, items: str, variable: str = "text") -> None:
+    """One real paragraph per list item, none at all for an empty list."""
+    _tag(container, f"{{%p for {variable} in {items} %}}")
+    _body(container, f"{{{{ {variable} }}}}")
+    _tag(container, "{%p endfor %}")
+
+
+def _rule(container, width: Length, available: Length, *, gap: float = 0) -> Paragraph:
+    """A short centred horizontal rule: an empty paragraph with a bottom border, indented so
+    the border is `width` long; `gap` (pt) keeps it clear of the descenders above."""
+    paragraph = _paragraph(container, style=STYLE_RULE, size=1)
+    if gap:
+        paragraph.paragraph_format.space_before = Pt(gap)
+    side = Length(max(int((available - width) / 2), 0))
+    paragraph.paragraph_format.left_indent = side
+    paragraph.paragraph_format.right_indent = side
+    _bottom_border(paragraph)
+    return paragraph
+
+
+# --- document parts -----------------------------------------------------------------------
+
+
+def _configure_page(section: Section) -> None:
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width = PAGE_WIDTH
+    section.page_height = PAGE_HEIGHT
+    section.top_margin = MARGIN_TOP
+    section.bottom_margin = MARGIN_BOTTOM
+    section.left_margin = MARGIN_LEFT
+    section.right_margin = MARGIN_RIGHT
+    section.header_distance = Mm(10)
+    section.footer_distance = Mm(10)
+    section.gutter = Mm(0)
+
+
+def _paragraph_style(
+    doc: DocumentObject,
+    name: str,
+    *,
+    size: float,
+    bold: bool = False,
+    italic: bool = False,
+    align: WD_ALIGN_PARAGRAPH = WD_ALIGN_PARAGRAPH.CENTER,
+    before: float = 0,
+    after: float = 0,
+    line_spacing: float = 1.0,
+):
+    style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    style.base_style = doc.styles["Normal"]
+    style.quick_style = True
+    set_fonts(style.element.get_or_add_rPr())
+    style.font.size = Pt(size)
+    style.font.bold = bold
+    style.font.italic = italic
+    fmt = style.paragraph_format
+    fmt.alignment = align
+    fmt.first_line_indent = Mm(0)
+    fmt.left_indent = Mm(0)
+    fmt.right_indent = Mm(0)
+    fmt.space_before = Pt(before)
+    fmt.space_after = Pt(after)
+    fmt.line_spacing = line_spacing
+    return style
+
+
+def _configure_styles(doc: DocumentObject) -> None:
+    styles = doc.styles
+    defaults = styles.element.find(qn("w:docDefaults"))
+    rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    set_fonts(rpr)
+    for tag in ("w:sz", "w:szCs"):
+        _child(rpr, tag).set(qn("w:val"), "28")
+    lang = _child(rpr, "w:lang")
+    lang.set(qn("w:val"), "vi-VN")
+    lang.set(qn("w:eastAsia"), "vi-VN")
+    lang.set(qn("w:bidi"), "ar-SA")
+
+    # Normal is the body text: what the office types in Word must come out right too.
+    normal = styles["Normal"]
+    set_fonts(normal.element.get_or_add_rPr())
+    normal.font.size = Pt(14)
+    fmt = normal.paragraph_format
+    fmt.alignment = WD_ALIGN_PARAGRAPH.JUSTIFY
+    fmt.first_line_indent = FIRST_LINE_INDENT
+    fmt.space_before = Pt(0)
+    fmt.space_after = Pt(6)
+    fmt.line_spacing = 1.15
+    fmt.widow_control = True
+
+    for level in (1, 2, 3, 4):
+        heading = styles[f"Heading {level}"]
+        old = heading.element.rPr
+        if old is not None:
+            heading.element.remove(old)  # drops the theme colour, font and size
+        set_fonts(heading.element.get_or_add_rPr())
+        heading.font.size = Pt(14)
+        heading.font.bold = True
+        heading.font.italic = level == 4
+        hfmt = heading.paragraph_format
+        hfmt.alignment = WD_ALIGN_PARAGRAPH.CENTER if level == 1 else WD_ALIGN_PARAGRAPH.JUSTIFY
+        hfmt.first_line_indent = Mm(0) if level == 1 else FIRST_LINE_INDENT
+        hfmt.space_before = Pt(6)
+        hfmt.space_after = Pt(6)
+        hfmt.line_spacing = 1.15
+        hfmt.keep_with_next = True
+        # Word keeps a linked character style per heading; give it the same look, no theme colour.
+        linked = styles.element.get_by_id(f"Heading{level}Char")
+        if linked is not None:
+            if linked.rPr is not None:
+                linked.remove(linked.rPr)
+            rpr = linked.get_or_add_rPr()
+            set_fonts(rpr)
+            _child(rpr, "w:b")
+            if level == 4:
+                _child(rpr, "w:i")
+            for tag in ("w:sz", "w:szCs"):
+                _child(rpr, tag).set(qn("w:val"), "28")
+
+    _paragraph_style(doc, STYLE_HEADER, size=13)
+    _paragraph_style(doc, STYLE_TITLE, size=14, bold=True)
+    _paragraph_style(doc, STYLE_TABLE, size=12, align=WD_ALIGN_PARAGRAPH.LEFT, before=2, after=2)
+    _paragraph_style(doc, STYLE_RECIPIENTS, size=11, align=WD_ALIGN_PARAGRAPH.LEFT)
+    _paragraph_style(doc, STYLE_SIGNATURE, size=14, bold=True)
+    rule = _paragraph_style(doc, STYLE_RULE, size=1)
+    rule.paragraph_format.line_spacing = Pt(1)
+    rule.paragraph_format.keep_with_next = True
+    _paragraph_style(doc, STYLE_TAG, size=11, align=WD_ALIGN_PARAGRAPH.LEFT)
+
+
+def _page_number_header(section: Section) -> None:
+    """Page numbers centred at the top from page 2: a first-page header left empty."""
+    section.different_first_page_header_footer = True
+    first = section.first_page_header
+    first.is_linked_to_previous = False
+    _mark_size(first.paragraphs[0], 13)
+
+    header = section.header
+    header.is_linked_to_previous = False
+    paragraph = header.paragraphs[0]
+    paragraph.style = STYLE_HEADER
+    paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    _mark_size(paragraph, 13)
+
+    def field_run(kind: str | None = None, instruction: str | None = None, text: str = ""):
+        run = paragraph.add_run(text)
+        _format_run(run, size=13)
+        if kind is not None:
+            char = OxmlElement("w:fldChar")
+            char.set(qn("w:fldCharType"), kind)
+            run._r.append(char)
+        if instruction is not None:
+            instr = OxmlElement("w:instrText")
+            instr.set(qn("xml:space"), "preserve")
+            instr.text = instruction
+            run._r.append(instr)
+
+    field_run("begin")
+    field_run(instruction=" PAGE ")
+    field_run("separate")
+    field_run(text="2")
+    field_run("end")
+
+
+def _header_table(doc: DocumentObject) -> None:
+    """The Decree 30 heading: issuing body and number left, national motto and date right.
+
+    Capitals come from `| upper`, not from the all-caps run property: Word would display
+    `{{ HEADER.ISSUING_BODY }}` and an editor retyping that would break the field."""
+    table = doc.add_table(rows=2, cols=2)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _fix_table_widths(table, [HEADER_LEFT, HEADER_RIGHT])
+    _table_borders(table, "nil")
+    left, right = table.rows[0].cells
+    number_cell, date_cell = table.rows[1].cells
+    center = WD_ALIGN_PARAGRAPH.CENTER
+    left_text = HEADER_LEFT - 2 * CELL_PADDING
+    right_text = HEADER_RIGHT - 2 * CELL_PADDING
+
+    _tag(left, "{%p if header.parent_body %}", style=STYLE_HEADER)
+    _paragraph(left, "{{ header.parent_body | upper }}", style=STYLE_HEADER, size=13)
+    _tag(left, "{%p endif %}", style=STYLE_HEADER)
+    _paragraph(left, "{{ header.issuing_body | upper }}", style=STYLE_HEADER, size=13, bold=True)
+    _rule(left, Mm(25), left_text, gap=2)
+
+    _paragraph(
+        right,
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        style=STYLE_HEADER,
+        size=12,
+        bold=True,
+        caps=True,
+    )
+    _paragraph(right, "Độc lập - Tự do - Hạnh phúc", style=STYLE_HEADER, size=13, bold=True)
+    # The motto's rule spans the motto itself (56 mm at 13 pt bold Times New Roman).
+    _rule(right, Mm(56), right_text, gap=2)
+
+    number = _paragraph(
+        number_cell, "Số: {{ header.number }}", style=STYLE_HEADER, size=13, align=center
+    )
+    number.paragraph_format.space_before = Pt(6)
+    date = _paragraph(
+        date_cell, "{{ header.date_line }}", style=STYLE_HEADER, size=14, italic=True, align=center
+    )
+    date.paragraph_format.space_before = Pt(6)
+
+
+def _title(doc: DocumentObject) -> None:
+    title = _paragraph(doc, "BÁO CÁO", style=STYLE_TITLE, size=14, bold=True)
+    title.paragraph_format.space_before = Pt(18)
+    title.paragraph_format.keep_with_next = True
+    subject = _paragraph(doc, "{{ subject }}", style=STYLE_TITLE, size=14, bold=True)
+    subject.paragraph_format.keep_with_next = True
+    _rule(doc, Mm(35), TEXT_WIDTH, gap=4)
+    spacer = _paragraph(doc, style=STYLE_RULE, size=1)
+    spacer.paragraph_format.space_after = Pt(12)
+
+
+def _body_sections(doc: DocumentObject) -> None:
+    _body(doc, "{{ opening }}")
+
+    part_one = _heading(doc, "PHẦN THỨ NHẤT", 1)
+    part_one.runs[0].add_break(WD_BREAK.LINE)
+    run = part_one.add_run("KẾT QUẢ PHỐI HỢP HOẠT ĐỘNG {{ period_title | upper }}")
+    _format_run(run, size=14, bold=True)
+
+    _heading(doc, "I. CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO", 2)
+    _body_loop(doc, "leadership")
+
+    _heading(
+        doc,
+        "II. KẾT QUẢ THỰC HIỆN CHƯƠNG TRÌNH PHỐI HỢP HOẠT ĐỘNG CẤP {{ level_upper | upper }}",
+        2,
+    )
+    _heading(
+        doc,
+        "1. Phối hợp tuyên truyền, vận động Nhân dân quán triệt và thực hiện đường lối, "
+        "chủ trương của Đảng, chính sách, pháp luật của Nhà nước",
+        3,
+    )
+    _body_loop(doc, "information")
+    _heading(doc, "2. Phối hợp thực hiện nhiệm vụ quốc phòng - an ninh", 3)
+    _body_loop(doc, "defence")
+    _heading(
+        doc,
+        "3. Phối hợp củng cố, kiện toàn và phát triển các tổ chức hội ở cơ sở, "
+        "phát huy vai trò của các đoàn thể",
+        3,
+    )
+    _tag(doc, "{%p for organisation in organisations %}")
+    _heading(doc, "{{ organisation.number }}. {{ organisation.heading }}", 3)
+    _body_loop(doc, "organisation.paragraphs")
+    _tag(doc, "{%p for figure in organisation.figures %}")
+    _body(
+        doc,
+        "- {{ figure.name }}: {{ figure.value }}"
+        "{% if figure.comparison %}, {{ figure.comparison }}{% endif %}"
+        "{% if loop.last %}.{% else %};{% endif %}",
+    )
+    _tag(doc, "{%p endfor %}")
+    _tag(doc, "{%p endfor %}")
+
+    _heading(doc, "III. KẾT QUẢ THỰC HIỆN CHƯƠNG TRÌNH PHỐI HỢP HOẠT ĐỘNG Ở CƠ SỞ", 2)
+    _body_loop(doc, "communes")
+
+    _heading(doc, "IV. ĐÁNH GIÁ CHUNG", 2)
+    _heading(doc, "1. Điểm mạnh", 3)
+    _body_loop(doc, "strengths")
+    _heading(doc, "2. Hạn chế, yếu kém", 3)
+    _body_loop(doc, "weaknesses")
+    _heading(doc, "3. Nguyên nhân", 3)
+    _heading(doc, "a. Nguyên nhân của điểm mạnh", 4, italic=True)
+    _body_loop(doc, "causes_strengths")
+    _heading(doc, "b. Nguyên nhân của hạn chế, yếu kém", 4, italic=True)
+    _body_loop(doc, "causes_weaknesses")
+
+    part_two = _heading(doc, "PHẦN THỨ HAI", 1)
+    part_two.runs[0].add_break(WD_BREAK.LINE)
+    run = part_two.add_run(
+        "PHƯƠNG HƯỚNG THỰC HIỆN CHƯƠNG TRÌNH PHỐI HỢP HOẠT ĐỘNG {{ next_period_title | upper }}"
+    )
+    _format_run(run, size=14, bold=True)
+    _body_loop(doc, "plan")
+
+    _body(doc, "{{ closing }}")
+
+
+def _signature_table(doc: DocumentObject) -> None:
+    """Nơi nhận on the left, the signature block on the right, kept on one page."""
+    spacer = _paragraph(doc, style=STYLE_RULE, size=1)
+    spacer.paragraph_format.space_after = Pt(6)
+    table = doc.add_table(rows=1, cols=2)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _fix_table_widths(table, [SIGN_LEFT, SIGN_RIGHT])
+    _table_borders(table, "nil")
+    _keep_row_together(table)
+    recipients, signature = table.rows[0].cells
+
+    _paragraph(recipients, "Nơi nhận:", style=STYLE_RECIPIENTS, size=12, bold=True, italic=True)
+    _tag(recipients, "{%p for recipient in recipients %}", style=STYLE_RECIPIENTS)
+    _paragraph(
+        recipients,
+        "- {{ recipient }}{% if loop.last %}.{% else %};{% endif %}",
+        style=STYLE_RECIPIENTS,
+        size=11,
+    )
+    _tag(recipients, "{%p endfor %}", style=STYLE_RECIPIENTS)
+
+    _tag(signature, "{%p if signature.on_behalf %}", style=STYLE_SIGNATURE)
+    _paragraph(
+        signature, "{{ signature.on_behalf | upper }}", style=STYLE_SIGNATURE, size=14, bold=True
+    )
+    _tag(signature, "{%p endif %}", style=STYLE_SIGNATURE)
+    _paragraph(
+        signature, "{{ signature.title | upper }}", style=STYLE_SIGNATURE, size=14, bold=True
+    )
+    _tag(signature, "{%p if signature.signed_note %}", style=STYLE_SIGNATURE)
+    _paragraph(
+        signature, "{{ signature.signed_note }}", style=STYLE_SIGNATURE, size=14, italic=True
+    )
+    _tag(signature, "{%p endif %}", style=STYLE_SIGNATURE)
+    for _ in range(4):  # room for the handwritten signature and the seal
+        _paragraph(signature, style=STYLE_SIGNATURE, size=14)
+    _paragraph(signature, "{{ signature.name }}", style=STYLE_SIGNATURE, size=14, bold=True)
+
+
+def _appendices(doc: DocumentObject) -> None:
+    """One bordered table per appendix; first column = row label, the others = figures."""
+    _tag(doc, "{%p for appendix in appendices %}")
+    label = _paragraph(doc, "PHỤ LỤC {{ loop.index }}", style=STYLE_TITLE, size=14, bold=True)
+    label.paragraph_format.page_break_before = True
+    label.paragraph_format.keep_with_next = True
+    _paragraph(
+        doc, "{{ appendix.title | upper }}", style=STYLE_TITLE, size=14, bold=True
+    ).paragraph_format.keep_with_next = True
+    note = _paragraph(
+        doc, "(Kèm theo Báo cáo số {{ header.number }})", style=STYLE_TITLE, size=14, italic=True
+    )
+    note.paragraph_format.space_after = Pt(12)
+    note.paragraph_format.keep_with_next = True
+
+    # Four template columns: label, {%tc for%}, the repeated figure cell, {%tc endfor%};
+    # docxtpl removes the two tag cells and rescales the grid to the real column count.
+    table = doc.add_table(rows=7, cols=4)
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    label_width = Mm(66)
+    figure_width = Length(int((TEXT_WIDTH - label_width) / 3))
+    _fix_table_widths(table, [label_width, figure_width, figure_width, figure_width])
+    _table_borders(table, "single")
+    _repeat_header_row(table)
+    left = WD_ALIGN_PARAGRAPH.LEFT
+    right = WD_ALIGN_PARAGRAPH.RIGHT
+    center = WD_ALIGN_PARAGRAPH.CENTER
+
+    def cells(row: int, first: str, items: str, item: str, *, bold: bool, align) -> None:
+        row_cells = table.rows[row].cells
+        _paragraph(
+            row_cells[0],
+            first,
+            style=STYLE_TABLE,
+            size=12,
+            bold=bold,
+            align=center if row == 0 else left,
+        )
+        _paragraph(row_cells[1], f"{{%tc for {item} in {items} %}}", style=STYLE_TABLE, size=12)
+        _paragraph(
+            row_cells[2], f"{{{{ {item} }}}}", style=STYLE_TABLE, size=12, bold=bold, align=align
+        )
+        _paragraph(row_cells[3], "{%tc endfor %}", style=STYLE_TABLE, size=12)
+
+    def tag_row(row: int, tag: str) -> None:
+        _paragraph(table.rows[row].cells[0], tag, style=STYLE_TABLE, size=12)
+
+    cells(0, "{{ appendix.columns[0] }}", "appendix.columns[1:]", "column", bold=True, align=center)
+    tag_row(1, "{%tr for row in appendix.rows %}")
+    cells(2, "{{ row[0] }}", "row[1:]", "value", bold=False, align=right)
+    tag_row(3, "{%tr endfor %}")
+    tag_row(4, "{%tr if appendix.total %}")
+    cells(5, "{{ appendix.total[0] }}", "appendix.total[1:]", "value", bold=True, align=right)
+    tag_row(6, "{%tr endif %}")
+    _tag(doc, "{%p endfor %}")
+    # Word wants a paragraph, not a table, right before the final section properties.
+    _paragraph(doc, style=STYLE_RULE, size=1)
+
+
+def _drop_python_docx_leftovers(doc: DocumentObject) -> None:
+    """Remove parts python-docx's own template ships: its thumbnail and the legacy
+    stylesWithEffects (full of theme fonts); Word regenerates both."""
+    for rels in (doc.part.package.rels, doc.part.rels):
+        for rel_id, rel in list(rels.items()):
+            if rel.reltype.endswith(("/thumbnail", "/stylesWithEffects")):
+                del rels[rel_id]
+    props = doc.core_properties
+    props.author = "phoihop"
+    props.last_modified_by = "phoihop"
+    props.title = "Báo cáo sơ kết, tổng kết chương trình phối hợp hoạt động"
+    props.subject = ""
+    props.comments = "Mẫu mặc định theo Nghị định 30/2020/NĐ-CP"
+    props.keywords = ""
+    props.language = "vi-VN"
+
+
+def build_default_template() -> bytes:
+    """Return the default review-report template as .docx bytes."""
+    doc = Document()
+    _configure_page(doc.sections[0])
+    _configure_styles(doc)
+    # python-docx's blank document starts with no paragraphs but a sectPr; keep it last.
+    _page_number_header(doc.sections[0])
+    _header_table(doc)
+    _title(doc)
+    _body_sections(doc)
+    _signature_table(doc)
+    _appendices(doc)
+    _drop_python_docx_leftovers(doc)
+
+    strip_theme_fonts(doc.styles.element)
+    strip_theme_fonts(doc.element)
+    for section in doc.sections:
+        for part in (section.header, section.first_page_header):
+            strip_theme_fonts(part._element)
+
+    buffer = BytesIO()
+    doc.save(buffer)
+    return buffer.getvalue()
+
+
+def write_default_template(path: Path = TEMPLATE_PATH) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(build_default_template())
+    return path
+
+
+if __name__ == "__main__":
+    written = write_default_template(Path(sys.argv[1]) if len(sys.argv) > 1 else TEMPLATE_PATH)
+    print(f"Đã ghi mẫu mặc định: {written}")

@@ -1,0 +1,33 @@
+"""Shared fixtures: the default template and the seed sample rendered once per session."""
+
+from __future__ import annotations
+
+from io import BytesIO
+from typing import Any
+
+import docx
+import pytest
+
+from phoihop.documents.default_template import build_default_template
+from phoihop.documents.rendering import render_docx
+from phoihop.documents.sample import sample_context
+
+
+@pytest.fixture(scope="session")
+def template() -> bytes:
+    return build_default_template()
+
+
+@pytest.fixture
+def sample() -> dict[str, Any]:
+    return sample_context()
+
+
+@pytest.fixture(scope="session")
+def rendered(template: bytes) -> bytes:
+    return render_docx(template, sample_context())
+
+
+@pytest.fixture
+def report(rendered: bytes) -> docx.document.Document:
+    return docx.Document(BytesIO(rendered))
