@@ -36,6 +36,11 @@ def client_for(client, personas):
 
 def pytest_configure(config):
     from django.conf import settings
+    from django.core.exceptions import ImproperlyConfigured
 
+    try:
+        settings.PASSWORD_HASHERS  # noqa: B018 - plain-module runs (-p no:django) have no settings
+    except ImproperlyConfigured:
+        return
     # Hashing seven demo passwords with PBKDF2 would dominate the set-up of every test database.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

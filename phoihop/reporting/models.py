@@ -179,3 +179,26 @@ class Event(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_action_display()} · {self.at:%d/%m/%Y %H:%M}"
+
+
+class EntryWindow(models.Model):
+    """An extension of a form's entry window for one period, granted by the standing office."""
+
+    form = models.ForeignKey("indicators.Form", on_delete=models.CASCADE, related_name="+")
+    period = models.CharField(_("kỳ"), max_length=8, validators=[validate_period_id])
+    closes_on = models.DateField(_("cho phép nhập đến ngày"))
+    reason = models.TextField(_("lý do"), blank=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("gia hạn nhập liệu")
+        verbose_name_plural = _("gia hạn nhập liệu")
+        constraints = [
+            models.UniqueConstraint(fields=["form", "period"], name="entry_window_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.form.code} {self.period} → {self.closes_on}"

@@ -1,0 +1,50 @@
+"""Reading and checking a typed value against its indicator: counts, money, percentages."""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+
+from django.core.exceptions import ValidationError
+
+from phoihop.core.numbers import NumberFormatError, format_number, parse_number
+from phoihop.indicators.models import Indicator, ValueType
+
+
+def clean_value(indicator: Indicator, raw: str | Decimal | int | None) -> Decimal | None:
+    """The exact value of what was typed, or a ValidationError with a Vietnamese message."""
+    if raw is None or (isinstance(raw, str) and not raw.strip()):
+        return None
+    if isinstance(raw, str):
+        try:
+            value = parse_number(raw)
+        except NumberFormatError as exc:
+            raise ValidationError(str(exc)) from exc
+    else:
+        try:
+            value = Decimal(raw)
+        except (InvalidOperation, TypeError, ValueError) as exc:
+            raise ValidationError(f"Không đọc được số: «{raw}»") from exc
+    if not value.is_finite():
+        raise ValidationError(f"Không đọc được số: «{raw}»")
+    if (
+        indicator.value_type in (ValueType.INTEGER, ValueType.MONEY)
+        and value != value.to_integral()
+    ):
+        what = "số tiền (đồng)" if indicator.value_type == ValueType.MONEY else "số đếm"
+        raise ValidationError(f"«{indicator.name}» là {what}, phải là số nguyên.")
+    low, high = indicator.bounds
+    if low is not None and value < low:
+        raise ValidationError(
+            f"«{indicator.name}» không được âm."
+            if low == 0
+            else f"«{indicator.name}» phải từ {format_number(low)} trở lên."
+        )
+    if high is not None and value > high:
+        raise ValidationError(
+            f"«{indicator.name}» là tỷ lệ phần trăm, phải từ 0 đến {format_number(high)}."
+            if indicator.value_type == ValueType.PERCENT
+            else f"«{indicator.name}» không được lớn hơn {format_number(high)}."
+        )
+    if abs(value) >= Decimal(10) ** 16:
+        raise ValidationError(f"«{indicator.name}»: số quá lớn.")
+    return value.quantize(Decimal("0.0001")) if value.as_tuple().exponent < -4 else value

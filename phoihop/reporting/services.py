@@ -1,0 +1,420 @@
+"""Every write to submissions: entry, the workflow, and the entry window."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from phoihop.accounts import permissions
+from phoihop.core.dates import format_date, format_datetime
+from phoihop.core.periods import Period
+from phoihop.indicators.models import Form, Indicator
+from phoihop.indicators.values import clean_value
+from phoihop.organisations.models import Organisation
+from phoihop.reporting.models import (
+    EntryWindow,
+    Event,
+    FigureValue,
+    Narrative,
+    Status,
+    Submission,
+)
+
+
+class WorkflowError(Exception):
+    """A step that is not allowed now; the message is for the user, in Vietnamese."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass
+class Change:
+    label: str
+    old: str
+    new: str
+    who: str
+    when: str
+
+
+class EditConflict(WorkflowError):
+    """Somebody else saved since this person opened the form."""
+
+    def __init__(self, changes: list[Change]):
+        names = ", ".join(sorted({c.who for c in changes})) or "người khác"
+        super().__init__(
+            f"{names} đã lưu báo cáo này sau khi bạn mở nó. Thay đổi của bạn chưa được lưu; "
+            "hãy xem các thay đổi bên dưới, tải lại trang rồi nhập lại."
+        )
+        self.changes = changes
+
+
+@dataclass
+class FieldErrors(Exception):
+    """Values that failed their checks, by indicator code; nothing was saved."""
+
+    errors: dict[str, str] = field(default_factory=dict)
+
+
+def today() -> dt.date:
+    return timezone.localdate()
+
+
+# ----- entry window -----------------------------------------------------------------------
+
+
+def deadline_of(form: Form, period: str) -> dt.date:
+    return Period.parse(period).end_date(form.period_convention) + dt.timedelta(
+        days=form.deadline_days
+    )
+
+
+def entry_window(form: Form, period: str) -> tuple[dt.date, dt.date]:
+    """From the start of the period to the deadline plus the form's grace days (or extension)."""
+    p = Period.parse(period)
+    closes = deadline_of(form, period) + dt.timedelta(days=form.grace_days)
+    extension = EntryWindow.objects.filter(form=form, period=period).first()
+    if extension and extension.closes_on > closes:
+        closes = extension.closes_on
+    return p.start_date(form.period_convention), closes
+
+
+def window_is_open(form: Form, period: str, *, on: dt.date | None = None) -> bool:
+    opens, closes = entry_window(form, period)
+    return opens <= (on or today()) <= closes
+
+
+def _check_window(user, submission: Submission) -> None:
+    if permissions.is_office_for(user, submission.organisation.unit):
+        return  # late entry is the standing office's to make
+    if not window_is_open(submission.form, submission.period):
+        opens, closes = entry_window(submission.form, submission.period)
+        raise WorkflowError(
+            f"Đã hết thời gian nhập liệu kỳ này (từ {format_date(opens)} đến "
+            f"{format_date(closes)}). Liên hệ cơ quan thường trực để nhập bổ sung."
+        )
+
+
+@transaction.atomic
+def extend_entry_window(
+    *, user, form: Form, period: str, closes_on: dt.date, reason: str
+) -> EntryWindow:
+    if not (permissions.is_admin(user) or user.role == "office"):
+        raise PermissionDenied
+    window, _ = EntryWindow.objects.update_or_create(
+        form=form,
+        period=period,
+        defaults={"closes_on": closes_on, "reason": reason, "created_by": user},
+    )
+    return window
+
+
+# ----- entry -----------------------------------------------------------------------------
+
+
+def form_for(organisation: Organisation) -> Form | None:
+    return (
+        Form.objects.filter(
+            is_active=True,
+            organisation_kinds=organisation.kind,
+            levels__contains=organisation.unit.level,
+        ).first()
+        if _json_contains_supported()
+        else next(
+            (
+                f
+                for f in Form.objects.filter(is_active=True, organisation_kinds=organisation.kind)
+                if organisation.unit.level in f.levels
+            ),
+            None,
+        )
+    )
+
+
+def _json_contains_supported() -> bool:
+    from django.db import connection
+
+    return connection.vendor == "postgresql"
+
+
+@transaction.atomic
+def start_submission(
+    *, user, organisation: Organisation, period: str, form: Form | None = None
+) -> Submission:
+    """The organisation's submission for the period, created as a draft if it does not exist."""
+    if not permissions.can_enter_for(user, organisation):
+        raise PermissionDenied
+    Period.parse(period)
+    form = form or form_for(organisation)
+    if form is None:
+        raise WorkflowError("Tổ chức này không có biểu mẫu báo cáo nào ở cấp của mình.")
+    submission, created = Submission.objects.get_or_create(
+        form=form, organisation=organisation, period=period
+    )
+    if created:
+        if not permissions.is_office_for(user, organisation.unit) and not window_is_open(
+            form, period
+        ):
+            raise WorkflowError("Kỳ báo cáo này chưa mở hoặc đã hết thời gian nhập liệu.")
+        Event.objects.create(
+            submission=submission, action=Event.Action.CREATED, actor=user, at=timezone.now()
+        )
+    return submission
+
+
+def _indicator_label(indicator: Indicator) -> str:
+    return f"{indicator.name} ({indicator.unit_label})"
+
+
+def changes_since(submission: Submission, version: int) -> list[Change]:
+    """What was saved to the submission after the given version, with who and when."""
+    later = submission.history.filter(version__gt=version).order_by("history_date").first()
+    if later is None:
+        return []
+    since = later.history_date - dt.timedelta(seconds=1)
+    changes: list[Change] = []
+    for record in (
+        FigureValue.history.filter(submission_id=submission.pk, history_date__gte=since)
+        .select_related("history_user")
+        .order_by("history_date")
+    ):
+        previous = record.prev_record
+        indicator = Indicator.objects.get(pk=record.indicator_id)
+        changes.append(
+            Change(
+                label=_indicator_label(indicator),
+                old="" if previous is None or previous.value is None else str(previous.value),
+                new="" if record.value is None else str(record.value),
+                who=str(record.history_user or "?"),
+                when=format_datetime(record.history_date),
+            )
+        )
+    for record in (
+        Narrative.history.filter(submission_id=submission.pk, history_date__gte=since)
+        .select_related("history_user")
+        .order_by("history_date")
+    ):
+        changes.append(
+            Change(
+                label="Thuyết minh",
+                old="",
+                new=record.text[:200],
+                who=str(record.history_user or "?"),
+                when=format_datetime(record.history_date),
+            )
+        )
+    return changes
+
+
+@transaction.atomic
+def save_submission(
+    submission: Submission,
+    *,
+    user,
+    figures: Mapping[str, str | Decimal | None] | None = None,
+    narratives: Mapping[str, str] | None = None,
+    comments: Mapping[str, str] | None = None,
+    base_version: int | None = None,
+    reason: str = "",
+) -> Submission:
+    """Save typed figures and narratives; all or nothing.
+
+    Raises FieldErrors (values that fail their checks), EditConflict (someone saved since
+    base_version), WorkflowError (locked, outside the window) or PermissionDenied.
+    """
+    submission = (
+        Submission.objects.select_for_update()
+        .select_related("form", "organisation__unit")
+        .get(pk=submission.pk)
+    )
+    if not permissions.can_enter_for(user, submission.organisation):
+        raise PermissionDenied
+    if submission.status not in (Status.DRAFT, Status.RETURNED):
+        raise WorkflowError(
+            "Báo cáo đã gửi hoặc đã được duyệt nên đang khoá; cần cơ quan thường trực mở lại."
+        )
+    _check_window(user, submission)
+    if base_version is not None and base_version != submission.version:
+        raise EditConflict(changes_since(submission, base_version))
+
+    sections = {s.code: s for s in submission.form.sections.all()}
+    indicators = {
+        link.indicator.code: link.indicator
+        for s in sections.values()
+        for link in s.indicator_links.select_related("indicator")
+    }
+    errors: dict[str, str] = {}
+    cleaned: dict[str, Decimal | None] = {}
+    for code, raw in (figures or {}).items():
+        indicator = indicators.get(code)
+        if indicator is None:
+            errors[code] = f"Chỉ tiêu «{code}» không có trong biểu mẫu này."
+        elif indicator.is_computed:
+            errors[code] = f"«{indicator.name}» được tính tự động, không nhập tay."
+        else:
+            try:
+                cleaned[code] = clean_value(indicator, raw)
+            except ValidationError as exc:
+                errors[code] = exc.messages[0]
+    for code in narratives or {}:
+        if code not in sections:
+            errors[f"narrative:{code}"] = f"Phần «{code}» không có trong biểu mẫu này."
+    if errors:
+        raise FieldErrors(errors)
+
+    existing = {f.indicator.code: f for f in submission.figures.select_related("indicator")}
+    changed = False
+    for code, value in cleaned.items():
+        comment = (comments or {}).get(code)
+        figure = existing.get(code)
+        if figure is None:
+            if value is None and not comment:
+                continue
+            figure = FigureValue(submission=submission, indicator=indicators[code])
+        elif figure.value == value and (comment is None or comment == figure.comment):
+            continue
+        figure.value = value
+        if comment is not None:
+            figure.comment = comment[:500]
+        figure._history_user = user
+        figure._change_reason = reason or None
+        figure.save()
+        changed = True
+    written = {n.section.code: n for n in submission.narratives.select_related("section")}
+    for code, text in (narratives or {}).items():
+        narrative = written.get(code) or Narrative(submission=submission, section=sections[code])
+        if narrative.pk and narrative.text == text:
+            continue
+        narrative.text = text
+        narrative._history_user = user
+        narrative._change_reason = reason or None
+        narrative.save()
+        changed = True
+    if changed:
+        submission.version += 1
+        submission._history_user = user
+        submission.save()
+    return submission
+
+
+# ----- workflow --------------------------------------------------------------------------
+
+
+def _transition(
+    submission: Submission, *, user, status: str, action: str, reason: str = "", **fields
+) -> Submission:
+    submission.status = status
+    for name, value in fields.items():
+        setattr(submission, name, value)
+    submission.version += 1
+    submission._history_user = user
+    submission._change_reason = reason or None
+    submission.save()
+    Event.objects.create(
+        submission=submission, action=action, actor=user, at=timezone.now(), reason=reason
+    )
+    return submission
+
+
+def _locked(submission: Submission) -> Submission:
+    return (
+        Submission.objects.select_for_update()
+        .select_related("form", "organisation__unit")
+        .get(pk=submission.pk)
+    )
+
+
+@transaction.atomic
+def submit_submission(submission: Submission, *, user) -> Submission:
+    submission = _locked(submission)
+    if not permissions.can_enter_for(user, submission.organisation):
+        raise PermissionDenied
+    if submission.status not in (Status.DRAFT, Status.RETURNED):
+        raise WorkflowError("Chỉ gửi được báo cáo đang soạn hoặc bị trả lại.")
+    _check_window(user, submission)
+    return _transition(
+        submission,
+        user=user,
+        status=Status.SUBMITTED,
+        action=Event.Action.SUBMITTED,
+        submitted_at=timezone.now(),
+        submitted_by=user,
+    )
+
+
+@transaction.atomic
+def return_submission(submission: Submission, *, user, reason: str) -> Submission:
+    submission = _locked(submission)
+    if not permissions.can_review_submission(user, submission):
+        raise PermissionDenied
+    if submission.status != Status.SUBMITTED:
+        raise WorkflowError("Chỉ trả lại được báo cáo đã gửi.")
+    if not reason.strip():
+        raise WorkflowError("Cần ghi lý do trả lại để người báo cáo biết phải sửa gì.")
+    return _transition(
+        submission,
+        user=user,
+        status=Status.RETURNED,
+        action=Event.Action.RETURNED,
+        reason=reason.strip(),
+        reviewed_at=timezone.now(),
+        reviewed_by=user,
+        return_reason=reason.strip(),
+    )
+
+
+@transaction.atomic
+def accept_submission(submission: Submission, *, user) -> Submission:
+    submission = _locked(submission)
+    if not permissions.can_review_submission(user, submission):
+        raise PermissionDenied
+    if submission.status != Status.SUBMITTED:
+        raise WorkflowError("Chỉ duyệt được báo cáo đã gửi.")
+    return _transition(
+        submission,
+        user=user,
+        status=Status.ACCEPTED,
+        action=Event.Action.ACCEPTED,
+        reviewed_at=timezone.now(),
+        reviewed_by=user,
+        return_reason="",
+    )
+
+
+@transaction.atomic
+def reopen_submission(submission: Submission, *, user, reason: str) -> Submission:
+    """Unlock an accepted submission for correction; the reason is recorded."""
+    submission = _locked(submission)
+    if not permissions.can_review_submission(user, submission):
+        raise PermissionDenied
+    if submission.status != Status.ACCEPTED:
+        raise WorkflowError("Chỉ mở lại được báo cáo đã duyệt.")
+    if not reason.strip():
+        raise WorkflowError("Cần ghi lý do mở lại báo cáo đã duyệt.")
+    return _transition(
+        submission,
+        user=user,
+        status=Status.RETURNED,
+        action=Event.Action.REOPENED,
+        reason=reason.strip(),
+        return_reason=reason.strip(),
+    )
+
+
+def previous_narratives(submission: Submission) -> dict[str, str]:
+    """The narratives the same organisation wrote on the same form for the period before."""
+    previous = Period.parse(submission.period).previous().id
+    return dict(
+        Narrative.objects.filter(
+            submission__organisation=submission.organisation,
+            submission__form=submission.form,
+            submission__period=previous,
+        ).values_list("section__code", "text")
+    )
