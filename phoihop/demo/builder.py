@@ -386,6 +386,28 @@ def _build_users(
     return users
 
 
+# 2020S2's entry window closed in 2020; the demo lets its reporters enter it today.
+DEMO_EXTENDED_PERIOD = "2020S2"
+DEMO_EXTENSION_CLOSES = dt.date(2027, 12, 31)
+DEMO_EXTENSION_REASON = "Dữ liệu minh hoạ: cho phép nhập bổ sung kỳ 6 tháng cuối năm 2020."
+
+
+def _extend_demo_window(office: User) -> None:
+    """Open 2020S2 for entry on every form, so that the demo's reporters can try entry now."""
+    from phoihop.reporting.models import EntryWindow
+
+    for form in Form.objects.all():
+        EntryWindow.objects.get_or_create(
+            form=form,
+            period=DEMO_EXTENDED_PERIOD,
+            defaults={
+                "closes_on": DEMO_EXTENSION_CLOSES,
+                "reason": DEMO_EXTENSION_REASON,
+                "created_by": office,
+            },
+        )
+
+
 @transaction.atomic
 def build_demo(*, log: Callable[[str], None] = lambda _m: None) -> DemoSummary:
     """Create whatever of the demo is missing; running it again changes nothing."""
@@ -444,4 +466,5 @@ def build_demo(*, log: Callable[[str], None] = lambda _m: None) -> DemoSummary:
                 )
                 summary.created_submissions += 1
         log(f"Kỳ {p.label}: xong.")
+    _extend_demo_window(office)
     return summary

@@ -189,7 +189,10 @@ class EntryWindow(models.Model):
     closes_on = models.DateField(_("cho phép nhập đến ngày"))
     reason = models.TextField(_("lý do"), blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
         related_name="+",
     )
 
@@ -202,3 +205,75 @@ class EntryWindow(models.Model):
 
     def __str__(self) -> str:
         return f"{self.form.code} {self.period} → {self.closes_on}"
+
+
+class Explanation(models.Model):
+    """A reporter's explanation of a check its figures break, written when submitting."""
+
+    submission = models.ForeignKey(
+        Submission, on_delete=models.CASCADE, related_name="explanations"
+    )
+    rule_code = models.CharField(_("mã kiểm tra"), max_length=120)
+    text = models.TextField(_("giải trình"))
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    at = models.DateTimeField(_("lúc"))
+
+    class Meta:
+        verbose_name = _("giải trình")
+        verbose_name_plural = _("giải trình")
+        ordering = ["at", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["submission", "rule_code"], name="explanation_unique_rule"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.submission_id} · {self.rule_code}"
+
+
+class Notification(models.Model):
+    """A reminder shown in the application (and sent by e-mail) to one person."""
+
+    class Kind(models.TextChoices):
+        DUE = "due", _("sắp đến hạn")
+        OVERDUE = "overdue", _("quá hạn")
+        ESCALATED = "escalated", _("báo cáo chậm (chuyển cơ quan thường trực)")
+
+    recipient = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
+    )
+    kind = models.CharField(_("loại"), max_length=10, choices=Kind.choices)
+    organisation = models.ForeignKey(
+        "organisations.Organisation", on_delete=models.CASCADE, related_name="+"
+    )
+    form = models.ForeignKey("indicators.Form", on_delete=models.CASCADE, related_name="+")
+    period = models.CharField(_("kỳ"), max_length=8)
+    submission = models.ForeignKey(
+        Submission, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    message = models.TextField(_("nội dung"))
+    # One reminder per person, organisation, form, period and kind a day: cron may run often.
+    created_on = models.DateField(_("ngày"))
+    created_at = models.DateTimeField(_("lúc"))
+    read_at = models.DateTimeField(_("đã đọc lúc"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("thông báo")
+        verbose_name_plural = _("thông báo")
+        ordering = ["-created_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["recipient", "organisation", "form", "period", "kind", "created_on"],
+                name="notification_once_a_day",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.recipient} · {self.message[:40]}"
