@@ -408,6 +408,37 @@ def _extend_demo_window(office: User) -> None:
         )
 
 
+def _install_validation() -> None:
+    """The demo's product checks, level reconciliations and office rules (idempotent)."""
+    from phoihop.validation.models import LevelReconciliation, ProductDeclaration, Rule
+
+    indicators = {i.code: i for i in Indicator.objects.all()}
+    kinds = {k.code: k for k in OrganisationKind.objects.all()}
+    for count, each, total in catalogue.PRODUCT_CHECKS:
+        ProductDeclaration.objects.get_or_create(
+            total=indicators[total],
+            defaults={"count": indicators[count], "each": indicators[each]},
+        )
+    for code, kind in catalogue.LEVEL_RECONCILED:
+        LevelReconciliation.objects.get_or_create(
+            indicator=indicators[code], organisation_kind=kinds[kind]
+        )
+    for spec in catalogue.RULES:
+        Rule.objects.get_or_create(
+            code=spec.code,
+            defaults={
+                "name": spec.name,
+                "left": spec.left,
+                "operator": spec.operator,
+                "right": spec.right,
+                "message": spec.message,
+                "importance": spec.importance,
+                "scope": spec.scope,
+                "levels": list(spec.levels),
+            },
+        )
+
+
 @transaction.atomic
 def build_demo(*, log: Callable[[str], None] = lambda _m: None) -> DemoSummary:
     """Create whatever of the demo is missing; running it again changes nothing."""
@@ -415,6 +446,7 @@ def build_demo(*, log: Callable[[str], None] = lambda _m: None) -> DemoSummary:
 
     summary = DemoSummary()
     install_catalogue(indicators=catalogue.INDICATORS, forms=catalogue.FORMS)
+    _install_validation()
     all_units = _build_units()
     orgs = _build_organisations(all_units)
     users = _build_users(all_units, orgs, summary)

@@ -670,3 +670,55 @@ def form_code_for(kind: str, level: int) -> str:
         if kind in form.kinds and level in form.levels:
             return form.code
     raise KeyError((kind, level))
+
+
+# ----- validation: what the built-in checks cannot guess from the indicators alone -----------
+
+# count × value each = total, where a form carries all three.
+PRODUCT_CHECKS: list[tuple[str, str, str]] = [
+    ("cs_qua_gia_dinh", "cs_qua_binh_quan", "cs_qua_gia_tri"),
+    ("dqtt_qua_so", "dqtt_qua_moi_phan", "dqtt_qua_gia_tri"),
+]
+
+# (indicator, organisation kind): what the district command reports of the communes' own
+# campaign must agree with the communes' commands' reports of it (seed 3.7 against III).
+LEVEL_RECONCILED: list[tuple[str, str]] = [
+    ("dan_van_ngay_cong", "chqs"),
+    ("dan_van_ngay_cong_dq", "chqs"),
+    ("dan_van_qua_so", "chqs"),
+]
+
+
+@dataclass(frozen=True)
+class RuleSpec:
+    code: str
+    name: str
+    left: str
+    operator: str
+    right: str
+    message: str
+    importance: str = "medium"
+    scope: str = "submission"
+    levels: tuple[int, ...] = ()
+
+
+# Rules the standing office wrote. The district organisations' propaganda sessions on the
+# defence laws take place in the communes, so they are part of the district-wide total that
+# section II.1 sums from the communes' reports; more of them than that total means one of the
+# counts is wrong (the seed: 552 + 45 + 122 + 17 = 736 against 714). Medium, not high: an
+# organisation may also count sessions held outside the communes' reports, so it asks for an
+# explanation rather than proving an error.
+RULES: list[RuleSpec] = [
+    RuleSpec(
+        "tt_qp_huyen_trong_tong_xa",
+        "Tuyên truyền quốc phòng của các tổ chức cấp huyện không vượt tổng toàn huyện",
+        "tt_qp_cuoc",
+        "<=",
+        "cap_duoi__tt_qp_cuoc",
+        "Các tổ chức cấp huyện báo cáo {left} cuộc tuyên truyền Luật NVQS, DQTV, DBĐV, nhiều "
+        "hơn tổng số {right} cuộc của các xã, thị trấn trên toàn huyện (chênh lệch "
+        "{difference}); cần làm rõ số cuộc nào đã được tính trong tổng toàn huyện",
+        scope="unit",
+        levels=(2,),
+    ),
+]
