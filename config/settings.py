@@ -88,7 +88,11 @@ TEMPLATES = [
 ]
 
 if database_url := os.environ.get("DATABASE_URL"):
-    DATABASES = {"default": dj_database_url.parse(database_url, conn_max_age=60)}
+    DATABASES = {
+        "default": dj_database_url.parse(
+            database_url, conn_max_age=int(os.environ.get("PHOIHOP_DB_CONN_MAX_AGE", "0"))
+        )
+    }
 else:
     DATABASES = {
         "default": {
