@@ -194,6 +194,10 @@ def _district_figures(
             "tt_duong_loi_cuoc": Decimal(18 if period == "2019S1" else 21),
             "tt_duong_loi_luot": Decimal(960 if period == "2019S1" else 1105),
         }
+    # Scaling each figure on its own would break count × each = total, which the seed keeps.
+    for count, each, total in catalogue.PRODUCT_CHECKS:
+        if period != "2020S1" and {count, each, total} <= figures.keys():
+            figures[total] = figures[count] * figures[each]
     # Keep "trong đó" parts within their whole where the seed itself does not break that.
     for code, value in list(figures.items()):
         whole = indicators[code].part_of
@@ -499,4 +503,7 @@ def build_demo(*, log: Callable[[str], None] = lambda _m: None) -> DemoSummary:
                 summary.created_submissions += 1
         log(f"Kỳ {p.label}: xong.")
     _extend_demo_window(office)
+    from phoihop.analytics.rollups import rebuild_rollups
+
+    rebuild_rollups()  # figures above were bulk-inserted, which the rollup signals do not see
     return summary
