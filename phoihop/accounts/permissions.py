@@ -172,3 +172,18 @@ def access_organisation_by_id(user, organisation_id: int) -> Organisation:
         return visible_organisations(user).select_related("unit", "kind").get(pk=organisation_id)
     except (Organisation.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
+
+
+# ----- following who has reported (issue 3) ------------------------------------------------
+
+
+def can_follow_reporting(user) -> bool:
+    """The who-has-reported matrix: the standing office and those who oversee, not reporters."""
+    return is_admin(user) or (
+        _signed_in(user) and user.role in (Role.OFFICE, Role.VIEWER, Role.MEMBER)
+    )
+
+
+def can_extend_entry_window(user) -> bool:
+    """Only the standing office (or an administrator) lets a period be entered late."""
+    return is_admin(user) or (_signed_in(user) and user.role == Role.OFFICE)

@@ -283,3 +283,168 @@ def submission_page_data(submission: Submission) -> dict:
     data["submitted_by"] = submission.submitted_by
     data["reviewed_by"] = submission.reviewed_by
     return data
+
+
+# ----- entry page and audit (issue 3) ----------------------------------------------------
+
+
+def _input_text(value: Decimal | None) -> str:
+    """A stored figure as the reporter would type it back: 7.286, 12,5."""
+    from phoihop.core.numbers import format_number
+
+    if value is None:
+        return ""
+    return format_number(int(value) if value == value.to_integral_value() else value.normalize())
+
+
+def entry_form_data(submission: Submission, *, warnings: list[dict]) -> dict:
+    """The entry page: each section's indicators with the typed values, its narrative, the
+    narrative's preview with figures cited, and the checks' warnings placed by field."""
+    from phoihop.reporting.citations import render_citations
+
+    sections = list(
+        submission.form.sections.prefetch_related("indicator_links__indicator").order_by("order")
+    )
+    indicators = [link.indicator for s in sections for link in s.indicator_links.all()]
+    values = figures_of(submission)
+    all_values = {**values, **computed_figures(values, indicators)}
+    formatted = formatted_figures(all_values)
+    narratives = {n.section_id: n.text for n in submission.narratives.all()}
+    by_indicator: dict[str, list[dict]] = defaultdict(list)
+    general: list[dict] = []
+    for warning in warnings:
+        for code in warning["indicators"][:1] or [None]:
+            (by_indicator[code] if code else general).append(warning)
+    return {
+        "sections": [
+            {
+                "section": s,
+                "fields": [
+                    {
+                        "indicator": link.indicator,
+                        "text": _input_text(values.get(link.indicator.code)),
+                        "computed": formatted.get(link.indicator.code, ""),
+                        "warnings": by_indicator.get(link.indicator.code, []),
+                    }
+                    for link in s.indicator_links.all()
+                ],
+                "narrative": narratives.get(s.pk, ""),
+                "preview": render_citations(narratives.get(s.pk, ""), own=formatted),
+            }
+            for s in sections
+        ],
+        "indicators": indicators,
+        "general_warnings": general,
+        "warnings": warnings,
+        "formatted": formatted,
+    }
+
+
+@dataclass
+class AuditEntry:
+    at: dt.datetime
+    who: str
+    what: str
+    old: str = ""
+    new: str = ""
+    reason: str = ""
+
+
+def audit_trail(submission: Submission) -> list[AuditEntry]:
+    """Every recorded change to the submission, its figures and narratives, and its workflow
+    steps, oldest first. A fixed number of queries whatever the length of the history."""
+    from phoihop.indicators.models import Section
+    from phoihop.reporting.citations import format_figure
+    from phoihop.reporting.models import Event, Narrative
+
+    def who(record) -> str:
+        user = record.history_user
+        return user.display_name if user else "—"
+
+    entries: list[AuditEntry] = []
+    indicators = {
+        i.pk: i for i in Indicator.objects.filter(sections__form_id=submission.form_id).distinct()
+    }
+    figure_records = list(
+        FigureValue.history.filter(submission_id=submission.pk)
+        .select_related("history_user")
+        .order_by("id", "history_date", "history_id")
+    )
+    last: dict[int, Decimal | None] = {}
+    for record in figure_records:
+        indicator = indicators.get(record.indicator_id)
+        if indicator is None:
+            continue
+
+        def text(value: Decimal | None, indicator: Indicator = indicator) -> str:
+            if value is None:
+                return ""
+            return format_figure(value, value_type=indicator.value_type, pad=indicator.pad_small)
+
+        old = last.get(record.id)
+        last[record.id] = record.value
+        if record.history_type == "~" and old == record.value:
+            continue  # a save that touched only the comment
+        entries.append(
+            AuditEntry(
+                at=record.history_date,
+                who=who(record),
+                what=f"{indicator.name} ({indicator.unit_label})",
+                old=text(old) if record.history_type != "+" else "",
+                new=text(record.value) if record.history_type != "-" else "",
+                reason=record.history_change_reason or "",
+            )
+        )
+    sections = {s.pk: s for s in Section.objects.filter(form_id=submission.form_id)}
+    previous_text: dict[int, str] = {}
+    for record in (
+        Narrative.history.filter(submission_id=submission.pk)
+        .select_related("history_user")
+        .order_by("id", "history_date", "history_id")
+    ):
+        old = previous_text.get(record.id, "")
+        previous_text[record.id] = record.text
+        section = sections.get(record.section_id)
+        entries.append(
+            AuditEntry(
+                at=record.history_date,
+                who=who(record),
+                what=f"Thuyết minh: {section.heading if section else ''}",
+                old=_excerpt_change(old, record.text)[0],
+                new=_excerpt_change(old, record.text)[1],
+                reason=record.history_change_reason or "",
+            )
+        )
+    for event in submission.events.select_related("actor").order_by("at", "pk"):
+        entries.append(
+            AuditEntry(
+                at=event.at,
+                who=event.actor.display_name if event.actor else "—",
+                what=str(Event.Action(event.action).label).capitalize(),
+                reason=event.reason,
+            )
+        )
+    entries.sort(key=lambda e: e.at)
+    return entries
+
+
+def _excerpt_change(old: str, new: str, *, context: int = 40) -> tuple[str, str]:
+    """The part of a narrative that changed, with a little context, as old and new excerpts."""
+    start = 0
+    while start < min(len(old), len(new)) and old[start] == new[start]:
+        start += 1
+    end = 0
+    while (
+        end < min(len(old), len(new)) - start
+        and old[len(old) - 1 - end] == new[len(new) - 1 - end]
+    ):
+        end += 1
+    left = max(0, start - context)
+
+    def cut(text: str) -> str:
+        piece = text[left : len(text) - end + context if end else len(text)]
+        if len(piece) > 300:
+            piece = piece[:300] + "…"
+        return ("…" if left else "") + piece + ("…" if end > context else "")
+
+    return cut(old) if old else "", cut(new) if new else ""

@@ -14,12 +14,13 @@ from django.utils import timezone
 from phoihop.accounts import permissions
 from phoihop.core.dates import format_date, format_datetime
 from phoihop.core.periods import Period
-from phoihop.indicators.models import Form, Indicator
+from phoihop.indicators.models import Form, Indicator, Section
 from phoihop.indicators.values import clean_value
 from phoihop.organisations.models import Organisation
 from phoihop.reporting.models import (
     EntryWindow,
     Event,
+    Explanation,
     FigureValue,
     Narrative,
     Status,
@@ -169,6 +170,14 @@ def start_submission(
     return submission
 
 
+def _figure_text(indicator: Indicator, value: Decimal | None) -> str:
+    from phoihop.reporting.citations import format_figure
+
+    if value is None:
+        return ""
+    return format_figure(value, value_type=indicator.value_type, pad=indicator.pad_small)
+
+
 def _indicator_label(indicator: Indicator) -> str:
     return f"{indicator.name} ({indicator.unit_label})"
 
@@ -187,11 +196,12 @@ def changes_since(submission: Submission, version: int) -> list[Change]:
     ):
         previous = record.prev_record
         indicator = Indicator.objects.get(pk=record.indicator_id)
+        # Shown to a person: 7.286, not the stored 7286.0000.
         changes.append(
             Change(
                 label=_indicator_label(indicator),
-                old="" if previous is None or previous.value is None else str(previous.value),
-                new="" if record.value is None else str(record.value),
+                old=_figure_text(indicator, None if previous is None else previous.value),
+                new=_figure_text(indicator, record.value),
                 who=str(record.history_user or "?"),
                 when=format_datetime(record.history_date),
             )
@@ -201,10 +211,11 @@ def changes_since(submission: Submission, version: int) -> list[Change]:
         .select_related("history_user")
         .order_by("history_date")
     ):
+        previous = record.prev_record
         changes.append(
             Change(
-                label="Thuyết minh",
-                old="",
+                label=f"Thuyết minh: {Section.objects.get(pk=record.section_id).heading}",
+                old="" if previous is None else previous.text[:200],
                 new=record.text[:200],
                 who=str(record.history_user or "?"),
                 when=format_datetime(record.history_date),
@@ -418,3 +429,21 @@ def previous_narratives(submission: Submission) -> dict[str, str]:
             submission__period=previous,
         ).values_list("section__code", "text")
     )
+
+
+@transaction.atomic
+def explain_violations(submission: Submission, *, user, explanations: Mapping[str, str]) -> None:
+    """Store the reporter's explanation of each broken check (an empty text removes it)."""
+    if not permissions.can_enter_for(user, submission.organisation):
+        raise PermissionDenied
+    now = timezone.now()
+    for rule_code, text in explanations.items():
+        text = text.strip()
+        if not text:
+            Explanation.objects.filter(submission=submission, rule_code=rule_code).delete()
+            continue
+        Explanation.objects.update_or_create(
+            submission=submission,
+            rule_code=rule_code[:120],
+            defaults={"text": text, "author": user, "at": now},
+        )

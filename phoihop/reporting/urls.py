@@ -1,9 +1,37 @@
 from django.urls import path
 
-from phoihop.reporting import views
+from phoihop.reporting import entry_views, excel_views, views
 
 app_name = "reporting"
 urlpatterns = [
     path("", views.submission_index, name="submission_list"),
     path("<int:pk>/", views.submission_view, name="submission_detail"),
+    path(
+        "excel/to-chuc/<int:organisation_id>/<str:period>/",
+        excel_views.download_organisation,
+        name="excel_organisation",
+    ),
+    path(
+        "excel/don-vi/<int:unit_id>/<slug:form_code>/<str:period>/",
+        excel_views.download_unit,
+        name="excel_unit",
+    ),
+    path("excel/tai-len/", excel_views.upload, name="excel_upload"),
+    path("excel/xac-nhan/<str:token>/", excel_views.confirm, name="excel_confirm"),
+    path("bat-dau/", entry_views.start, name="start"),
+    path("<int:pk>/nhap/", entry_views.entry, name="entry"),
+    path("<int:pk>/nhap/kiem-tra/", entry_views.check_value, name="check_value"),
+    path(
+        "<int:pk>/nhap/ky-truoc/<slug:section>/",
+        entry_views.previous_narrative,
+        name="previous_narrative",
+    ),
+    path("<int:pk>/gui/", entry_views.submit, name="submit"),
+    path("<int:pk>/tra-lai/", entry_views.return_view, name="return"),
+    path("<int:pk>/duyet/", entry_views.accept_view, name="accept"),
+    path("<int:pk>/mo-lai/", entry_views.reopen_view, name="reopen"),
+    path("theo-doi/", entry_views.matrix, name="matrix"),
+    path("theo-doi/gia-han/", entry_views.extend_window, name="extend_window"),
+    path("thong-bao/", entry_views.notification_list, name="notifications"),
+    path("thong-bao/dem/", entry_views.notification_count, name="notification_count"),
 ]

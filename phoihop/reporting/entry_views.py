@@ -1,0 +1,350 @@
+"""Entry and the submission workflow: type, check, save, submit, return, accept, reopen;
+the who-has-reported matrix and the in-app notifications."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from phoihop.accounts import permissions
+from phoihop.core.dates import parse_date
+from phoihop.core.periods import Period, PeriodError
+from phoihop.indicators.models import Form
+from phoihop.indicators.values import clean_value
+from phoihop.reporting import matrix as matrix_selectors
+from phoihop.reporting import services
+from phoihop.reporting.models import Notification, Status, Submission
+from phoihop.reporting.selectors import current_period, entry_form_data
+from phoihop.validation.services import submission_warnings
+
+FIGURE = "f."
+NARRATIVE = "n."
+EXPLANATION = "giai_trinh."
+
+
+def _bad(request: HttpRequest, message: str, *, status: int = 400) -> HttpResponse:
+    """A refusal the person can read: a line for htmx to swap in, or a small page."""
+    template = "reporting/entry/_refusal.html" if request.htmx else "reporting/entry/refusal.html"
+    return render(request, template, {"message": message}, status=status)
+
+
+def _parse_entry(post) -> tuple[dict[str, str], dict[str, str]]:
+    figures = {k[len(FIGURE) :]: v for k, v in post.items() if k.startswith(FIGURE)}
+    narratives = {k[len(NARRATIVE) :]: v for k, v in post.items() if k.startswith(NARRATIVE)}
+    return figures, narratives
+
+
+def _page_context(submission: Submission, user, **extra) -> dict:
+    warnings = submission_warnings(submission)
+    opens, closes = services.entry_window(submission.form, submission.period)
+    return {
+        "submission": submission,
+        **entry_form_data(submission, warnings=warnings),
+        "window_open": services.window_is_open(submission.form, submission.period),
+        "window_closes": closes,
+        "is_office": permissions.is_office_for(user, submission.organisation.unit),
+        **extra,
+    }
+
+
+# ----- starting and entering --------------------------------------------------------------
+
+
+@login_required
+def start(request: HttpRequest) -> HttpResponse:
+    """GET confirms what will be started; POST starts (or reopens the existing draft)."""
+    params = request.POST if request.method == "POST" else request.GET
+    organisation = permissions.access_organisation_by_id(request.user, params.get("to_chuc"))
+    try:
+        period = Period.parse((params.get("ky") or "").strip())
+    except PeriodError as exc:
+        return _bad(request, str(exc))
+    if not permissions.can_enter_for(request.user, organisation):
+        raise PermissionDenied
+    if request.method != "POST":
+        existing = Submission.objects.filter(organisation=organisation, period=period.id).first()
+        if existing is not None:
+            return redirect("reporting:entry", existing.pk)
+        return render(
+            request,
+            "reporting/entry/start.html",
+            {"organisation": organisation, "period": period},
+        )
+    try:
+        submission = services.start_submission(
+            user=request.user, organisation=organisation, period=period.id
+        )
+    except services.WorkflowError as exc:
+        return _bad(request, exc.message)
+    return redirect("reporting:entry", submission.pk)
+
+
+@login_required
+def entry(request: HttpRequest, pk: int) -> HttpResponse:
+    """The entry page (GET) and its save (POST: htmx autosave, or the plain button)."""
+    submission = permissions.access_submission_by_id(request.user, pk, for_edit=True)
+    if request.method != "POST":
+        if submission.status not in (Status.DRAFT, Status.RETURNED):
+            messages.info(request, _("Báo cáo đã gửi hoặc đã duyệt nên không sửa được."))
+            return redirect("reporting:submission_detail", submission.pk)
+        return render(request, "reporting/entry/page.html", _page_context(submission, request.user))
+    figures, narratives = _parse_entry(request.POST)
+    try:
+        base_version = int(request.POST.get("version", ""))
+    except ValueError:
+        return _bad(request, _("Thiếu số phiên bản của biểu mẫu; hãy tải lại trang."))
+    try:
+        submission = services.save_submission(
+            submission,
+            user=request.user,
+            figures=figures,
+            narratives=narratives,
+            base_version=base_version,
+        )
+    except services.EditConflict as exc:
+        return render(
+            request,
+            "reporting/entry/_conflict.html",
+            {"message": exc.message, "changes": exc.changes, "submission": submission},
+            status=409,
+        )
+    except services.WorkflowError as exc:
+        return _bad(request, exc.message)
+    except services.FieldErrors as exc:
+        if request.htmx:
+            return render(
+                request, "reporting/entry/_errors.html", {"errors": exc.errors}, status=400
+            )
+        context = _page_context(submission, request.user, errors=exc.errors, typed=request.POST)
+        return render(request, "reporting/entry/page.html", context, status=400)
+    if not request.htmx:
+        messages.success(request, _("Đã lưu."))
+        return redirect("reporting:entry", submission.pk)
+    context = _page_context(submission, request.user, saved_at=timezone.localtime())
+    response = render(request, "reporting/entry/_saved.html", context)
+    # The page's script clears its "unsaved changes" flag on this event.
+    response["HX-Trigger"] = "phoihop-saved"
+    return response
+
+
+@login_required
+@require_POST
+def check_value(request: HttpRequest, pk: int) -> HttpResponse:
+    """One typed figure checked as the reporter types; the message goes next to the field."""
+    submission = permissions.access_submission_by_id(request.user, pk, for_edit=True)
+    code = request.POST.get("field", "")
+    indicator = next((i for i in submission.form.indicators() if i.code == code), None)
+    if indicator is None:
+        return _bad(request, _("Chỉ tiêu không có trong biểu mẫu này."))
+    message = ""
+    try:
+        clean_value(indicator, request.POST.get(FIGURE + code, ""))
+    except ValidationError as exc:
+        message = exc.messages[0]
+    return render(request, "reporting/entry/_field_error.html", {"code": code, "message": message})
+
+
+@login_required
+@require_POST
+def previous_narrative(request: HttpRequest, pk: int, section: str) -> HttpResponse:
+    """The section's narrative of the period before, put into the text box (not yet saved)."""
+    submission = permissions.access_submission_by_id(request.user, pk, for_edit=True)
+    found = submission.form.sections.filter(code=section).first()
+    if found is None:
+        raise Http404
+    previous = services.previous_narratives(submission).get(section, "")
+    text = previous or request.POST.get(NARRATIVE + section, "")
+    note = "" if previous else _("Kỳ trước không có phần thuyết minh này.")
+    response = render(
+        request,
+        "reporting/entry/_narrative_box.html",
+        {"section": found, "text": text, "note": note},
+    )
+    if previous:
+        # The page marks itself changed and saves, as if the reporter had typed the text.
+        response["HX-Trigger"] = "phoihop-filled"
+    return response
+
+
+# ----- workflow ---------------------------------------------------------------------------
+
+
+@login_required
+def submit(request: HttpRequest, pk: int) -> HttpResponse:
+    """GET lists every check the figures break, each with room for an explanation; POST
+    stores the explanations and submits, unless a blocking check is broken."""
+    submission = permissions.access_submission_by_id(request.user, pk, for_edit=True)
+    warnings = submission_warnings(submission)
+    explained = dict(submission.explanations.values_list("rule_code", "text"))
+    context = {"submission": submission, "warnings": warnings, "explained": explained}
+    if request.method != "POST":
+        return render(request, "reporting/entry/submit.html", context)
+    texts = {
+        w["code"]: request.POST.get(EXPLANATION + w["code"], "")[:5000]
+        for w in warnings
+        if EXPLANATION + w["code"] in request.POST
+    }
+    blocking = [w for w in warnings if w["blocking"]]
+    if blocking:
+        context["error"] = _("Số liệu còn lỗi phải sửa trước khi gửi (đánh dấu «bắt buộc sửa»).")
+        return render(request, "reporting/entry/submit.html", context, status=400)
+    try:
+        services.explain_violations(submission, user=request.user, explanations=texts)
+        services.submit_submission(submission, user=request.user)
+    except services.WorkflowError as exc:
+        context["error"] = exc.message
+        return render(request, "reporting/entry/submit.html", context, status=400)
+    messages.success(request, _("Đã gửi báo cáo tới cơ quan thường trực."))
+    return redirect("reporting:submission_detail", submission.pk)
+
+
+def _review(request: HttpRequest, pk: int, step: str) -> HttpResponse:
+    submission = permissions.access_submission_by_id(request.user, pk)
+    if not permissions.can_review_submission(request.user, submission):
+        raise PermissionDenied
+    reason = request.POST.get("ly_do", "")[:5000]
+    try:
+        if step == "return":
+            services.return_submission(submission, user=request.user, reason=reason)
+            done = _("Đã trả lại báo cáo cho người báo cáo.")
+        elif step == "accept":
+            services.accept_submission(submission, user=request.user)
+            done = _("Đã duyệt báo cáo.")
+        else:
+            services.reopen_submission(submission, user=request.user, reason=reason)
+            done = _("Đã mở lại báo cáo để sửa.")
+    except services.WorkflowError as exc:
+        return _bad(request, exc.message)
+    messages.success(request, done)
+    return redirect("reporting:submission_detail", submission.pk)
+
+
+@login_required
+@require_POST
+def return_view(request: HttpRequest, pk: int) -> HttpResponse:
+    return _review(request, pk, "return")
+
+
+@login_required
+@require_POST
+def accept_view(request: HttpRequest, pk: int) -> HttpResponse:
+    return _review(request, pk, "accept")
+
+
+@login_required
+@require_POST
+def reopen_view(request: HttpRequest, pk: int) -> HttpResponse:
+    return _review(request, pk, "reopen")
+
+
+# ----- who has reported -------------------------------------------------------------------
+
+
+def _matrix_context(request: HttpRequest, *, period_id: str | None = None) -> dict:
+    """The matrix of the reader's unit (or the first district it may read) for a period."""
+    user = request.user
+    if not permissions.can_follow_reporting(user):
+        raise PermissionDenied
+    units = permissions.visible_units(user)
+    unit = user.unit if user.unit_id else units.filter(level=2).order_by("path").first()
+    if unit is None:
+        raise Http404
+    submissions = permissions.visible_submissions(user)
+    current, _convention = current_period(submissions, today=timezone.localdate())
+    error = ""
+    period = current
+    if period_id:
+        try:
+            period = Period.parse(period_id.strip())
+        except PeriodError:
+            error = _("Kỳ báo cáo không hợp lệ, đang hiển thị kỳ hiện tại.")
+    data = matrix_selectors.reporting_matrix(
+        unit=unit, period=period, organisations=permissions.visible_organisations(user)
+    )
+    return {
+        **data,
+        "periods": matrix_selectors.matrix_periods(submissions, current=current),
+        "period_error": error,
+        "may_extend": permissions.can_extend_entry_window(user),
+        "may_start": permissions.is_office_for(user, unit),
+    }
+
+
+@login_required
+@require_GET
+def matrix(request: HttpRequest) -> HttpResponse:
+    context = _matrix_context(request, period_id=request.GET.get("ky"))
+    if request.htmx and not request.htmx.boosted:
+        return render(request, "reporting/matrix/_matrix.html", context)
+    return render(request, "reporting/matrix/page.html", context)
+
+
+@login_required
+@require_POST
+def extend_window(request: HttpRequest) -> HttpResponse:
+    """The office lets a form's period be entered until a later day."""
+    if not permissions.can_extend_entry_window(request.user):
+        raise PermissionDenied
+    form = Form.objects.filter(code=request.POST.get("bieu_mau", "")).first()
+    errors = []
+    if form is None:
+        errors.append(_("Chọn biểu mẫu."))
+    try:
+        period = Period.parse(request.POST.get("ky", "").strip())
+    except PeriodError:
+        errors.append(_("Kỳ báo cáo không hợp lệ."))
+    try:
+        closes_on = parse_date(request.POST.get("den_ngay", "").strip())
+    except ValueError:
+        errors.append(_("Ngày không hợp lệ; viết theo dạng 31/12/2027."))
+    reason = request.POST.get("ly_do", "").strip()[:2000]
+    if not reason:
+        errors.append(_("Cần ghi lý do gia hạn."))
+    if errors:
+        return _bad(request, " ".join(errors))
+    if closes_on < timezone.localdate() - dt.timedelta(days=1):
+        return _bad(request, _("Ngày gia hạn đã qua."))
+    services.extend_entry_window(
+        user=request.user, form=form, period=period.id, closes_on=closes_on, reason=reason
+    )
+    messages.success(
+        request,
+        _("Đã gia hạn nhập liệu «%(form)s» kỳ %(period)s.")
+        % {"form": form.name, "period": period.label},
+    )
+    return redirect(f"{reverse('reporting:matrix')}?ky={period.id}")
+
+
+# ----- notifications ----------------------------------------------------------------------
+
+
+@login_required
+@require_GET
+def notification_list(request: HttpRequest) -> HttpResponse:
+    rows = list(
+        Notification.objects.filter(recipient=request.user).select_related(
+            "organisation", "form", "submission"
+        )[:200]
+    )
+    unread = [n.pk for n in rows if n.read_at is None]
+    response = render(request, "reporting/notifications/list.html", {"notifications": rows})
+    # Opening the list is reading it.
+    Notification.objects.filter(pk__in=unread).update(read_at=timezone.now())
+    return response
+
+
+@login_required
+@require_GET
+def notification_count(request: HttpRequest) -> HttpResponse:
+    """The bell's count, loaded by htmx after the page so no page pays a query for it."""
+    count = Notification.objects.filter(recipient=request.user, read_at__isnull=True).count()
+    return render(request, "reporting/notifications/_bell.html", {"count": count})
