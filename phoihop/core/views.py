@@ -13,7 +13,8 @@ from phoihop.accounts.permissions import (
     visible_submissions,
     visible_units,
 )
-from phoihop.reporting.selectors import home_overview
+from phoihop.accounts import permissions
+from phoihop.reporting.selectors import home_overview, open_entries
 
 REPORTER_ROLES = (Role.ORG_REPORTER, Role.COMMUNE_REPORTER)
 
@@ -50,4 +51,10 @@ def home(request: HttpRequest) -> HttpResponse:
         own_submissions=submissions if user.role in REPORTER_ROLES else None,
         today=timezone.localdate(),
     )
+    if user.role in REPORTER_ROLES:
+        # The periods the reporter may enter now, as "Nhập báo cáo kỳ …" buttons.
+        data["open_entries"] = open_entries(
+            [o for o in data["organisations"] if permissions.can_enter_for(user, o)],
+            today=timezone.localdate(),
+        )
     return render(request, "core/home.html", {**data, "is_reporter": user.role in REPORTER_ROLES})

@@ -448,3 +448,40 @@ def _excerpt_change(old: str, new: str, *, context: int = 40) -> tuple[str, str]
         return ("…" if left else "") + piece + ("…" if end > context else "")
 
     return cut(old) if old else "", cut(new) if new else ""
+
+
+def open_entries(organisations: list[Organisation], *, today: dt.date) -> list[dict]:
+    """What each organisation may enter now: the periods whose entry window is open (the
+    current and last period, and any the office extended), not yet submitted."""
+    from phoihop.indicators.models import Form
+    from phoihop.reporting.models import EntryWindow
+    from phoihop.reporting.services import window_is_open
+
+    forms = list(Form.objects.filter(is_active=True).prefetch_related("organisation_kinds"))
+    extended = list(EntryWindow.objects.filter(closes_on__gte=today).values_list("form_id", "period"))
+    existing = {
+        (s.organisation_id, s.form_id, s.period): s
+        for s in Submission.objects.filter(organisation__in=organisations)
+    }
+    result = []
+    for organisation in organisations:
+        for form in forms:
+            if organisation.unit.level not in form.levels or organisation.kind_id not in {
+                k.pk for k in form.organisation_kinds.all()
+            }:
+                continue
+            current = Period.containing(today, form.period_type, form.period_convention)
+            candidates = {current, current.previous()}
+            candidates |= {Period.parse(p) for f, p in extended if f == form.pk and _is_period(p)}
+            for period in sorted(candidates, reverse=True):
+                submission = existing.get((organisation.pk, form.pk, period.id))
+                if submission is not None and submission.status not in (
+                    Status.DRAFT,
+                    Status.RETURNED,
+                ):
+                    continue
+                if window_is_open(form, period.id, on=today):
+                    result.append(
+                        {"organisation": organisation, "period": period, "submission": submission}
+                    )
+    return result
