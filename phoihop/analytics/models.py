@@ -1,0 +1,60 @@
+"""Rollups that keep pivots live, and the views users keep as favourites."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+# The kind column of a rollup row that sums every kind of organisation.
+ALL_KINDS = 0
+
+
+class Rollup(models.Model):
+    """An indicator's total and count of values over a unit's subtree, for one kind and period.
+
+    Rows with kind ALL_KINDS cover the unit itself and everything below it; rows for one kind
+    cover only the units strictly below it (the unit's own organisations are read raw), so the
+    table stays a small fraction of the values themselves. Kept in step by signals on write.
+    """
+
+    indicator = models.ForeignKey(
+        "indicators.Indicator", on_delete=models.CASCADE, related_name="+", db_constraint=True
+    )
+    unit = models.ForeignKey("places.Unit", on_delete=models.CASCADE, related_name="+")
+    # An OrganisationKind pk, or ALL_KINDS: a plain integer so the row key has no NULL in it.
+    kind = models.PositiveIntegerField(default=ALL_KINDS)
+    period = models.CharField(max_length=8)
+    total = models.DecimalField(max_digits=24, decimal_places=4, default=0)
+    count = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("số liệu tổng hợp sẵn")
+        verbose_name_plural = _("số liệu tổng hợp sẵn")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "period", "kind", "indicator"], name="rollup_unique_cell"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit_id}/{self.kind}/{self.period}/{self.indicator_id}={self.total}"
+
+
+class Favourite(models.Model):
+    """A pivot view a user keeps on their dashboard, as the query string that rebuilds it."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="favourites"
+    )
+    name = models.CharField(_("tên"), max_length=120)
+    query = models.CharField(_("tham số"), max_length=2000)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("bảng yêu thích")
+        verbose_name_plural = _("bảng yêu thích")
+        ordering = ["-created_at"]
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,0 +1,186 @@
+"""Keeping rollup rows in step with the figures, on every write and by a full rebuild.
+
+A figure of organisation O (kind K, unit U) for period P adds its value to:
+- the all-kinds row of U and of every ancestor of U,
+- the kind-K row of every strict ancestor of U (U's own organisations are read raw),
+for P and for every coarser period containing P (a half-year also counts in its year).
+Writes add deltas with one INSERT … ON CONFLICT DO UPDATE, on SQLite and PostgreSQL alike.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from django.db import connection, transaction
+
+from phoihop.analytics.models import ALL_KINDS, Rollup
+from phoihop.core.periods import KINDS, Period, PeriodError
+from phoihop.places.models import Unit
+
+_UPSERT_BATCH = 500
+
+
+@dataclass(frozen=True)
+class FigureKey:
+    """Where a figure counts: its organisation's unit path and kind, and its period."""
+
+    unit_path: str
+    kind_id: int
+    period: str
+
+
+def coarser_periods(period_id: str) -> list[str]:
+    """The period itself and every coarser period that contains it."""
+    try:
+        period = Period.parse(period_id)
+    except PeriodError:
+        return [period_id]  # a malformed stored id still counts under itself
+    rank = KINDS.index(period.kind)
+    return [period.id] + [period.parent(kind).id for kind in KINDS[:rank]]
+
+
+def finer_period_ids(period: Period) -> list[str]:
+    """Every period id that lies within `period`, itself included."""
+    rank = KINDS.index(period.kind)
+    ids = [period.id]
+    for kind in KINDS[rank + 1 :]:
+        ids.extend(p.id for p in period.children(kind))
+    return ids
+
+
+_ancestor_cache: dict[str, list[int]] = {}
+
+
+def ancestor_ids(path: str) -> list[int]:
+    """Ids of the units on a materialised path, root first, the unit itself last."""
+    cached = _ancestor_cache.get(path)
+    if cached is None:
+        codes = path.strip("/").split("/")
+        by_code = dict(Unit.objects.filter(code__in=codes).values_list("code", "pk"))
+        cached = [by_code[c] for c in codes if c in by_code]
+        _ancestor_cache[path] = cached
+    return cached
+
+
+def forget_unit_paths() -> None:
+    """Called when a unit is saved: a moved unit changes the ancestors of its subtree."""
+    _ancestor_cache.clear()
+
+
+def deltas_for(
+    key: FigureKey, indicator_id: int, total: Decimal, count: int
+) -> dict[tuple[int, int, str, int], tuple[Decimal, int]]:
+    """The rollup rows one figure's change touches, with what it adds to each."""
+    ancestors = ancestor_ids(key.unit_path)
+    rows: dict[tuple[int, int, str, int], tuple[Decimal, int]] = {}
+    for period in coarser_periods(key.period):
+        for position, unit_id in enumerate(ancestors):
+            rows[(unit_id, ALL_KINDS, period, indicator_id)] = (total, count)
+            if position < len(ancestors) - 1:
+                rows[(unit_id, key.kind_id, period, indicator_id)] = (total, count)
+    return rows
+
+
+def apply_deltas(changes: Iterable[tuple[FigureKey, int, Decimal, int]]) -> None:
+    """Add (key, indicator id, Δtotal, Δcount) changes to their rollup rows, in one statement."""
+    merged: dict[tuple[int, int, str, int], list] = defaultdict(lambda: [Decimal(0), 0])
+    for key, indicator_id, total, count in changes:
+        if not count and not total:
+            continue
+        for row, (t, c) in deltas_for(key, indicator_id, total, count).items():
+            merged[row][0] += t
+            merged[row][1] += c
+    if not merged:
+        return
+    table = Rollup._meta.db_table
+    items = list(merged.items())
+    with connection.cursor() as cursor:
+        for start in range(0, len(items), _UPSERT_BATCH):
+            batch = items[start : start + _UPSERT_BATCH]
+            values = ", ".join(["(%s, %s, %s, %s, %s, %s)"] * len(batch))
+            params: list = []
+            for (unit_id, kind, period, indicator_id), (total, count) in batch:
+                params += [unit_id, kind, period, indicator_id, str(total), count]
+            cursor.execute(
+                f"INSERT INTO {table} (unit_id, kind, period, indicator_id, total, count) "
+                f"VALUES {values} ON CONFLICT (unit_id, period, kind, indicator_id) DO UPDATE SET "
+                f"total = {table}.total + excluded.total, count = {table}.count + excluded.count",
+                params,
+            )
+
+
+def figure_key_of_submission(submission_id: int) -> FigureKey | None:
+    from phoihop.reporting.models import Submission
+
+    row = (
+        Submission.objects.filter(pk=submission_id)
+        .values_list("organisation__unit__path", "organisation__kind_id", "period")
+        .first()
+    )
+    return FigureKey(*row) if row else None
+
+
+@transaction.atomic
+def rebuild_rollups() -> int:
+    """Recompute every rollup row from the figures; returns the number of rows written.
+
+    For data loaded around the signals (bulk inserts, imports, a moved unit). Two
+    INSERT … SELECT statements over small mapping tables, so the database does the work.
+    """
+    from phoihop.organisations.models import Organisation
+    from phoihop.reporting.models import FigureValue, Submission
+
+    forget_unit_paths()
+    table = Rollup._meta.db_table
+    fv = FigureValue._meta.db_table
+    sub = Submission._meta.db_table
+    org = Organisation._meta.db_table
+    code_to_id = dict(Unit.objects.values_list("code", "pk"))
+    ancestor_rows = []
+    for unit_id, path in Unit.objects.values_list("pk", "path"):
+        codes = path.strip("/").split("/")
+        for position, code in enumerate(codes):
+            if code in code_to_id:
+                ancestor_rows.append((unit_id, code_to_id[code], int(position < len(codes) - 1)))
+    period_rows = [
+        (period_id, target)
+        for period_id in Submission.objects.order_by().values_list("period", flat=True).distinct()
+        for target in coarser_periods(period_id)
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM {table}")
+        cursor.execute("DROP TABLE IF EXISTS analytics_tmp_ancestor")
+        cursor.execute("DROP TABLE IF EXISTS analytics_tmp_period")
+        cursor.execute(
+            "CREATE TEMPORARY TABLE analytics_tmp_ancestor "
+            "(unit_id integer, ancestor_id integer, strict integer)"
+        )
+        cursor.execute(
+            "CREATE TEMPORARY TABLE analytics_tmp_period (period varchar(8), target varchar(8))"
+        )
+        cursor.executemany("INSERT INTO analytics_tmp_ancestor VALUES (%s, %s, %s)", ancestor_rows)
+        cursor.executemany("INSERT INTO analytics_tmp_period VALUES (%s, %s)", period_rows)
+        source = (
+            f"FROM {fv} f JOIN {sub} s ON s.id = f.submission_id "
+            f"JOIN {org} o ON o.id = s.organisation_id "
+            "JOIN analytics_tmp_ancestor a ON a.unit_id = o.unit_id "
+            "JOIN analytics_tmp_period p ON p.period = s.period "
+            "WHERE f.value IS NOT NULL"
+        )
+        columns = f"INSERT INTO {table} (unit_id, kind, period, indicator_id, total, count) "
+        cursor.execute(
+            columns + f"SELECT a.ancestor_id, {ALL_KINDS}, p.target, f.indicator_id, "
+            f"SUM(f.value), COUNT(f.value) {source} "
+            "GROUP BY a.ancestor_id, p.target, f.indicator_id"
+        )
+        cursor.execute(
+            columns + "SELECT a.ancestor_id, o.kind_id, p.target, f.indicator_id, "
+            f"SUM(f.value), COUNT(f.value) {source} AND a.strict = 1 "
+            "GROUP BY a.ancestor_id, o.kind_id, p.target, f.indicator_id"
+        )
+        cursor.execute("DROP TABLE analytics_tmp_ancestor")
+        cursor.execute("DROP TABLE analytics_tmp_period")
+    return Rollup.objects.count()

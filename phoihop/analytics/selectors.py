@@ -1,0 +1,609 @@
+"""The pivot: any indicators × units × periods × kinds of organisation, read from rollups.
+
+A cell's cost is a handful of rollup rows, whatever the size of the data beneath it; only a
+unit's own organisations (a few rows) and views restricted by role are read from raw figures.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from django.db.models import Count, Q, QuerySet, Sum
+from django.utils.translation import gettext as _
+
+from phoihop.accounts import permissions
+from phoihop.analytics.models import ALL_KINDS, Rollup
+from phoihop.analytics.rollups import finer_period_ids
+from phoihop.core.periods import Period, PeriodError
+from phoihop.indicators.models import Aggregation, Indicator
+from phoihop.organisations.models import Organisation, OrganisationKind
+from phoihop.places.models import Unit
+from phoihop.reporting.models import FigureValue
+
+BY_SELF, BY_CHILDREN = "don_vi", "cap_duoi"
+ROWS_UNIT, ROWS_KIND, ROWS_PERIOD = "don_vi", "to_chuc", "ky"
+MAX_PERIODS = 40
+MAX_INDICATORS = 80
+CENT = Decimal("0.01")
+
+Agg = tuple[Decimal, int]  # sum and number of values
+CellData = dict[int, Agg]  # indicator id -> aggregate
+
+
+@dataclass(frozen=True)
+class PivotQuery:
+    """A pivot's choices, already checked; `errors` say in Vietnamese what was ignored."""
+
+    indicators: tuple[Indicator, ...]
+    unit: Unit
+    by: str
+    periods: tuple[Period, ...]
+    kinds: tuple[OrganisationKind, ...] | None  # None: every kind, summed
+    rows: str
+    successors: bool
+    errors: tuple[str, ...] = ()
+
+    def as_params(self) -> dict[str, str]:
+        """GET parameters that rebuild this view: the shareable URL."""
+        params = {
+            "chi_tieu": ",".join(i.code for i in self.indicators),
+            "don_vi": self.unit.code,
+            "theo": self.by,
+            "ky": _periods_text(self.periods),
+            "hang": self.rows,
+        }
+        if self.kinds:
+            params["loai"] = ",".join(k.code for k in self.kinds)
+        if self.successors:
+            params["gop_moi"] = "1"
+        return params
+
+
+@dataclass
+class PivotRow:
+    """One row of the table: a unit, a kind of organisation or a period, and its cells."""
+
+    key: str
+    label: str
+    cells: list[Decimal | None] = field(default_factory=list)
+    is_own: bool = False
+
+
+@dataclass
+class PivotResult:
+    """The table and charts of a pivot."""
+
+    query: PivotQuery
+    columns: list[dict]  # {"indicator": Indicator, "period": Period | None}
+    rows: list[PivotRow]
+    total: PivotRow | None
+    notes: list[str]
+
+    def chart_data(self) -> dict:
+        """Data for the two charts: bars for the last period, lines over the periods."""
+        first = self.query.indicators[0] if self.query.indicators else None
+        if first is None:
+            return {}
+        last_period = self.query.periods[-1]
+        bar_index = next(
+            (
+                i
+                for i, c in enumerate(self.columns)
+                if c["indicator"].pk == first.pk and c["period"] in (None, last_period)
+            ),
+            None,
+        )
+        bars = {
+            "title": f"{first.name} — {last_period.label}"
+            if self.query.rows != ROWS_PERIOD
+            else first.name,
+            "labels": [r.label for r in self.rows],
+            "values": [
+                _as_float(r.cells[bar_index]) if bar_index is not None else None for r in self.rows
+            ],
+        }
+        lines: dict = {"title": first.name, "labels": [p.label for p in self.query.periods]}
+        if self.query.rows == ROWS_PERIOD:
+            lines["datasets"] = [
+                {
+                    "label": str(self.query.unit),
+                    "values": [_as_float(r.cells[0]) for r in self.rows],
+                }
+            ]
+        else:
+            indexes = [i for i, c in enumerate(self.columns) if c["indicator"].pk == first.pk]
+            lines["datasets"] = [
+                {"label": r.label, "values": [_as_float(r.cells[i]) for i in indexes]}
+                for r in self.rows[:10]
+            ]
+        return {"bars": bars, "lines": lines}
+
+
+def _as_float(value: Decimal | None) -> float | None:
+    return None if value is None else float(value)
+
+
+def _periods_text(periods: tuple[Period, ...]) -> str:
+    if len(periods) > 2 and list(periods) == Period.range(periods[0], periods[-1]):
+        return f"{periods[0].id}..{periods[-1].id}"
+    return ",".join(p.id for p in periods)
+
+
+# ----- parsing ----------------------------------------------------------------------------
+
+
+def _split(params: Mapping, name: str) -> list[str]:
+    getlist = getattr(params, "getlist", None)
+    raw = getlist(name) if getlist else [params.get(name) or ""]
+    return [part.strip() for value in raw for part in (value or "").split(",") if part.strip()]
+
+
+def parse_periods(text: str) -> list[Period]:
+    """Read "2019S1..2020S2" or "2019S1,2019S2" into periods of one kind, in order."""
+    if ".." in text:
+        first, _sep, last = text.partition("..")
+        start, end = Period.parse(first), Period.parse(last)
+        if start.kind != end.kind:
+            raise PeriodError(_("Hai đầu khoảng kỳ phải cùng loại kỳ."))
+        periods = Period.range(start, end)
+    else:
+        periods = sorted({Period.parse(part) for part in text.split(",") if part.strip()})
+    if not periods:
+        raise PeriodError(_("Chưa chọn kỳ nào."))
+    if len({p.kind for p in periods}) > 1:
+        raise PeriodError(_("Các kỳ chọn phải cùng loại (cùng là năm, 6 tháng, quý hoặc tháng)."))
+    if len(periods) > MAX_PERIODS:
+        raise PeriodError(_("Chọn tối đa %(n)s kỳ.") % {"n": MAX_PERIODS})
+    return periods
+
+
+def default_unit(user) -> Unit | None:
+    """Where a reader's pivot starts: their unit, their organisation's, or the top they see."""
+    if getattr(user, "organisation_id", None):
+        return user.organisation.unit
+    if getattr(user, "unit_id", None):
+        return user.unit
+    visible = permissions.visible_units(user)
+    assigned = list(user.assigned_units.all()) if user.is_authenticated else []
+    if assigned:
+        return assigned[0]
+    return visible.order_by("level", "path").first()
+
+
+def default_periods(user) -> list[Period]:
+    """The four latest half-years that the reader's submissions cover."""
+    ids = set(
+        permissions.visible_submissions(user).order_by().values_list("period", flat=True).distinct()
+    )
+    periods = []
+    for period_id in ids:
+        try:
+            periods.append(Period.parse(period_id))
+        except PeriodError:
+            continue
+    halves = sorted(p for p in periods if p.kind == "half")
+    if halves:
+        return halves[-4:]
+    if periods:
+        return [max(periods)]
+    today = dt.date.today()
+    return [Period("half", today.year, 1 if today.month <= 6 else 2)]
+
+
+def parse_pivot_params(params: Mapping, *, user) -> PivotQuery:
+    """Read the pivot's GET parameters; anything that makes no sense is replaced by a default
+    and explained, so that a bad URL shows a message instead of an error page."""
+    errors: list[str] = []
+    visible = permissions.visible_units(user)
+
+    codes = _split(params, "chi_tieu")[:MAX_INDICATORS]
+    by_code = {i.code: i for i in Indicator.objects.filter(code__in=codes)}
+    unknown = [c for c in codes if c not in by_code]
+    if unknown:
+        errors.append(_("Không có chỉ tiêu: %(codes)s.") % {"codes": ", ".join(unknown)})
+    indicators = [by_code[c] for c in dict.fromkeys(codes) if c in by_code]
+    if not indicators:
+        indicators = list(
+            Indicator.objects.filter(aggregation=Aggregation.SUM, formula="").order_by("pk")[:2]
+        )
+
+    unit = None
+    unit_code = (params.get("don_vi") or "").strip()
+    if unit_code:
+        unit = visible.filter(code=unit_code).first()
+        if unit is None:
+            errors.append(
+                _("Không xem được đơn vị «%(code)s»; hiển thị đơn vị của bạn.")
+                % {"code": unit_code}
+            )
+    if unit is None:
+        unit = default_unit(user)
+    if unit is None:
+        unit = Unit(code="", name=_("không có đơn vị"), kind="country", path="/-/")
+
+    by = (params.get("theo") or "").strip() or None
+    if by not in (None, BY_SELF, BY_CHILDREN):
+        errors.append(_("Cách chia theo đơn vị không hợp lệ, đã dùng mặc định."))
+        by = None
+    if by is None:
+        by = BY_CHILDREN if unit.pk and visible.filter(parent=unit).exists() else BY_SELF
+
+    period_text = (params.get("ky") or "").strip()
+    periods: list[Period] = []
+    if period_text:
+        try:
+            periods = parse_periods(period_text)
+        except PeriodError as exc:
+            errors.append(str(exc))
+    if not periods:
+        periods = default_periods(user)
+
+    kind_codes = _split(params, "loai")
+    kinds = None
+    if kind_codes:
+        found = {k.code: k for k in OrganisationKind.objects.filter(code__in=kind_codes)}
+        if len(found) < len(set(kind_codes)):
+            errors.append(_("Có loại tổ chức không hợp lệ, đã bỏ qua."))
+        kinds = tuple(sorted(found.values(), key=lambda k: (k.order, k.code))) or None
+
+    rows = (params.get("hang") or "").strip() or ROWS_UNIT
+    if rows not in (ROWS_UNIT, ROWS_KIND, ROWS_PERIOD):
+        errors.append(_("Cách xếp hàng không hợp lệ, đã xếp theo đơn vị."))
+        rows = ROWS_UNIT
+    successors = (params.get("gop_moi") or "") in ("1", "on", "true")
+    return PivotQuery(
+        indicators=tuple(indicators),
+        unit=unit,
+        by=by,
+        periods=tuple(periods),
+        kinds=kinds,
+        rows=rows,
+        successors=successors,
+        errors=tuple(errors),
+    )
+
+
+# ----- values -----------------------------------------------------------------------------
+
+
+def cell_value(
+    indicator: Indicator, data: CellData, by_code: dict[str, Indicator]
+) -> Decimal | None:
+    """An indicator's value from a cell's sums and counts: sums add, averages are sum/count,
+    ratios come from their parts' sums, and a non-additive figure only stands on its own."""
+    if indicator.formula:
+        from phoihop.validation.expressions import ExpressionError, parse_expression
+
+        try:
+            expression = parse_expression(indicator.formula)
+        except ExpressionError:
+            return None
+        parts = {
+            code: cell_value(by_code[code], data, by_code) if code in by_code else None
+            for code in expression.codes
+        }
+        value = expression.evaluate(parts)
+        return value.quantize(CENT) if value is not None else None
+    total, count = data.get(indicator.pk, (Decimal(0), 0))
+    if not count:
+        return None
+    if indicator.aggregation == Aggregation.SUM:
+        return _tidy(Decimal(total))
+    if indicator.aggregation == Aggregation.AVERAGE:
+        return (Decimal(total) / count).quantize(CENT)
+    # A percentage reported as such cannot be combined; one value alone is still true.
+    return _tidy(Decimal(total)) if count == 1 else None
+
+
+def _tidy(value: Decimal) -> Decimal:
+    """Drop the stored trailing zeros (7286.0000 → 7286) without an exponent (1E+3)."""
+    if value == value.to_integral_value():
+        return value.quantize(Decimal(1))
+    return value.normalize()
+
+
+def _needed_indicators(indicators: tuple[Indicator, ...]) -> dict[str, Indicator]:
+    """The chosen indicators and, for formulas, the indicators they are computed from."""
+    from phoihop.validation.expressions import ExpressionError, parse_expression
+
+    needed = {i.code: i for i in indicators}
+    pending = [i for i in indicators if i.formula]
+    for _depth in range(4):  # formulas of formulas, a few levels deep at most
+        codes: set[str] = set()
+        for indicator in pending:
+            try:
+                codes |= set(parse_expression(indicator.formula).codes)
+            except ExpressionError:
+                continue
+        codes -= set(needed)
+        if not codes:
+            break
+        found = list(Indicator.objects.filter(code__in=codes))
+        needed.update({i.code: i for i in found})
+        pending = [i for i in found if i.formula]
+    return needed
+
+
+def _add(target: CellData, source: CellData) -> None:
+    for indicator_id, (total, count) in source.items():
+        t, c = target.get(indicator_id, (Decimal(0), 0))
+        target[indicator_id] = (t + Decimal(total), c + count)
+
+
+class _Cube:
+    """Fetches the aggregates of (unit, kind set, period) cells in a few queries."""
+
+    def __init__(self, user, query: PivotQuery, indicator_ids: list[int]) -> None:
+        self.user = user
+        self.query = query
+        self.to_requested: dict[str, str]
+        self.indicator_ids = indicator_ids
+        self.kind_ids = [k.pk for k in query.kinds] if query.kinds else None
+        self.visible_orgs = permissions.visible_organisations(user)
+        self.finer = {p.id: finer_period_ids(p) for p in query.periods}
+        self.to_requested = {f: p for p, fs in self.finer.items() for f in fs}
+
+    def fully_visible(self, units: list[Unit]) -> set[int]:
+        """Units every organisation beneath which the reader may see: their rollups may show."""
+        if permissions.is_admin(self.user):
+            return {u.pk for u in units}
+        if not units:
+            return set()
+        scope = Q()
+        for unit in units:
+            scope |= Q(unit__path__startswith=unit.path)
+        hidden = Organisation.objects.filter(scope).exclude(pk__in=self.visible_orgs.values("pk"))
+        if self.kind_ids:
+            hidden = hidden.filter(kind_id__in=self.kind_ids)
+        hidden_paths = set(hidden.values_list("unit__path", flat=True).distinct())
+        return {u.pk for u in units if not any(path.startswith(u.path) for path in hidden_paths)}
+
+    def tree_cells(
+        self, units: list[Unit], *, split_kinds: bool
+    ) -> dict[tuple[int, int, str], CellData]:
+        """Cells keyed (unit id, kind id or ALL_KINDS, period id), over each unit's subtree."""
+        result: dict[tuple[int, int, str], CellData] = defaultdict(dict)
+        if not units:
+            return result
+        visible = self.fully_visible(units)
+        open_units = [u for u in units if u.pk in visible]
+        period_ids = [p.id for p in self.query.periods]
+        if open_units:
+            kinds = self.kind_ids
+            if split_kinds and kinds is None:
+                kinds = list(OrganisationKind.objects.values_list("pk", flat=True))
+            rollups = Rollup.objects.filter(
+                unit_id__in=[u.pk for u in open_units],
+                period__in=period_ids,
+                indicator_id__in=self.indicator_ids,
+                kind__in=kinds if kinds is not None else [ALL_KINDS],
+            ).values_list("unit_id", "kind", "period", "indicator_id", "total", "count")
+            for unit_id, kind, period, indicator_id, total, count in rollups:
+                key_kind = kind if split_kinds else ALL_KINDS
+                _add(result[(unit_id, key_kind, period)], {indicator_id: (Decimal(total), count)})
+            if kinds is not None:
+                # Per-kind rollups cover what lies below a unit; its own organisations come raw.
+                own = self._raw(
+                    Q(submission__organisation__unit_id__in=[u.pk for u in open_units]),
+                    kinds,
+                )
+                for (unit_id, kind, period), data in own.items():
+                    _add(result[(unit_id, kind if split_kinds else ALL_KINDS, period)], data)
+        for unit in units:
+            if unit.pk in visible:
+                continue
+            # Some organisations beneath are hidden from this reader: add up only theirs.
+            rows = self._raw(
+                Q(submission__organisation__in=self.visible_orgs.values("pk"))
+                & Q(submission__organisation__unit__path__startswith=unit.path),
+                self.kind_ids,
+                unit_key=unit.pk,
+            )
+            for (unit_id, kind, period), data in rows.items():
+                _add(result[(unit_id, kind if split_kinds else ALL_KINDS, period)], data)
+        return result
+
+    def own_cells(self, unit: Unit, *, split_kinds: bool) -> dict[tuple[int, int, str], CellData]:
+        """Cells of a unit's own organisations only (not the units below), as the reader sees."""
+        rows = self._raw(
+            Q(submission__organisation__unit_id=unit.pk)
+            & Q(submission__organisation__in=self.visible_orgs.values("pk")),
+            self.kind_ids,
+        )
+        result: dict[tuple[int, int, str], CellData] = defaultdict(dict)
+        for (unit_id, kind, period), data in rows.items():
+            _add(result[(unit_id, kind if split_kinds else ALL_KINDS, period)], data)
+        return result
+
+    def _raw(
+        self, where: Q, kind_ids: list[int] | None, *, unit_key: int | None = None
+    ) -> dict[tuple[int, int, str], CellData]:
+        values = FigureValue.objects.filter(
+            where,
+            indicator_id__in=self.indicator_ids,
+            submission__period__in=list(self.to_requested),
+            value__isnull=False,
+        )
+        if kind_ids is not None:
+            values = values.filter(submission__organisation__kind_id__in=kind_ids)
+        rows = (
+            values.order_by()
+            .values(
+                "submission__organisation__unit_id",
+                "submission__organisation__kind_id",
+                "submission__period",
+                "indicator_id",
+            )
+            .annotate(total=Sum("value"), n=Count("value"))
+        )
+        result: dict[tuple[int, int, str], CellData] = defaultdict(dict)
+        for row in rows:
+            key = (
+                unit_key or row["submission__organisation__unit_id"],
+                row["submission__organisation__kind_id"],
+                self.to_requested[row["submission__period"]],
+            )
+            _add(result[key], {row["indicator_id"]: (Decimal(row["total"]), row["n"])})
+        return result
+
+
+def _predecessors(units: list[Unit], visible: QuerySet[Unit]) -> dict[int, list[Unit]]:
+    """Old units whose figures count under each new unit: those merged wholly into it."""
+    if not units:
+        return {}
+    through = Unit.successors.through
+    links = list(
+        through.objects.filter(to_unit_id__in=[u.pk for u in units]).values_list(
+            "from_unit_id", "to_unit_id"
+        )
+    )
+    # An old unit split between several new ones cannot be divided: it stays under its own name.
+    fan_out = defaultdict(int)
+    for from_id, _to in through.objects.filter(from_unit_id__in=[f for f, _t in links]).values_list(
+        "from_unit_id", "to_unit_id"
+    ):
+        fan_out[from_id] += 1
+    old = {u.pk: u for u in visible.filter(pk__in=[f for f, _t in links])}
+    result: dict[int, list[Unit]] = defaultdict(list)
+    for from_id, to_id in links:
+        if fan_out[from_id] == 1 and from_id in old:
+            result[to_id].append(old[from_id])
+    return result
+
+
+def _row_units(user, query: PivotQuery) -> list[Unit]:
+    visible = permissions.visible_units(user)
+    if query.by == BY_SELF or not query.unit.pk:
+        return [query.unit]
+    children = visible.filter(parent=query.unit).order_by("path")
+    if query.successors:
+        children = children.valid_on(dt.date.today())
+    else:
+        start = query.periods[0].start_date("calendar")
+        end = query.periods[-1].end_date("calendar")
+        children = children.filter(
+            Q(valid_from__isnull=True) | Q(valid_from__lte=end),
+            Q(valid_to__isnull=True) | Q(valid_to__gte=start),
+        )
+    return list(children)
+
+
+def run_pivot(query: PivotQuery, *, user) -> PivotResult:
+    """The pivot's table: cells per row and column, with a total row, scoped to the reader."""
+    needed = _needed_indicators(query.indicators)
+    cube = _Cube(user, query, [i.pk for i in needed.values()])
+    notes: list[str] = []
+    visible = permissions.visible_units(user)
+    total_unit = query.unit
+    split = query.rows == ROWS_KIND
+    row_units = _row_units(user, query) if query.rows == ROWS_UNIT else [total_unit]
+    tree_units = list({u.pk: u for u in [*row_units, total_unit] if u.pk}.values())
+    predecessors = _predecessors(tree_units, visible) if query.successors else {}
+    extra = [u for olds in predecessors.values() for u in olds]
+    cells = cube.tree_cells(tree_units + extra, split_kinds=split) if total_unit.pk else {}
+    for new_id, olds in predecessors.items():
+        for old in olds:
+            for (unit_id, kind, period), data in list(cells.items()):
+                if unit_id == old.pk:
+                    _add(cells[(new_id, kind, period)], data)
+    if predecessors:
+        names = ", ".join(sorted({str(u) for olds in predecessors.values() for u in olds}))
+        notes.append(_("Gồm cả số liệu của đơn vị cũ đã sáp nhập: %(names)s.") % {"names": names})
+
+    columns = [
+        {"indicator": ind, "period": period}
+        for ind in query.indicators
+        for period in ([None] if query.rows == ROWS_PERIOD else query.periods)
+    ]
+
+    def make_row(key: str, label: str, get, *, is_own: bool = False) -> PivotRow:
+        row = PivotRow(key=key, label=label, is_own=is_own)
+        for column in columns:
+            data = get(column["period"])
+            row.cells.append(cell_value(column["indicator"], data, needed))
+        return row
+
+    rows: list[PivotRow] = []
+    if query.rows == ROWS_UNIT:
+        for unit in row_units:
+            rows.append(
+                make_row(
+                    unit.code, str(unit), lambda p, u=unit: cells.get((u.pk, ALL_KINDS, p.id), {})
+                )
+            )
+        if query.by == BY_CHILDREN and total_unit.pk:
+            own = cube.own_cells(total_unit, split_kinds=False)
+            if own:
+                rows.append(
+                    make_row(
+                        f"{total_unit.code}-own",
+                        _("Tổ chức cấp %(unit)s") % {"unit": total_unit},
+                        lambda p: own.get((total_unit.pk, ALL_KINDS, p.id), {}),
+                        is_own=True,
+                    )
+                )
+    elif query.rows == ROWS_KIND:
+        kinds = query.kinds or tuple(OrganisationKind.objects.order_by("order", "code"))
+        for kind in kinds:
+            rows.append(
+                make_row(
+                    kind.code,
+                    kind.name,
+                    lambda p, k=kind: cells.get((total_unit.pk, k.pk, p.id), {}),
+                )
+            )
+    else:
+        for period in query.periods:
+            rows.append(
+                PivotRow(
+                    key=period.id,
+                    label=period.label,
+                    cells=[
+                        cell_value(
+                            c["indicator"],
+                            cells.get((total_unit.pk, ALL_KINDS, period.id), {}),
+                            needed,
+                        )
+                        for c in columns
+                    ],
+                )
+            )
+
+    total = None
+    if total_unit.pk and rows:
+        if query.rows == ROWS_PERIOD:
+            merged: CellData = {}
+            for period in query.periods:
+                _add(merged, cells.get((total_unit.pk, ALL_KINDS, period.id), {}))
+            total = PivotRow(
+                key="total",
+                label=_("Cộng"),
+                cells=[cell_value(c["indicator"], merged, needed) for c in columns],
+            )
+        elif query.rows == ROWS_KIND:
+
+            def kinds_total(p: Period) -> CellData:
+                merged: CellData = {}
+                for (unit_id, _kind, period), data in cells.items():
+                    if unit_id == total_unit.pk and period == p.id:
+                        _add(merged, data)
+                return merged
+
+            total = make_row("total", _("Cộng"), kinds_total)
+        else:
+            total_cells = cells
+            if query.by == BY_SELF:
+                total = None  # one row: it is its own total
+            else:
+                total = make_row(
+                    "total",
+                    _("Cộng %(unit)s") % {"unit": total_unit},
+                    lambda p: total_cells.get((total_unit.pk, ALL_KINDS, p.id), {}),
+                )
+    if not rows or all(all(v is None for v in r.cells) for r in rows):
+        notes.append(_("Chưa có số liệu cho lựa chọn này."))
+    return PivotResult(query=query, columns=columns, rows=rows, total=total, notes=notes)

@@ -1,0 +1,95 @@
+"""Signal receivers that keep rollups in step with every figure written through the ORM."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
+from django.dispatch import receiver
+
+from phoihop.analytics.rollups import (
+    FigureKey,
+    apply_deltas,
+    figure_key_of_submission,
+    forget_unit_paths,
+)
+from phoihop.places.models import Unit
+from phoihop.reporting.models import FigureValue, Submission
+
+
+def _contribution(value: Decimal | None) -> tuple[Decimal, int]:
+    return (Decimal(0), 0) if value is None else (Decimal(value), 1)
+
+
+@receiver(pre_save, sender=FigureValue)
+def remember_old_figure(sender, instance: FigureValue, raw: bool = False, **kwargs) -> None:
+    instance._rollup_old = None
+    if instance.pk and not raw:
+        instance._rollup_old = (
+            FigureValue.objects.filter(pk=instance.pk)
+            .values_list("submission_id", "indicator_id", "value")
+            .first()
+        )
+
+
+@receiver(post_save, sender=FigureValue)
+def add_figure_to_rollups(sender, instance: FigureValue, raw: bool = False, **kwargs) -> None:
+    if raw:
+        return
+    changes = []
+    old = getattr(instance, "_rollup_old", None)
+    if old is not None:
+        key = figure_key_of_submission(old[0])
+        total, count = _contribution(old[2])
+        if key is not None:
+            changes.append((key, old[1], -total, -count))
+    key = figure_key_of_submission(instance.submission_id)
+    total, count = _contribution(instance.value)
+    if key is not None:
+        changes.append((key, instance.indicator_id, total, count))
+    apply_deltas(changes)
+
+
+@receiver(pre_delete, sender=FigureValue)
+def remember_deleted_figure(sender, instance: FigureValue, **kwargs) -> None:
+    # A cascade from a deleted submission removes the submission row after this runs, so the
+    # figure's unit and period must be read now.
+    stored = FigureValue.objects.filter(pk=instance.pk).values_list("value", flat=True).first()
+    instance._rollup_delete = (figure_key_of_submission(instance.submission_id), stored)
+
+
+@receiver(post_delete, sender=FigureValue)
+def remove_figure_from_rollups(sender, instance: FigureValue, **kwargs) -> None:
+    key, stored = getattr(instance, "_rollup_delete", (None, None))
+    if key is None:
+        return
+    total, count = _contribution(stored)
+    apply_deltas([(key, instance.indicator_id, -total, -count)])
+
+
+@receiver(pre_save, sender=Submission)
+def remember_old_submission_key(sender, instance: Submission, raw: bool = False, **kwargs) -> None:
+    instance._rollup_old_key = None
+    if instance.pk and not raw:
+        instance._rollup_old_key = figure_key_of_submission(instance.pk)
+
+
+@receiver(post_save, sender=Submission)
+def move_submission_figures(sender, instance: Submission, raw: bool = False, **kwargs) -> None:
+    old_key: FigureKey | None = getattr(instance, "_rollup_old_key", None)
+    if raw or old_key is None:
+        return
+    new_key = figure_key_of_submission(instance.pk)
+    if new_key is None or new_key == old_key:
+        return  # the usual case: a status or version change moves nothing
+    changes = []
+    for indicator_id, value in instance.figures.values_list("indicator_id", "value"):
+        total, count = _contribution(value)
+        changes.append((old_key, indicator_id, -total, -count))
+        changes.append((new_key, indicator_id, total, count))
+    apply_deltas(changes)
+
+
+@receiver(post_save, sender=Unit)
+def unit_saved(sender, **kwargs) -> None:
+    forget_unit_paths()

@@ -1,0 +1,127 @@
+"""The pivot's figures against sums computed by hand from the raw values."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from django.http import QueryDict
+
+from phoihop.analytics.selectors import parse_pivot_params, run_pivot
+from phoihop.indicators.models import Indicator
+from phoihop.places.models import Unit
+from phoihop.reporting.models import FigureValue
+
+pytestmark = pytest.mark.django_db
+
+
+def by_hand(code: str, *, path: str, periods: list[str], kinds: list[str] | None = None) -> list:
+    values = FigureValue.objects.filter(
+        indicator__code=code,
+        submission__organisation__unit__path__startswith=path,
+        submission__period__in=periods,
+        value__isnull=False,
+    )
+    if kinds:
+        values = values.filter(submission__organisation__kind__code__in=kinds)
+    return [v.value for v in values]
+
+
+def pivot(user, query: str):
+    q = parse_pivot_params(QueryDict(query), user=user)
+    assert q.errors == ()
+    return run_pivot(q, user=user)
+
+
+def test_it_sums_each_commune_and_the_district(personas) -> None:
+    result = pivot(personas["quantri"], "chi_tieu=tt_qp_luot&don_vi=698&theo=cap_duoi&ky=2020S1")
+    communes = Unit.objects.filter(parent__code="698")
+    for row in result.rows:
+        if row.is_own:
+            continue
+        unit = communes.get(code=row.key)
+        assert row.cells[0] == sum(by_hand("tt_qp_luot", path=unit.path, periods=["2020S1"]))
+    district = Unit.objects.get(code="698")
+    assert result.total.cells[0] == sum(
+        by_hand("tt_qp_luot", path=district.path, periods=["2020S1"])
+    )
+    assert sum(r.cells[0] or 0 for r in result.rows) == result.total.cells[0]
+
+
+def test_it_rolls_two_halves_into_their_year(personas) -> None:
+    district = Unit.objects.get(code="698")
+    year = pivot(personas["quantri"], "chi_tieu=tt_qp_cuoc&don_vi=698&theo=don_vi&ky=2019")
+    halves = by_hand("tt_qp_cuoc", path=district.path, periods=["2019S1", "2019S2"])
+    assert year.rows[0].cells[0] == sum(halves)
+    assert year.query.periods[0].kind == "year"
+
+
+def test_it_averages_from_sums_and_counts(personas) -> None:
+    code = Indicator.objects.filter(aggregation="average", formula="").values_list(
+        "code", flat=True
+    )[0]
+    district = Unit.objects.get(code="698")
+    values = by_hand(code, path=district.path, periods=["2020S1"])
+    result = pivot(personas["quantri"], f"chi_tieu={code}&don_vi=698&theo=don_vi&ky=2020S1")
+    assert values
+    assert result.rows[0].cells[0] == (sum(values) / len(values)).quantize(Decimal("0.01"))
+
+
+def test_it_computes_ratios_from_their_parts_never_averaging_percentages(personas) -> None:
+    ratio = Indicator.objects.get(formula="tt_qp_thanh_nien / tt_qp_luot * 100")
+    district = Unit.objects.get(code="698")
+    part = sum(by_hand("tt_qp_thanh_nien", path=district.path, periods=["2020S1"]))
+    whole = sum(by_hand("tt_qp_luot", path=district.path, periods=["2020S1"]))
+    result = pivot(personas["quantri"], f"chi_tieu={ratio.code}&don_vi=698&theo=cap_duoi&ky=2020S1")
+    assert result.total.cells[0] == (part / whole * 100).quantize(Decimal("0.01"))
+    mean_of_rows = sum(r.cells[0] for r in result.rows if r.cells[0]) / len(result.rows)
+    assert result.total.cells[0] != mean_of_rows.quantize(Decimal("0.01"))
+
+
+def test_it_filters_by_kind_of_organisation(personas) -> None:
+    district = Unit.objects.get(code="698")
+    result = pivot(
+        personas["quantri"], "chi_tieu=tt_qp_luot&don_vi=698&theo=don_vi&ky=2020S1&loai=ctd,nd"
+    )
+    expected = sum(
+        by_hand("tt_qp_luot", path=district.path, periods=["2020S1"], kinds=["ctd", "nd"])
+    )
+    assert result.rows[0].cells[0] == expected
+    by_kind = pivot(
+        personas["quantri"], "chi_tieu=tt_qp_luot&don_vi=698&ky=2020S1&hang=to_chuc&loai=ctd,nd"
+    )
+    assert [r.key for r in by_kind.rows] == ["ctd", "nd"]
+    assert by_kind.rows[0].cells[0] == sum(
+        by_hand("tt_qp_luot", path=district.path, periods=["2020S1"], kinds=["ctd"])
+    )
+    assert by_kind.total.cells[0] == expected
+
+
+def test_it_shows_old_figures_under_the_new_units_only_on_request(personas) -> None:
+    new = Unit.objects.get(code="25481")  # Bù Đăng commune of 2025: Đức Phong, Đoàn Kết, Minh Hưng
+    olds = Unit.objects.filter(successors=new)
+    expected = sum(sum(by_hand("tt_qp_luot", path=u.path, periods=["2020S1"])) for u in olds)
+    plain = pivot(personas["quantri"], "chi_tieu=tt_qp_luot&don_vi=25481&theo=don_vi&ky=2020S1")
+    assert plain.rows[0].cells[0] is None
+    merged = pivot(
+        personas["quantri"], "chi_tieu=tt_qp_luot&don_vi=25481&theo=don_vi&ky=2020S1&gop_moi=1"
+    )
+    assert merged.rows[0].cells[0] == expected
+    province = pivot(
+        personas["quantri"], "chi_tieu=tt_qp_luot&don_vi=75&theo=cap_duoi&ky=2020S1&gop_moi=1"
+    )
+    assert len(province.rows) == 6
+    district = Unit.objects.get(code="698")
+    assert province.total.cells[0] == sum(
+        by_hand("tt_qp_luot", path=district.path, periods=["2020S1"])
+    )
+
+
+def test_it_explains_bad_parameters_in_vietnamese(personas) -> None:
+    q = parse_pivot_params(
+        QueryDict("chi_tieu=khong_co&don_vi=XYZ&ky=2020S9&hang=abc&theo=x&loai=zz"),
+        user=personas["vanphong"],
+    )
+    assert len(q.errors) == 6
+    assert q.unit.code == "698"
+    run_pivot(q, user=personas["vanphong"])
