@@ -412,7 +412,7 @@ def _extend_demo_window(office: User) -> None:
         )
 
 
-def _install_validation() -> None:
+def _install_validation(district: Unit) -> None:
     """The demo's product checks, level reconciliations and office rules (idempotent)."""
     from phoihop.validation.models import LevelReconciliation, ProductDeclaration, Rule
 
@@ -439,6 +439,7 @@ def _install_validation() -> None:
                 "importance": spec.importance,
                 "scope": spec.scope,
                 "levels": list(spec.levels),
+                "unit": district,
             },
         )
 
@@ -450,8 +451,8 @@ def build_demo(*, log: Callable[[str], None] = lambda _m: None) -> DemoSummary:
 
     summary = DemoSummary()
     install_catalogue(indicators=catalogue.INDICATORS, forms=catalogue.FORMS)
-    _install_validation()
     all_units = _build_units()
+    _install_validation(all_units["698"])
     orgs = _build_organisations(all_units)
     users = _build_users(all_units, orgs, summary)
     indicators = {i.code: i for i in Indicator.objects.select_related("part_of")}

@@ -1,0 +1,109 @@
+"""`phoihop validate --unit UNIT --period PERIOD [--json]`: print a unit's violations."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from django.core.management.base import BaseCommand, CommandParser
+from django.db.models import Q
+from django.utils.translation import gettext as _
+
+from phoihop.core.periods import Period, PeriodError
+from phoihop.places.models import Unit
+from phoihop.validation.models import IMPORTANCE_ORDER, ResultStatus
+from phoihop.validation.services import current_run
+
+EXIT_USAGE = 2
+
+
+class Command(BaseCommand):
+    help = _("Kiểm tra số liệu của một đơn vị trong một kỳ; trả mã 1 khi còn lỗi mức độ cao.")
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("--unit", required=True, help=_("mã hoặc tên đơn vị"))
+        parser.add_argument("--period", required=True, help=_("kỳ, ví dụ 2020S1"))
+        parser.add_argument("--json", action="store_true", help=_("in kết quả dạng JSON"))
+
+    def handle(self, *args, unit: str, period: str, json: bool, **options) -> None:
+        try:
+            period_id = Period.parse(period).id
+        except PeriodError as exc:
+            self._fail(_("Kỳ không hợp lệ: %(error)s") % {"error": exc})
+        found = _find_unit(unit, self._fail)
+        run = current_run(found, period_id)
+        results = sorted(
+            run.results.select_related("unit", "organisation"),
+            key=lambda r: (IMPORTANCE_ORDER[r.importance], r.pk),
+        )
+        high_open = any(r.importance == "high" and r.status == ResultStatus.OPEN for r in results)
+        if json:
+            self.stdout.write(_dump(run, found, results))
+        else:
+            self.stdout.write(
+                _("Kiểm tra %(unit)s, %(period)s: %(count)s vấn đề trên %(n)s báo cáo.")
+                % {
+                    "unit": found.full_name,
+                    "period": Period.parse(period_id).label,
+                    "count": len(results),
+                    "n": run.submission_count,
+                }
+            )
+            for r in results:
+                where = r.organisation.name if r.organisation else r.unit.full_name
+                self.stdout.write(
+                    f"[{r.get_importance_display()}] [{r.get_status_display()}] {where}: "
+                    f"{r.message}"
+                )
+        sys.exit(1 if high_open else 0)
+
+    def _fail(self, message: str) -> None:
+        self.stderr.write(message)
+        sys.exit(EXIT_USAGE)
+
+
+def _find_unit(text: str, fail) -> Unit:
+    text = text.strip()
+    unit = Unit.objects.filter(code=text).first()
+    if unit is not None:
+        return unit
+    matches = list(Unit.objects.filter(Q(name__iexact=text)).order_by("path"))
+    if not matches:
+        # "huyện Bù Đăng" as well as "Bù Đăng".
+        matches = [u for u in Unit.objects.all() if u.full_name.lower() == text.lower()]
+    if not matches:
+        fail(_("Không tìm thấy đơn vị «%(unit)s»; hãy dùng mã hoặc tên đơn vị.") % {"unit": text})
+    if len(matches) > 1:
+        listed = "; ".join(f"{u.code} ({u.full_name}, {u.parent or ''})" for u in matches)
+        fail(
+            _("Tên «%(unit)s» trùng với nhiều đơn vị, hãy dùng mã: %(list)s")
+            % {"unit": text, "list": listed}
+        )
+    return matches[0]
+
+
+def _dump(run, unit: Unit, results) -> str:
+    return json.dumps(
+        {
+            "run": run.pk,
+            "unit": {"code": unit.code, "name": unit.full_name},
+            "period": run.period,
+            "submissions": run.submission_count,
+            "results": [
+                {
+                    "kind": r.kind,
+                    "code": r.code,
+                    "importance": r.importance,
+                    "status": r.status,
+                    "message": r.message,
+                    "unit": r.unit.code,
+                    "organisation": r.organisation.name if r.organisation else None,
+                    "submission": r.submission_id,
+                    "figures": r.snapshot,
+                }
+                for r in results
+            ],
+        },
+        ensure_ascii=False,
+        indent=2,
+    )

@@ -1,0 +1,164 @@
+"""The standing office's validation pages: violations of a unit and period, and the rules."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from phoihop.core.periods import Period
+from phoihop.reporting.services import WorkflowError
+from phoihop.validation import selectors, services
+from phoihop.validation.forms import ExplanationForm, RuleForm
+from phoihop.validation.models import ValidationRun
+
+
+@login_required
+def index(request: HttpRequest) -> HttpResponse:
+    units = selectors.office_units(request.user)
+    if not units:
+        raise PermissionDenied
+    period = (request.GET.get("ky") or "").strip()
+    unit_id = request.GET.get("don_vi")
+    if period and unit_id:
+        return redirect("validation:unit_period", unit_id=unit_id, period=period)
+    periods = ["2020S2", "2020S1", "2019S2", "2019S1"]
+    return render(request, "validation/index.html", {"units": units, "periods": periods})
+
+
+@login_required
+def unit_period(request: HttpRequest, unit_id: int, period: str) -> HttpResponse:
+    unit = selectors.access_office_unit(request.user, unit_id)
+    period = selectors.parse_period(period)
+    run_id = request.GET.get("lan")
+    if run_id:
+        run = ValidationRun.objects.filter(unit=unit, period=period, pk=run_id).first()
+        if run is None:
+            return HttpResponseBadRequest(_("Không có lần kiểm tra này."))
+    else:
+        # The page always shows the current figures' verdict; unchanged figures reuse the run.
+        run = services.current_run(unit, period, user=request.user)
+    latest = services.latest_run(unit, period)
+    context = {
+        "unit": unit,
+        "period": Period.parse(period),
+        "run": run,
+        "is_latest": latest is not None and run.pk == latest.pk,
+        "runs": selectors.runs_of(unit, period),
+        **selectors.run_page_data(run),
+    }
+    return render(request, "validation/unit_period.html", context)
+
+
+@login_required
+@require_POST
+def rerun(request: HttpRequest, unit_id: int, period: str) -> HttpResponse:
+    unit = selectors.access_office_unit(request.user, unit_id)
+    period = selectors.parse_period(period)
+    services.run_validation(unit, period, user=request.user)
+    messages.success(request, _("Đã kiểm tra lại số liệu."))
+    return redirect("validation:unit_period", unit_id=unit.pk, period=period)
+
+
+def _result_fragment(request: HttpRequest, result, *, error: str = "", status: int = 200):
+    selectors.attach_figures(result)
+    return render(
+        request,
+        "validation/_result.html",
+        {"result": result, "error": error, "is_latest": True},
+        status=status,
+    )
+
+
+@login_required
+@require_POST
+def explain(request: HttpRequest, pk: int) -> HttpResponse:
+    result = selectors.access_result_by_id(request.user, pk)
+    form = ExplanationForm(request.POST)
+    if not form.is_valid():
+        error = " ".join(form.non_field_errors()) or _("Giải trình không hợp lệ.")
+        if request.htmx:
+            return _result_fragment(request, result, error=error, status=400)
+        return HttpResponseBadRequest(error)
+    services.explain_result(
+        result,
+        user=request.user,
+        explanation=form.cleaned_data["explanation"],
+        resolved=form.cleaned_data["resolved"],
+    )
+    if request.htmx:
+        return _result_fragment(request, result)
+    return redirect("validation:unit_period", unit_id=result.run.unit_id, period=result.run.period)
+
+
+@login_required
+@require_POST
+def return_for_correction(request: HttpRequest, pk: int) -> HttpResponse:
+    result = selectors.access_result_by_id(request.user, pk)
+    try:
+        services.return_for_correction(result, user=request.user)
+    except WorkflowError as exc:
+        if request.htmx:
+            return _result_fragment(request, result, error=exc.message, status=400)
+        return HttpResponseBadRequest(exc.message)
+    result.submission.refresh_from_db()
+    if request.htmx:
+        return _result_fragment(request, result)
+    messages.success(request, _("Đã trả lại báo cáo để sửa."))
+    return redirect("validation:unit_period", unit_id=result.run.unit_id, period=result.run.period)
+
+
+# ----- rules -------------------------------------------------------------------------------
+
+
+@login_required
+def rule_list(request: HttpRequest) -> HttpResponse:
+    if not selectors.may_manage_rules(request.user):
+        raise PermissionDenied
+    rules = selectors.readable_rules(request.user).select_related("unit", "form")
+    editable = set(selectors.manageable_rules(request.user).values_list("pk", flat=True))
+    return render(request, "validation/rule_list.html", {"rules": rules, "editable": editable})
+
+
+@login_required
+def rule_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    if not selectors.may_manage_rules(request.user):
+        raise PermissionDenied
+    rule = None
+    if pk is not None:
+        rule = selectors.access_rule_by_id(request.user, pk)
+        if not selectors.manageable_rules(request.user).filter(pk=rule.pk).exists():
+            raise PermissionDenied
+    form = RuleForm(request.POST or None, instance=rule)
+    tried = None
+    if request.method == "POST" and form.is_valid():
+        candidate = form.save(commit=False)
+        if candidate.unit_id is None and request.user.unit_id and rule is None:
+            candidate.unit = request.user.unit  # an office's rule acts within its own unit
+        if "try" in request.POST:
+            period = form.cleaned_data["try_period"]
+            if not period:
+                form.add_error("try_period", _("Chọn kỳ để thử quy tắc, ví dụ 2020S1."))
+            else:
+                kinds = [k.pk for k in form.cleaned_data["organisation_kinds"]]
+                tried = {
+                    "period": Period.parse(period),
+                    "rows": services.try_rule(candidate, period=period, kinds=kinds),
+                }
+        else:
+            if rule is None:
+                candidate.created_by = request.user
+            candidate.save()
+            form.save_m2m()
+            messages.success(request, _("Đã lưu quy tắc «%(code)s».") % {"code": candidate.code})
+            return redirect("validation:rule_list")
+    return render(
+        request,
+        "validation/rule_form.html",
+        {"form": form, "rule": rule, "tried": tried},
+        status=400 if request.method == "POST" and form.errors else 200,
+    )
