@@ -607,3 +607,132 @@ def run_pivot(query: PivotQuery, *, user) -> PivotResult:
     if not rows or all(all(v is None for v in r.cells) for r in rows):
         notes.append(_("Chưa có số liệu cho lựa chọn này."))
     return PivotResult(query=query, columns=columns, rows=rows, total=total, notes=notes)
+
+
+# ----- dashboards -------------------------------------------------------------------------
+
+
+def key_indicators(limit: int = 4) -> list[Indicator]:
+    """The figures a dashboard leads with: the first summed indicators of the catalogue."""
+    return list(
+        Indicator.objects.filter(
+            aggregation=Aggregation.SUM, formula="", part_of__isnull=True
+        ).order_by("pk")[:limit]
+    )
+
+
+def _query_for(user, **choices) -> PivotQuery:
+    base = parse_pivot_params({}, user=user)
+    values = {
+        "indicators": base.indicators,
+        "unit": base.unit,
+        "by": base.by,
+        "periods": base.periods,
+        "kinds": base.kinds,
+        "rows": base.rows,
+        "successors": False,
+    }
+    values.update(choices)
+    return PivotQuery(**values)
+
+
+def dashboard_data(user) -> dict:
+    """The reader's dashboard: favourites, and the panels their role calls for."""
+    from phoihop.accounts.models import Role
+    from phoihop.core.numbers import format_change
+    from phoihop.reporting.selectors import status_counts
+
+    unit = default_unit(user)
+    periods = default_periods(user)
+    current = periods[-1]
+    indicators = tuple(key_indicators())
+    data: dict = {
+        "favourites": list(user.favourites.all()[:20]),
+        "period": current,
+        "unit": unit,
+        "panels": [],
+    }
+    if unit is None or not indicators:
+        return data
+    role = user.role
+    if role == Role.ORG_REPORTER:
+        kind = user.organisation.kind if user.organisation_id else None
+        trend = _query_for(
+            user,
+            indicators=indicators,
+            unit=unit,
+            by=BY_SELF,
+            periods=tuple(periods),
+            kinds=(kind,) if kind else None,
+            rows=ROWS_PERIOD,
+        )
+        data["panels"].append(
+            {"title": _("Số liệu của tổ chức qua các kỳ"), "result": run_pivot(trend, user=user)}
+        )
+        return data
+    if role == Role.OFFICE or permissions.is_admin(user):
+        counts = status_counts(permissions.visible_submissions(user), period=current.id)
+        data["status_counts"] = counts
+        data["status_total"] = sum(c["count"] for c in counts)
+        try:
+            from phoihop.validation import services as validation
+
+            data["problems"] = validation.open_violations(unit, current.id)[:10]
+        except Exception:  # noqa: BLE001 - the validation panel must never take the page down
+            data["problems"] = None
+    last_year = current.same_period_last_year()
+    compare = _query_for(
+        user,
+        indicators=indicators,
+        unit=unit,
+        by=BY_SELF,
+        periods=(last_year, current),
+        kinds=None,
+        rows=ROWS_UNIT,
+    )
+    compared = run_pivot(compare, user=user)
+    key_figures = []
+    if compared.rows:
+        cells = compared.rows[0].cells
+        for i, indicator in enumerate(indicators):
+            before, now = cells[2 * i], cells[2 * i + 1]
+            key_figures.append(
+                {
+                    "indicator": indicator,
+                    "value": now,
+                    "previous": before,
+                    "change": format_change(now, before),
+                }
+            )
+    data["key_figures"] = key_figures
+    data["compare_query"] = compare
+    children = _query_for(
+        user,
+        indicators=indicators[:2],
+        unit=unit,
+        by=BY_CHILDREN,
+        periods=(current,),
+        kinds=None,
+        rows=ROWS_UNIT,
+    )
+    side_by_side = run_pivot(children, user=user)
+    if len(side_by_side.rows) > 1:
+        data["panels"].append(
+            {
+                "title": _("Các đơn vị trực thuộc, %(period)s") % {"period": current.label},
+                "result": side_by_side,
+            }
+        )
+    trend = _query_for(
+        user,
+        indicators=indicators[:2],
+        unit=unit,
+        by=BY_SELF,
+        periods=tuple(periods),
+        kinds=None,
+        rows=ROWS_PERIOD,
+    )
+    data["panels"].append(
+        {"title": _("Diễn biến qua các kỳ"), "result": run_pivot(trend, user=user)}
+    )
+    return data
