@@ -18,18 +18,6 @@ urlpatterns = [
     ),
     path("excel/tai-len/", excel_views.upload, name="excel_upload"),
     path("excel/xac-nhan/<str:token>/", excel_views.confirm, name="excel_confirm"),
-    path(
-        "excel/to-chuc/<int:organisation_id>/<str:period>/",
-        excel_views.download_organisation,
-        name="excel_organisation",
-    ),
-    path(
-        "excel/don-vi/<int:unit_id>/<slug:form_code>/<str:period>/",
-        excel_views.download_unit,
-        name="excel_unit",
-    ),
-    path("excel/tai-len/", excel_views.upload, name="excel_upload"),
-    path("excel/xac-nhan/<str:token>/", excel_views.confirm, name="excel_confirm"),
     path("bat-dau/", entry_views.start, name="start"),
     path("<int:pk>/nhap/", entry_views.entry, name="entry"),
     path("<int:pk>/nhap/kiem-tra/", entry_views.check_value, name="check_value"),
