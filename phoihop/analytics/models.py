@@ -26,7 +26,8 @@ class Rollup(models.Model):
     kind = models.PositiveIntegerField(default=ALL_KINDS)
     period = models.CharField(max_length=8)
     total = models.DecimalField(max_digits=24, decimal_places=4, default=0)
-    count = models.PositiveIntegerField(default=0)
+    # Signed: a delta row is inserted before it meets the row it adds to, and may be negative.
+    count = models.IntegerField(default=0)
 
     class Meta:
         verbose_name = _("số liệu tổng hợp sẵn")

@@ -1,0 +1,93 @@
+"""Rollups stay equal to a full recount after every kind of write."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from phoihop.analytics.models import Rollup
+from phoihop.analytics.rollups import coarser_periods, rebuild_rollups
+from phoihop.reporting import services
+from phoihop.reporting.models import FigureValue, Status, Submission
+
+pytestmark = pytest.mark.django_db
+
+
+def snapshot() -> dict:
+    return {
+        (r.unit_id, r.kind, r.period, r.indicator_id): (Decimal(r.total), r.count)
+        for r in Rollup.objects.all()
+        if r.count or r.total
+    }
+
+
+def assert_rollups_match_a_rebuild() -> None:
+    live = snapshot()
+    rebuild_rollups()
+    assert live == snapshot()
+
+
+def draft_of_the_farmers() -> Submission:
+    return Submission.objects.get(
+        organisation__unit__code="698", organisation__kind__code="nd", period="2020S2"
+    )
+
+
+def test_it_lists_a_period_and_its_coarser_periods() -> None:
+    assert coarser_periods("202003") == ["202003", "2020", "2020S1", "2020Q1"]
+    assert coarser_periods("2019S2") == ["2019S2", "2019"]
+
+
+def test_it_keeps_rollups_right_through_save_submission(personas) -> None:
+    submission = draft_of_the_farmers()
+    assert submission.status == Status.DRAFT
+    user = personas["nongdan"]
+    figure = submission.figures.filter(value__isnull=False).select_related("indicator").first()
+    code = figure.indicator.code
+    services.save_submission(submission, user=user, figures={code: str(figure.value + 7)})
+    assert_rollups_match_a_rebuild()
+    services.save_submission(submission, user=user, figures={code: ""})
+    assert_rollups_match_a_rebuild()
+    services.save_submission(submission, user=user, figures={code: "12"})
+    assert_rollups_match_a_rebuild()
+    district = Rollup.objects.get(
+        unit__code="698", kind=0, period="2020", indicator__code=code
+    )
+    province = Rollup.objects.get(unit__code="70", kind=0, period="2020", indicator__code=code)
+    assert district.total == province.total
+
+
+def test_it_keeps_rollups_right_when_figures_and_submissions_are_deleted() -> None:
+    submission = draft_of_the_farmers()
+    submission.figures.first().delete()
+    assert_rollups_match_a_rebuild()
+    commune = Submission.objects.filter(organisation__unit__code="25480", period="2020S1").first()
+    commune.delete()
+    assert_rollups_match_a_rebuild()
+
+
+def test_it_moves_figures_when_a_submission_changes_period() -> None:
+    submission = Submission.objects.filter(organisation__unit__code="25483", period="2019S1").first()
+    submission.period = "2018S2"
+    submission.save()
+    assert_rollups_match_a_rebuild()
+    assert Rollup.objects.filter(period="2018", count__gt=0).exists()
+
+
+def test_it_sees_a_saved_figure_in_the_pivot_at_once(personas) -> None:
+    from django.http import QueryDict
+
+    from phoihop.analytics.selectors import parse_pivot_params, run_pivot
+
+    submission = draft_of_the_farmers()
+    figure = submission.figures.filter(value__isnull=False, indicator__aggregation="sum").first()
+    code = figure.indicator.code
+    query = parse_pivot_params(QueryDict(f"chi_tieu={code}&don_vi=70&theo=don_vi&ky=2020"),
+                               user=personas["quantri"])
+    before = run_pivot(query, user=personas["quantri"]).rows[0].cells[0]
+    services.save_submission(submission, user=personas["nongdan"],
+                             figures={code: str(figure.value + 100)})
+    after = run_pivot(query, user=personas["quantri"]).rows[0].cells[0]
+    assert after - before == 100
+    assert FigureValue.objects.get(pk=figure.pk).value == figure.value + 100
