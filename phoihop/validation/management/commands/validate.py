@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandParser
 from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from phoihop.core.periods import Period, PeriodError
+from phoihop.core.periods import CUTOFF_15, Period, PeriodError
 from phoihop.places.models import Unit
 from phoihop.validation.models import IMPORTANCE_ORDER, ResultStatus
 from phoihop.validation.services import current_run
@@ -30,7 +30,7 @@ class Command(BaseCommand):
             period_id = Period.parse(period).id
         except PeriodError as exc:
             self._fail(_("Kỳ không hợp lệ: %(error)s") % {"error": exc})
-        found = _find_unit(unit, self._fail)
+        found = _find_unit(unit, period_id, self._fail)
         run = current_run(found, period_id)
         results = sorted(
             run.results.select_related("unit", "organisation"),
@@ -62,7 +62,7 @@ class Command(BaseCommand):
         sys.exit(EXIT_USAGE)
 
 
-def _find_unit(text: str, fail) -> Unit:
+def _find_unit(text: str, period: str, fail) -> Unit:
     text = text.strip()
     unit = Unit.objects.filter(code=text).first()
     if unit is not None:
@@ -73,6 +73,16 @@ def _find_unit(text: str, fail) -> Unit:
         matches = [u for u in Unit.objects.all() if u.full_name.lower() == text.lower()]
     if not matches:
         fail(_("Không tìm thấy đơn vị «%(unit)s»; hãy dùng mã hoặc tên đơn vị.") % {"unit": text})
+    if len(matches) > 1:
+        # "Bù Đăng" was a district until 2025 and is a commune since: the period decides.
+        start, end = Period.parse(period).date_range(CUTOFF_15)
+        current = [
+            u
+            for u in matches
+            if (u.valid_from is None or u.valid_from <= end)
+            and (u.valid_to is None or u.valid_to >= start)
+        ]
+        matches = current or matches
     if len(matches) > 1:
         listed = "; ".join(f"{u.code} ({u.full_name}, {u.parent or ''})" for u in matches)
         fail(
