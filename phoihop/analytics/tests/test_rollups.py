@@ -51,9 +51,7 @@ def test_it_keeps_rollups_right_through_save_submission(personas) -> None:
     assert_rollups_match_a_rebuild()
     services.save_submission(submission, user=user, figures={code: "12"})
     assert_rollups_match_a_rebuild()
-    district = Rollup.objects.get(
-        unit__code="698", kind=0, period="2020", indicator__code=code
-    )
+    district = Rollup.objects.get(unit__code="698", kind=0, period="2020", indicator__code=code)
     province = Rollup.objects.get(unit__code="70", kind=0, period="2020", indicator__code=code)
     assert district.total == province.total
 
@@ -68,7 +66,9 @@ def test_it_keeps_rollups_right_when_figures_and_submissions_are_deleted() -> No
 
 
 def test_it_moves_figures_when_a_submission_changes_period() -> None:
-    submission = Submission.objects.filter(organisation__unit__code="25483", period="2019S1").first()
+    submission = Submission.objects.filter(
+        organisation__unit__code="25483", period="2019S1"
+    ).first()
     submission.period = "2018S2"
     submission.save()
     assert_rollups_match_a_rebuild()
@@ -83,11 +83,13 @@ def test_it_sees_a_saved_figure_in_the_pivot_at_once(personas) -> None:
     submission = draft_of_the_farmers()
     figure = submission.figures.filter(value__isnull=False, indicator__aggregation="sum").first()
     code = figure.indicator.code
-    query = parse_pivot_params(QueryDict(f"chi_tieu={code}&don_vi=70&theo=don_vi&ky=2020"),
-                               user=personas["quantri"])
+    query = parse_pivot_params(
+        QueryDict(f"chi_tieu={code}&don_vi=70&theo=don_vi&ky=2020"), user=personas["quantri"]
+    )
     before = run_pivot(query, user=personas["quantri"]).rows[0].cells[0]
-    services.save_submission(submission, user=personas["nongdan"],
-                             figures={code: str(figure.value + 100)})
+    services.save_submission(
+        submission, user=personas["nongdan"], figures={code: str(figure.value + 100)}
+    )
     after = run_pivot(query, user=personas["quantri"]).rows[0].cells[0]
     assert after - before == 100
     assert FigureValue.objects.get(pk=figure.pk).value == figure.value + 100
