@@ -1,0 +1,95 @@
+"""`phoihop reminders`: due and overdue reports, reporters told, the office after the deadline."""
+
+from __future__ import annotations
+
+import datetime as dt
+from io import StringIO
+from zoneinfo import ZoneInfo
+
+import pytest
+import time_machine
+from django.core.management import call_command
+from django.urls import reverse
+
+from phoihop.reporting.models import Notification
+
+pytestmark = pytest.mark.django_db
+TZ = ZoneInfo("Asia/Ho_Chi_Minh")
+
+
+def run(*args: str) -> str:
+    out = StringIO()
+    call_command("reminders", *args, stdout=out)
+    return out.getvalue()
+
+
+@pytest.fixture
+def emails(personas):
+    for name in ("chuthapdo", "vanphong", "nongdan"):
+        personas[name].email = f"{name}@example.vn"
+        personas[name].save()
+    return personas
+
+
+@time_machine.travel(dt.datetime(2020, 12, 17, 8, 0, tzinfo=TZ), tick=False)
+def test_it_reminds_reporters_of_reports_due_soon(emails, mailoutbox) -> None:
+    run("--days", "3")
+    mine = Notification.objects.filter(recipient=emails["chuthapdo"])
+    assert [(n.kind, n.period) for n in mine] == [("due", "2020S2")]
+    assert "Hội Chữ thập đỏ huyện Bù Đăng" in mine[0].message and "19/12/2020" in mine[0].message
+    # Farmers have a draft, so they are reminded; the youth union's is accepted, so it is not.
+    assert Notification.objects.filter(recipient=emails["nongdan"], kind="due").count() == 1
+    # Before the deadline the office is not bothered.
+    assert not Notification.objects.filter(recipient=emails["vanphong"]).exists()
+    to = sorted(m.to[0] for m in mailoutbox)
+    assert to == ["chuthapdo@example.vn", "nongdan@example.vn"]
+
+
+@time_machine.travel(dt.datetime(2020, 12, 22, 8, 0, tzinfo=TZ), tick=False)
+def test_it_escalates_to_the_office_after_the_deadline(emails, mailoutbox) -> None:
+    run()
+    assert Notification.objects.get(recipient=emails["chuthapdo"]).kind == "overdue"
+    office = Notification.objects.filter(recipient=emails["vanphong"], kind="escalated")
+    # Everyone in the district who has not submitted 2020S2: the district and the communes.
+    assert office.filter(organisation__unit__code="698").count() == 4  # ccb, ctd, nd, ldld
+    assert office.filter(organisation__unit__parent__code="698").exists()
+    office_mail = [m for m in mailoutbox if m.to == ["vanphong@example.vn"]]
+    assert len(office_mail) == 1  # one digest, not one message per organisation
+    assert str(office.count()) in office_mail[0].subject
+
+
+@time_machine.travel(dt.datetime(2020, 12, 22, 8, 0, tzinfo=TZ), tick=False)
+def test_it_does_not_remind_twice_the_same_day(emails, mailoutbox) -> None:
+    run()
+    count, sent = Notification.objects.count(), len(mailoutbox)
+    assert "Đã gửi 0 nhắc việc." in run()
+    assert Notification.objects.count() == count and len(mailoutbox) == sent
+    with time_machine.travel(dt.datetime(2020, 12, 23, 8, 0, tzinfo=TZ), tick=False):
+        run()
+    assert Notification.objects.count() == 2 * count
+
+
+@time_machine.travel(dt.datetime(2020, 12, 17, 8, 0, tzinfo=TZ), tick=False)
+def test_it_only_lists_on_a_dry_run(emails, mailoutbox) -> None:
+    out = run("--dry-run")
+    assert "Sẽ gửi" in out and "chuthapdo" in out
+    assert not Notification.objects.exists() and not mailoutbox
+
+
+@time_machine.travel(dt.datetime(2020, 11, 1, 8, 0, tzinfo=TZ), tick=False)
+def test_it_stays_quiet_far_from_any_deadline(emails) -> None:
+    run("--days", "3")
+    assert not Notification.objects.filter(period="2020S2").exists()
+
+
+@time_machine.travel(dt.datetime(2020, 12, 17, 8, 0, tzinfo=TZ), tick=False)
+def test_it_shows_the_notifications_in_the_app(emails, client_for) -> None:
+    run()
+    client = client_for("chuthapdo")
+    bell = client.get(reverse("reporting:notification_count")).content.decode()
+    assert '<span class="count">1</span>' in bell
+    page = client.get(reverse("reporting:notifications")).content.decode()
+    assert "sắp đến hạn" in page and "Hội Chữ thập đỏ huyện Bù Đăng" in page
+    assert (
+        'class="count"' not in client.get(reverse("reporting:notification_count")).content.decode()
+    )
