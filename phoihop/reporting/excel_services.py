@@ -137,6 +137,22 @@ def communes_of(unit: Unit, *, form: Form, period: str, user=None) -> list[Organ
     )
 
 
+def recent_periods(*, today=None, count: int = 6) -> list[Period]:
+    """Half-years to offer for download, newest first: the current one and those before."""
+    from phoihop.core.periods import CUTOFF_15, HALF
+
+    period = Period.containing(today or timezone.localdate(), HALF, CUTOFF_15)
+    known = sorted(
+        {Period.parse(p) for p in Submission.objects.values_list("period", flat=True).distinct()},
+        reverse=True,
+    )
+    offered = [period]
+    for _step in range(count - 1):
+        period = period.previous()
+        offered.append(period)
+    return sorted(set(offered) | set(known[:count]), reverse=True)
+
+
 def unit_workbook(unit: Unit, *, form: Form, period: str, user=None) -> bytes:
     """One form for all communes of a unit: one sheet per commune organisation."""
     p = Period.parse(period)
@@ -286,7 +302,7 @@ def _plan_sheet(
             )
         ]
 
-    problems: list[Problem] = []
+    state: list[Problem] = []
     submission = Submission.objects.filter(
         form=form, organisation=organisation, period=period.id
     ).first()
@@ -294,7 +310,7 @@ def _plan_sheet(
         if identity.submission_id not in (None, submission.pk):
             return None, [_sheet_refusal(title, _("trang không khớp với báo cáo đã lưu."))]
         if submission.status not in (Status.DRAFT, Status.RETURNED):
-            problems.append(
+            state.append(
                 _sheet_refusal(
                     title,
                     _(
@@ -312,7 +328,7 @@ def _plan_sheet(
         elif submission.version != identity.version and not (
             identity.version == 0 and submission.version <= 1
         ):
-            problems.append(
+            state.append(
                 _sheet_refusal(
                     title,
                     _(
@@ -328,7 +344,7 @@ def _plan_sheet(
         form, period.id
     ):
         opens, closes = services.entry_window(form, period.id)
-        problems.append(
+        state.append(
             _sheet_refusal(
                 title,
                 _(
@@ -343,6 +359,9 @@ def _plan_sheet(
             )
         )
 
+    # Locked, late or stale only matter for a sheet that changes something: the all-communes
+    # workbook carries submitted communes that the clerk rightly left alone.
+    problems: list[Problem] = []
     sections = {s.code: s for s in form.sections.all()}
     indicators = {
         link.indicator.code: link.indicator
@@ -439,6 +458,8 @@ def _plan_sheet(
                     new=_short(narrative.text) or _("(trống)"),
                 )
             )
+    if state and (plan.changes or problems):
+        problems = state + problems
     return plan, problems
 
 

@@ -59,6 +59,21 @@ def download_unit(request: HttpRequest, unit_id: int, form_code: str, period: st
     return _xlsx(data, f"phoihop-{form.code}-{unit.code}-{period}.xlsx")
 
 
+@login_required
+def choose_unit_workbook(request: HttpRequest, unit_id: int) -> HttpResponse:
+    """Pick the form and period of the all-communes workbook, then download it."""
+    unit = access_unit_by_id(request.user, unit_id)
+    form_code, period = request.GET.get("bieu_mau"), request.GET.get("ky")
+    if form_code and period:
+        return redirect("reporting:excel_unit", unit.pk, form_code, _period_or_404(period))
+    forms = [f for f in Form.objects.filter(is_active=True) if 3 in f.levels]
+    return render(
+        request,
+        "reporting/excel/choose_unit.html",
+        {"unit": unit, "forms": forms, "periods": excel_services.recent_periods()},
+    )
+
+
 def _expected(request: HttpRequest) -> tuple[str | None, str | None]:
     """The period and form the upload was opened for, when it came from a submission's page."""
     period = request.POST.get("ky") or request.GET.get("ky") or None

@@ -16,6 +16,11 @@ urlpatterns = [
         excel_views.download_unit,
         name="excel_unit",
     ),
+    path(
+        "excel/don-vi/<int:unit_id>/",
+        excel_views.choose_unit_workbook,
+        name="excel_unit_choose",
+    ),
     path("excel/tai-len/", excel_views.upload, name="excel_upload"),
     path("excel/xac-nhan/<str:token>/", excel_views.confirm, name="excel_confirm"),
     path("bat-dau/", entry_views.start, name="start"),

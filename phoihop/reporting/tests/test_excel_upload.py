@@ -374,3 +374,27 @@ def test_it_hides_a_unit_outside_the_readers_scope(client_for) -> None:
 def test_it_sends_anonymous_visitors_to_sign_in(client) -> None:
     response = client.get(reverse("reporting:excel_upload"))
     assert response["Location"].startswith(reverse("accounts:login"))
+
+
+def test_it_offers_the_all_communes_workbook_from_the_unit_page(client_for) -> None:
+    client = client_for("vanphong")
+    district = Unit.objects.get(code="698")
+    page = client.get(reverse("places:unit_detail", args=[district.pk])).content.decode()
+    choose = reverse("reporting:excel_unit_choose", args=[district.pk])
+    assert choose in page
+    response = client.get(choose)
+    assert "xa_doan_the" in response.content.decode() and "2020S2" in response.content.decode()
+    response = client.get(choose, {"bieu_mau": "xa_doan_the", "ky": PERIOD})
+    assert response["Location"] == reverse(
+        "reporting:excel_unit", args=[district.pk, "xa_doan_the", PERIOD]
+    )
+
+
+def test_it_links_download_and_upload_from_the_submission_page(reporter) -> None:
+    submission = farmers()
+    page = reporter.get(reverse("reporting:submission_detail", args=[submission.pk]))
+    html = page.content.decode()
+    assert (
+        reverse("reporting:excel_organisation", args=[submission.organisation_id, PERIOD]) in html
+    )
+    assert reverse("reporting:excel_upload") in html
