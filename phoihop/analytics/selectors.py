@@ -22,7 +22,7 @@ from phoihop.core.periods import Period, PeriodError
 from phoihop.indicators.models import Aggregation, Indicator
 from phoihop.organisations.models import Organisation, OrganisationKind
 from phoihop.places.models import Unit
-from phoihop.reporting.models import FigureValue
+from phoihop.reporting.models import FigureValue, Submission
 
 BY_SELF, BY_CHILDREN = "don_vi", "cap_duoi"
 ROWS_UNIT, ROWS_KIND, ROWS_PERIOD = "don_vi", "to_chuc", "ky"
@@ -387,10 +387,7 @@ class _Cube:
                 _add(result[(unit_id, key_kind, period)], {indicator_id: (Decimal(total), count)})
             if kinds is not None:
                 # Per-kind rollups cover what lies below a unit; its own organisations come raw.
-                own = self._raw(
-                    Q(submission__organisation__unit_id__in=[u.pk for u in open_units]),
-                    kinds,
-                )
+                own = self._raw(Q(organisation__unit_id__in=[u.pk for u in open_units]), kinds)
                 for (unit_id, kind, period), data in own.items():
                     _add(result[(unit_id, kind if split_kinds else ALL_KINDS, period)], data)
         for unit in units:
@@ -398,8 +395,8 @@ class _Cube:
                 continue
             # Some organisations beneath are hidden from this reader: add up only theirs.
             rows = self._raw(
-                Q(submission__organisation__in=self.visible_orgs.values("pk"))
-                & Q(submission__organisation__unit__path__startswith=unit.path),
+                Q(organisation__in=self.visible_orgs.values("pk"))
+                & Q(organisation__unit__path__startswith=unit.path),
                 self.kind_ids,
                 unit_key=unit.pk,
             )
@@ -410,8 +407,7 @@ class _Cube:
     def own_cells(self, unit: Unit, *, split_kinds: bool) -> dict[tuple[int, int, str], CellData]:
         """Cells of a unit's own organisations only (not the units below), as the reader sees."""
         rows = self._raw(
-            Q(submission__organisation__unit_id=unit.pk)
-            & Q(submission__organisation__in=self.visible_orgs.values("pk")),
+            Q(organisation__unit_id=unit.pk) & Q(organisation__in=self.visible_orgs.values("pk")),
             self.kind_ids,
         )
         result: dict[tuple[int, int, str], CellData] = defaultdict(dict)
@@ -422,14 +418,17 @@ class _Cube:
     def _raw(
         self, where: Q, kind_ids: list[int] | None, *, unit_key: int | None = None
     ) -> dict[tuple[int, int, str], CellData]:
-        values = FigureValue.objects.filter(
-            where,
-            indicator_id__in=self.indicator_ids,
-            submission__period__in=list(self.to_requested),
-            value__isnull=False,
-        )
+        submissions = Submission.objects.filter(where, period__in=list(self.to_requested))
         if kind_ids is not None:
-            values = values.filter(submission__organisation__kind_id__in=kind_ids)
+            submissions = submissions.filter(organisation__kind_id__in=kind_ids)
+        # Submission ids first: the (submission, indicator) index then finds each value directly,
+        # where a join lets SQLite scan every value of the indicator in the country.
+        ids = list(submissions.order_by().values_list("pk", flat=True))
+        if not ids:
+            return defaultdict(dict)
+        values = FigureValue.objects.filter(
+            submission_id__in=ids, indicator_id__in=self.indicator_ids, value__isnull=False
+        )
         rows = (
             values.order_by()
             .values(
