@@ -1,0 +1,91 @@
+"""The pivot page in Chromium: the table, both charts drawn, and an htmx change of view."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # Playwright's sync API runs an event loop
+
+from playwright.sync_api import Browser, Page, expect, sync_playwright  # noqa: E402
+
+from phoihop.demo.builder import DEMO_PASSWORD  # noqa: E402
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+
+
+@pytest.fixture(scope="module")
+def site(django_db_setup) -> Iterator[str]:
+    # See tests/browser/test_pages.py: a module-wide live server over the session's demo.
+    from pytest_django.live_server_helper import LiveServer
+
+    server = LiveServer("localhost")
+    try:
+        yield server.url
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Chromium is not installed at /usr/bin/chromium")
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(locale="vi-VN")
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+def canvas_has_ink(page: Page, selector: str) -> bool:
+    return page.evaluate(
+        """(sel) => { const c = document.querySelector(sel);
+        const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+        for (let i = 3; i < d.length; i += 4) { if (d[i] !== 0) return true; } return false; }""",
+        selector,
+    )
+
+
+def test_it_draws_the_pivot_and_its_charts_for_the_office(page: Page, site: str) -> None:
+    page.goto(f"{site}/tai-khoan/dang-nhap/")
+    page.fill("#id_username", "vanphong")
+    page.fill("#id_password", DEMO_PASSWORD)
+    page.click("button.primary")
+    page.goto(
+        f"{site}/phan-tich/bang/?chi_tieu=tt_qp_luot&don_vi=698&theo=cap_duoi&ky=2019S1..2020S2"
+    )
+    table = page.locator("table.pivot")
+    expect(table).to_contain_text("thị trấn Đức Phong")
+    expect(page.locator("table.pivot tfoot")).to_contain_text("Cộng")
+    expect(page.locator("#chart-bars")).to_have_attribute("data-drawn", "1")
+    expect(page.locator("#chart-lines")).to_have_attribute("data-drawn", "1")
+    assert canvas_has_ink(page, "#chart-bars")
+    assert canvas_has_ink(page, "#chart-lines")
+    # Changing the rows through the form swaps the result in place and updates the URL.
+    page.select_option("select[name=hang]", "to_chuc")
+    page.click("form.pivot-form button[type=submit]")
+    expect(table).to_contain_text("Hội Nông dân")
+    assert "hang=to_chuc" in page.url
+    expect(page.locator("#chart-bars")).to_have_attribute("data-drawn", "1")
+    assert canvas_has_ink(page, "#chart-bars")
+    Path("/tmp/shots").mkdir(parents=True, exist_ok=True)
+    page.screenshot(path="/tmp/shots/pivot.png", full_page=True)
