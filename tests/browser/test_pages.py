@@ -1,0 +1,175 @@
+"""Each persona signs in through the real form in Chromium and sees only their part of the district.
+
+pytest-django's `live_server` forces `transactional_db`, which flushes the demo that conftest.py
+builds once per test database (every later test would find it gone), and rebuilding it before
+each test costs seconds. Instead the module runs its own live server over the session's demo
+database and the tests use the ordinary `db` fixture: with SQLite's in-memory test database the
+server thread shares the test's connection, so what a sign-in writes is rolled back with the
+test; on PostgreSQL the server reads the committed demo and only sessions are left behind.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API runs an event loop in this thread; Django would otherwise refuse ORM use.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+from playwright.sync_api import Browser, Page, expect, sync_playwright  # noqa: E402
+
+from phoihop.demo.builder import DEMO_PASSWORD  # noqa: E402
+
+# django_db also makes pytest-django create the test database when this module runs alone.
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+
+SHOTS = Path("/tmp/shots")
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+PHONE = {"width": 390, "height": 844}
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    if not Path(CHROMIUM).exists():
+        pytest.skip("Chromium is not installed at /usr/bin/chromium")
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture(scope="module")
+def site(browser: Browser, django_db_setup) -> Iterator[str]:
+    """A live server over the test database with its demo, for the whole module."""
+    from pytest_django.live_server_helper import LiveServer
+
+    # Started after Playwright: Playwright's event loop gives this thread a new context, and
+    # Django's connections are per context, so the server must share the connection the
+    # tests' transactions will use, the one seen from inside that context.
+    server = LiveServer("localhost")
+    try:
+        yield server.url
+    finally:
+        # Chromium's keep-alive connections must close while the server still shares the
+        # database connection with its request threads.
+        browser.close()
+        server.stop()
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(locale="vi-VN")
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+def sign_in(page: Page, site: str, username: str, password: str = DEMO_PASSWORD) -> None:
+    page.goto(f"{site}/tai-khoan/dang-nhap/")
+    page.fill("#id_username", username)
+    page.fill("#id_password", password)
+    page.click("button.primary")
+
+
+def unit_rows(page: Page, site: str) -> list[str]:
+    page.goto(f"{site}/don-vi/")
+    return [t.strip() for t in page.locator("table.tree tbody td:first-child").all_inner_texts()]
+
+
+def test_it_sends_a_visitor_to_the_sign_in_page_and_refuses_a_wrong_password(
+    page: Page, site: str
+) -> None:
+    page.goto(f"{site}/bao-cao/")
+    expect(page).to_have_url(re.compile(r"/tai-khoan/dang-nhap/\?next=/bao-cao/"))
+    expect(page.locator("html")).to_have_attribute("lang", "vi")
+    sign_in(page, site, "chuthapdo", "sai-mat-khau")
+    expect(page.locator(".error")).to_contain_text("Tên đăng nhập hoặc mật khẩu không đúng")
+
+
+def test_it_shows_the_red_cross_reporter_its_own_submissions_only(page: Page, site: str) -> None:
+    sign_in(page, site, "chuthapdo")
+    expect(page.locator("h1")).to_contain_text("Nguyễn Thị Hồng")
+    page.goto(f"{site}/bao-cao/")
+    table = page.locator("#submission-table")
+    expect(table).to_contain_text("Hội Chữ thập đỏ huyện Bù Đăng")
+    expect(table).not_to_contain_text("Hội Nông dân")
+    expect(page.get_by_role("link", name="Quản trị")).to_have_count(0)
+
+    page.goto(f"{site}/")
+    page.get_by_role("link", name="6 tháng đầu năm 2020").first.click()
+    expect(page.locator("h1")).to_contain_text("Hội Chữ thập đỏ cấp huyện")
+    expect(page.locator("table.figures").first).to_contain_text("14.250 lượt người")
+    expect(page.locator("p.narrative").first).to_be_visible()
+    page.set_viewport_size(PHONE)
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / "submission-390.png"), full_page=True)
+
+
+def test_it_shows_the_farmers_reporter_its_own_submissions_only(page: Page, site: str) -> None:
+    sign_in(page, site, "nongdan")
+    page.goto(f"{site}/bao-cao/")
+    table = page.locator("#submission-table")
+    expect(table).to_contain_text("Hội Nông dân huyện Bù Đăng")
+    expect(table).not_to_contain_text("Hội Chữ thập đỏ")
+
+
+def test_it_shows_the_commune_reporter_duc_phong_only(page: Page, site: str) -> None:
+    sign_in(page, site, "ducphong")
+    expect(page.locator("h1")).to_contain_text("Điểu Thị Lan")
+    assert unit_rows(page, site) == ["thị trấn Đức Phong"]
+    page.goto(f"{site}/to-chuc/")
+    expect(page.locator("main")).not_to_contain_text("Bom Bo")
+
+
+def test_it_shows_the_member_bom_bo_and_binh_minh_not_duc_phong(page: Page, site: str) -> None:
+    sign_in(page, site, "thanhvien")
+    rows = unit_rows(page, site)
+    assert sorted(rows) == ["xã Bom Bo", "xã Bình Minh"]
+    page.goto(f"{site}/bao-cao/")
+    expect(page.locator("#submission-table")).not_to_contain_text("Đức Phong")
+
+
+def test_it_shows_the_provincial_viewer_the_whole_province(page: Page, site: str) -> None:
+    sign_in(page, site, "tinh")
+    rows = unit_rows(page, site)
+    assert rows[0] == "tỉnh Bình Phước" and "huyện Bù Đăng" in rows
+    assert len(rows) == 18
+
+
+def test_it_shows_the_office_its_district_and_filters_with_htmx(page: Page, site: str) -> None:
+    page.set_viewport_size(PHONE)
+    sign_in(page, site, "vanphong")
+    expect(page.locator(".counts")).to_contain_text("bị trả lại")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / "home-390.png"), full_page=True)
+
+    rows = unit_rows(page, site)
+    assert rows[0] == "huyện Bù Đăng" and len(rows) == 17
+
+    page.goto(f"{site}/bao-cao/")
+    page.select_option("select[name=ky]", "2020S2")
+    page.select_option("select[name=trang_thai]", "returned")
+    # htmx swaps the table in place and records the filters in the address bar.
+    expect(page).to_have_url(re.compile(r"trang_thai=returned"))
+    table = page.locator("#submission-table")
+    expect(table.locator("tbody tr")).to_have_count(1)
+    expect(table).to_contain_text("Liên đoàn Lao động huyện Bù Đăng")
+
+
+def test_it_gives_the_admin_the_admin_link_and_signs_out(page: Page, site: str) -> None:
+    sign_in(page, site, "quantri")
+    expect(page.get_by_role("link", name="Quản trị")).to_have_attribute("href", "/quan-tri/")
+    page.get_by_role("button", name="Đăng xuất").click()
+    expect(page).to_have_url(re.compile(r"/tai-khoan/dang-nhap/"))
