@@ -1,4 +1,9 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from phoihop.imports import views
 
 app_name = "imports"
-urlpatterns = []
+urlpatterns = [
+    path("", views.upload, name="upload"),
+    path("<int:pk>/", views.review, name="review"),
+]

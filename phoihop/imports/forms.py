@@ -1,0 +1,86 @@
+"""The upload of an old report and the review of its figures."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from django import forms
+from django.conf import settings
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+
+from phoihop.accounts import permissions
+from phoihop.core.numbers import NumberFormatError, parse_number
+from phoihop.core.periods import Period, PeriodError
+from phoihop.imports.models import ImportCandidate
+from phoihop.imports.services import SUFFIXES, CandidateChoice
+from phoihop.places.models import Unit
+
+
+class UploadForm(forms.Form):
+    file = forms.FileField(label=gettext_lazy("Tệp báo cáo (.docx, .txt, .pdf)"))
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        # Refuse by declared size before reading a byte of it into memory.
+        if upload.size > settings.PHOIHOP_MAX_UPLOAD_BYTES:
+            size = f"{settings.PHOIHOP_MAX_UPLOAD_BYTES / 1024 / 1024:.1f}".replace(".", ",")
+            raise forms.ValidationError(
+                _("Tệp quá lớn; chỉ nhận tệp đến %(max)s MB.") % {"max": size}
+            )
+        if not upload.name.lower().endswith(SUFFIXES):
+            raise forms.ValidationError(_("Chỉ nhận tệp .docx, .pdf hoặc .txt."))
+        return upload
+
+
+class ReviewForm(forms.Form):
+    """The unit and period the figures go to; the rows are read by `row_choices`."""
+
+    unit = forms.ModelChoiceField(queryset=Unit.objects.none(), label=gettext_lazy("Đơn vị"))
+    period = forms.CharField(
+        label=gettext_lazy("Kỳ báo cáo"),
+        max_length=8,
+        help_text=gettext_lazy("Ví dụ: 2020S1 (6 tháng đầu năm 2020), 2021, 2021Q1, 202103."),
+    )
+
+    def __init__(self, *args, user, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        units = permissions.visible_units(user).order_by("level", "path")
+        self.fields["unit"].queryset = units
+        self.fields["unit"].label_from_instance = lambda unit: (
+            f"{unit.get_kind_display()} {unit.name}"
+        )
+
+    def clean_period(self) -> str:
+        try:
+            return Period.parse(self.cleaned_data["period"].strip()).id
+        except PeriodError as error:
+            raise forms.ValidationError(str(error)) from error
+
+
+def row_choices(
+    data, candidates: list[ImportCandidate]
+) -> tuple[list[CandidateChoice], dict[int, str]]:
+    """Each row's indicator, organisation, value and tick from the posted form; errors by row."""
+    choices: list[CandidateChoice] = []
+    errors: dict[int, str] = {}
+    for candidate in candidates:
+        key = candidate.pk
+        raw_value = (data.get(f"value-{key}") or "").strip()
+        value: Decimal | None = None
+        if raw_value:
+            try:
+                value = parse_number(raw_value)
+            except NumberFormatError as error:
+                errors[key] = str(error)
+        organisation = data.get(f"organisation-{key}") or ""
+        choices.append(
+            CandidateChoice(
+                candidate_id=key,
+                indicator_code=data.get(f"indicator-{key}") or None,
+                organisation_id=int(organisation) if organisation.isdigit() else None,
+                value=value,
+                included=data.get(f"include-{key}") == "on",
+            )
+        )
+    return choices, errors

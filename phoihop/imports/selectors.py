@@ -1,0 +1,188 @@
+"""Reads for the import of old reports: sessions, the indicator catalogue for ranking, the review."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db.models import QuerySet
+from django.http import Http404
+from django.utils.html import escape, format_html
+from django.utils.safestring import SafeString, mark_safe
+
+from phoihop.accounts import permissions
+from phoihop.imports.models import ImportCandidate, ImportSession
+from phoihop.imports.ranking import IndicatorKeywords
+from phoihop.imports.reportinfo import ReportingUnit
+from phoihop.imports.vocabulary import fold
+from phoihop.indicators.models import Form, Indicator
+from phoihop.organisations.models import Organisation
+from phoihop.places.models import Unit, UnitKind
+
+
+def can_import(user) -> bool:
+    """Old reports are brought in by the standing office (of some unit) or an administrator."""
+    return permissions.is_admin(user) or (
+        user.is_authenticated
+        and user.role == "office"
+        and user.unit_id is not None
+        and permissions.is_office_for(user, user.unit)
+    )
+
+
+def import_sessions_for(user) -> QuerySet[ImportSession]:
+    """The sessions of the units the user is the standing office for, newest first."""
+    sessions = ImportSession.objects.select_related("unit", "created_by")
+    if permissions.is_admin(user):
+        return sessions
+    if not can_import(user):
+        return sessions.none()
+    return sessions.filter(unit__path__startswith=user.unit.path)
+
+
+def access_import_session_by_id(user, session_id: int) -> ImportSession:
+    """The session if the user is the standing office for its unit; 404 otherwise."""
+    try:
+        session = import_sessions_for(user).get(pk=session_id)
+    except (ImportSession.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+    if not permissions.is_office_for(user, session.unit):
+        raise Http404
+    return session
+
+
+def importable_indicators() -> list[Indicator]:
+    """Indicators a person may type: computed ones are worked out, never imported."""
+    return list(Indicator.objects.filter(formula="").order_by("name"))
+
+
+def indicator_keywords() -> list[IndicatorKeywords]:
+    """The catalogue as the ranking needs it: keywords, name, unit, and who reports each one."""
+    kinds: dict[int, set[str]] = defaultdict(set)
+    for form in Form.objects.filter(is_active=True).prefetch_related(
+        "organisation_kinds", "sections__indicator_links"
+    ):
+        form_kinds = {kind.code for kind in form.organisation_kinds.all()}
+        for section in form.sections.all():
+            for link in section.indicator_links.all():
+                kinds[link.indicator_id] |= form_kinds
+    return [
+        IndicatorKeywords(
+            code=indicator.code,
+            name=indicator.name,
+            unit=indicator.unit_label,
+            keywords=[line.strip() for line in indicator.keywords.splitlines() if line.strip()],
+            organisation_kinds=sorted(kinds[indicator.pk]) or None,
+        )
+        for indicator in importable_indicators()
+    ]
+
+
+_LEVEL_KINDS: dict[str, tuple[str, ...]] = {
+    "tỉnh": (UnitKind.PROVINCE, UnitKind.CITY),
+    "huyện": (UnitKind.DISTRICT,),
+    "quận": (UnitKind.URBAN_DISTRICT,),
+    "thị xã": (UnitKind.TOWN,),
+    "thành phố": (UnitKind.PROVINCIAL_CITY, UnitKind.CITY),
+    "xã": (UnitKind.COMMUNE,),
+    "thị trấn": (UnitKind.TOWNSHIP,),
+    "phường": (UnitKind.WARD,),
+}
+
+
+def propose_unit(user, found: ReportingUnit | dict | None) -> Unit | None:
+    """The unit the report's title names, among those the user is the office for."""
+    units = permissions.visible_units(user)
+    if isinstance(found, dict):
+        found = ReportingUnit(**found)
+    if found is not None and found.name:
+        name = fold(found.name)
+        matches = [
+            unit for unit in units.filter(name__iexact=found.name) if fold(unit.name) == name
+        ]
+        if not matches:
+            matches = [unit for unit in units if fold(unit.name) == name]
+        kinds = _LEVEL_KINDS.get(found.level.lower(), ())
+        matches.sort(key=lambda unit: unit.kind not in kinds)
+        if matches:
+            return matches[0]
+    if getattr(user, "unit_id", None):
+        return user.unit
+    return units.order_by("level", "path").first()
+
+
+def organisations_of(unit: Unit) -> list[Organisation]:
+    return list(
+        Organisation.objects.filter(unit=unit, is_active=True)
+        .select_related("kind")
+        .order_by("kind__order")
+    )
+
+
+def default_organisation(
+    organisations: list[Organisation], kind_code: str | None
+) -> Organisation | None:
+    """The organisation of the figure's section, or the command when the text names none."""
+    by_kind = {organisation.kind.code: organisation for organisation in organisations}
+    if kind_code and kind_code in by_kind:
+        return by_kind[kind_code]
+    return next((o for o in organisations if o.kind.is_command), None)
+
+
+# ----- the review page ---------------------------------------------------------------------
+
+
+def findings_by_figure(session: ImportSession) -> dict[int, list[str]]:
+    """Messages of the failed arithmetic checks, for each figure they concern."""
+    found: dict[int, list[str]] = defaultdict(list)
+    for check in session.checks:
+        if not check.get("ok"):
+            for figure_id in check.get("figures") or ():
+                found[int(figure_id)].append(check["message"])
+    return dict(found)
+
+
+def failed_checks(session: ImportSession) -> list[dict]:
+    return [check for check in session.checks if not check.get("ok")]
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    """One paragraph of the report with its figures marked."""
+
+    index: int
+    html: SafeString
+    has_figures: bool
+
+
+def highlighted_paragraphs(
+    session: ImportSession, candidates: list[ImportCandidate], *, flagged: set[int] = frozenset()
+) -> list[Paragraph]:
+    """The report's text, escaped, with each figure in a <mark> that links to its row."""
+    spans: dict[int, list[ImportCandidate]] = defaultdict(list)
+    for candidate in candidates:
+        spans[candidate.paragraph].append(candidate)
+    paragraphs: list[Paragraph] = []
+    for index, text in enumerate(session.paragraphs):
+        pieces: list[str] = []
+        position = 0
+        for candidate in sorted(spans.get(index, []), key=lambda c: c.start):
+            if candidate.start < position or candidate.end > len(text):
+                continue  # overlapping or stale spans are listed in the table, not marked
+            pieces.append(escape(text[position : candidate.start]))
+            css = "figure flagged" if candidate.figure_id in flagged else "figure"
+            pieces.append(
+                format_html(
+                    '<mark id="f-{}" class="{}"><a href="#row-{}" data-row="row-{}">{}</a></mark>',
+                    candidate.figure_id,
+                    css,
+                    candidate.figure_id,
+                    candidate.figure_id,
+                    text[candidate.start : candidate.end],
+                )
+            )
+            position = candidate.end
+        pieces.append(escape(text[position:]))
+        # Every piece is escaped above or built by format_html.
+        paragraphs.append(Paragraph(index, mark_safe("".join(pieces)), index in spans))  # noqa: S308
+    return paragraphs

@@ -1,0 +1,345 @@
+"""Every write of the import of old reports: reading an upload, the review, the import itself."""
+
+from __future__ import annotations
+
+import tempfile
+from collections import defaultdict
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from phoihop.accounts import permissions
+from phoihop.core.numbers import format_number
+from phoihop.core.periods import Period, PeriodError
+from phoihop.imports import selectors
+from phoihop.imports.extractor import ExtractionResult, extract_blocks
+from phoihop.imports.models import ImportCandidate, ImportSession, ImportStatus
+from phoihop.imports.ranking import rank_candidates
+from phoihop.imports.textsource import TextSourceError, read_blocks
+from phoihop.indicators.models import Indicator
+from phoihop.organisations.models import Organisation
+from phoihop.places.models import Unit
+from phoihop.reporting import services as reporting
+from phoihop.reporting.models import Status
+
+SUFFIXES = (".docx", ".txt", ".pdf")
+# Offered first in the review's choice of indicator.
+TOP_CANDIDATES = 5
+# Below this a proposal is a guess: shown, but left for the reviewer to tick.
+INCLUDE_THRESHOLD = 0.6
+
+
+class ImportRefused(Exception):
+    """The upload or the import cannot go ahead; the messages are for the user, in Vietnamese."""
+
+    def __init__(self, messages: list[str] | str):
+        self.messages = [messages] if isinstance(messages, str) else list(messages)
+        super().__init__("; ".join(self.messages))
+
+
+@dataclass(frozen=True)
+class CandidateChoice:
+    """What the reviewer chose for one figure."""
+
+    candidate_id: int
+    indicator_code: str | None
+    organisation_id: int | None
+    value: Decimal | None
+    included: bool
+
+
+def read_report(data: bytes, *, file_name: str) -> ExtractionResult:
+    """The figures of an uploaded report; ImportRefused when it is not a readable report."""
+    suffix = Path(file_name).suffix.lower()
+    if suffix not in SUFFIXES:
+        raise ImportRefused(
+            _("Không đọc được tệp «%(name)s»: chỉ nhận tệp .docx, .pdf hoặc .txt.")
+            % {"name": file_name}
+        )
+    if not data.strip():
+        raise ImportRefused(_("Tệp «%(name)s» trống.") % {"name": file_name})
+    # The readers take a path (python-docx, pdftotext); the file lives only while it is read.
+    with tempfile.NamedTemporaryFile(suffix=suffix) as handle:
+        handle.write(data)
+        handle.flush()
+        try:
+            blocks = read_blocks(handle.name)
+        except TextSourceError as error:
+            raise ImportRefused(str(error).replace(handle.name, file_name)) from error
+        except Exception as error:  # a corrupt .docx raises whatever its zip reader raises
+            raise ImportRefused(
+                _("Không đọc được tệp «%(name)s»: tệp bị hỏng hoặc không đúng định dạng.")
+                % {"name": file_name}
+            ) from error
+    result = extract_blocks(blocks, source=file_name)
+    if not result.figures:
+        raise ImportRefused(
+            _(
+                "Không tìm thấy số liệu hoạt động nào trong tệp «%(name)s». Tệp có phải là báo "
+                "cáo sơ kết, tổng kết không?"
+            )
+            % {"name": file_name}
+        )
+    return result
+
+
+def _proposed_period(result: ExtractionResult) -> str:
+    for candidate in (result.period, str(result.issued_on.year) if result.issued_on else None):
+        try:
+            return Period.parse(candidate or "").id
+        except PeriodError:
+            continue
+    return str(timezone.localdate().year)
+
+
+@transaction.atomic
+def create_import_session(user, *, file_name: str, data: bytes) -> ImportSession:
+    """Read an upload and keep its figures with proposals for review; no report is touched."""
+    if not selectors.can_import(user):
+        raise PermissionDenied
+    result = read_report(data, file_name=file_name)
+    unit = selectors.propose_unit(user, result.reporting_unit)
+    if unit is None:
+        raise ImportRefused(_("Bạn chưa được giao đơn vị nào để nhập báo cáo."))
+    session = ImportSession.objects.create(
+        file_name=file_name[:255],
+        result=result.to_dict(include_paragraphs=True),
+        unit=unit,
+        period=_proposed_period(result),
+        created_by=user,
+    )
+    organisations = selectors.organisations_of(unit)
+    catalogue = selectors.indicator_keywords()
+    kinds_of = {entry.code: entry.organisation_kinds for entry in catalogue}
+    indicators = {i.code: i for i in selectors.importable_indicators()}
+    candidates: list[ImportCandidate] = []
+    for figure in result.figures:
+        organisation = selectors.default_organisation(organisations, figure.organisation)
+        kind = organisation.kind.code if organisation else figure.organisation
+        ranked = [
+            (code, score)
+            for code, score in rank_candidates(figure, catalogue)
+            # An indicator the organisation does not report could not be saved for it.
+            if not kinds_of[code] or kind is None or kind in kinds_of[code]
+        ][:TOP_CANDIDATES]
+        code, score = ranked[0] if ranked else ("", 0.0)
+        candidates.append(
+            ImportCandidate(
+                session=session,
+                figure_id=figure.id,
+                text=figure.text[:255],
+                paragraph=figure.paragraph,
+                start=figure.start,
+                end=figure.end,
+                value=figure.value,
+                unit=(figure.unit or "")[:60],
+                noun_phrase=figure.noun_phrase[:255],
+                section=(figure.section or "")[:40],
+                section_title=(figure.section_title or "")[:500],
+                organisation_kind=figure.organisation or "",
+                proposed_code=code,
+                score=score,
+                ranked=[[c, s] for c, s in ranked],
+                indicator=indicators.get(code),
+                organisation=organisation,
+                chosen_value=figure.value,
+                included=False,
+            )
+        )
+    _include_best(candidates, planned={f.id for f in result.figures if f.planned})
+    ImportCandidate.objects.bulk_create(candidates)
+    return session
+
+
+def _include_best(candidates: list[ImportCandidate], *, planned: set[int]) -> None:
+    """Tick the one best figure for each indicator and organisation, if it is a good match.
+
+    Reports repeat a figure in summary and in detail; ticking them all would only produce the
+    double-mapping error at import.
+    """
+    best: dict[tuple[str, int | None], ImportCandidate] = {}
+    for candidate in candidates:
+        if (
+            not candidate.proposed_code
+            or candidate.score < INCLUDE_THRESHOLD
+            or candidate.figure_id in planned
+        ):
+            continue
+        key = (
+            candidate.proposed_code,
+            candidate.organisation.pk if candidate.organisation else None,
+        )
+        if key not in best or candidate.score > best[key].score:
+            best[key] = candidate
+    for candidate in best.values():
+        candidate.included = True
+
+
+def _check_target(session: ImportSession, *, user, unit: Unit, period: str) -> str:
+    if not selectors.can_import(user) or not permissions.is_office_for(user, unit):
+        raise PermissionDenied
+    try:
+        return Period.parse(period).id
+    except PeriodError as error:
+        raise ImportRefused(str(error)) from error
+
+
+@transaction.atomic
+def save_review(
+    session: ImportSession,
+    *,
+    user,
+    unit: Unit,
+    period: str,
+    choices: list[CandidateChoice],
+) -> ImportSession:
+    """Keep the reviewer's choices and the target; submissions are not touched."""
+    if session.status != ImportStatus.REVIEWING:
+        raise ImportRefused(_("Báo cáo này đã được nhập; không sửa được nữa."))
+    period = _check_target(session, user=user, unit=unit, period=period)
+    unit_changed = unit.pk != session.unit_id
+    session.unit, session.period = unit, period
+    session.save(update_fields=["unit", "period"])
+    indicators = {i.code: i for i in Indicator.objects.all()}
+    organisations = {o.pk: o for o in selectors.organisations_of(unit)}
+    by_id = {c.pk: c for c in session.candidates.select_related("organisation__kind")}
+    for choice in choices:
+        candidate = by_id.get(choice.candidate_id)
+        if candidate is None:
+            continue
+        candidate.indicator = indicators.get(choice.indicator_code or "")
+        organisation = organisations.get(choice.organisation_id or 0)
+        if organisation is None and unit_changed and candidate.organisation is not None:
+            # Another unit was chosen: keep the kind of organisation, of the new unit.
+            organisation = next(
+                (o for o in organisations.values() if o.kind_id == candidate.organisation.kind_id),
+                None,
+            )
+        candidate.organisation = organisation
+        candidate.chosen_value = choice.value
+        candidate.included = choice.included
+    ImportCandidate.objects.bulk_update(
+        by_id.values(), ["indicator", "organisation", "chosen_value", "included"]
+    )
+    return session
+
+
+def _label(candidate: ImportCandidate) -> str:
+    return _("«%(text)s» (đoạn %(paragraph)d)") % {
+        "text": candidate.text,
+        "paragraph": candidate.paragraph + 1,
+    }
+
+
+def _problems(chosen: list[ImportCandidate]) -> list[str]:
+    problems: list[str] = []
+    seen: dict[tuple[int, int], ImportCandidate] = {}
+    for candidate in chosen:
+        if candidate.indicator is None:
+            problems.append(_("Số %(figure)s: chưa chọn chỉ tiêu.") % {"figure": _label(candidate)})
+        if candidate.organisation is None:
+            problems.append(_("Số %(figure)s: chưa chọn tổ chức.") % {"figure": _label(candidate)})
+        if candidate.chosen_value is None:
+            problems.append(_("Số %(figure)s: chưa có giá trị.") % {"figure": _label(candidate)})
+        if candidate.indicator is None or candidate.organisation is None:
+            continue
+        key = (candidate.indicator.pk, candidate.organisation.pk)
+        if key in seen:
+            problems.append(
+                _(
+                    "Hai số %(first)s và %(second)s cùng được gán cho chỉ tiêu «%(indicator)s» "
+                    "của %(organisation)s; chỉ giữ một số."
+                )
+                % {
+                    "first": _label(seen[key]),
+                    "second": _label(candidate),
+                    "indicator": candidate.indicator.name,
+                    "organisation": candidate.organisation.name,
+                }
+            )
+        else:
+            seen[key] = candidate
+    return problems
+
+
+@transaction.atomic
+def import_session(
+    session: ImportSession,
+    *,
+    user,
+    unit: Unit,
+    period: str,
+    choices: list[CandidateChoice],
+) -> list:
+    """Bring the included figures into draft submissions, all or nothing, audited as the user.
+
+    The office may do this for a period long past: late entry is its to make.
+    """
+    session = ImportSession.objects.select_for_update().get(pk=session.pk)
+    save_review(session, user=user, unit=unit, period=period, choices=choices)
+    chosen = list(
+        session.candidates.filter(included=True).select_related(
+            "indicator", "organisation__unit", "organisation__kind"
+        )
+    )
+    if not chosen:
+        raise ImportRefused(_("Chưa chọn số liệu nào để nhập."))
+    problems = _problems(chosen)
+    if problems:
+        raise ImportRefused(problems)
+    by_organisation: dict[Organisation, list[ImportCandidate]] = defaultdict(list)
+    for candidate in chosen:
+        by_organisation[candidate.organisation].append(candidate)
+    reason = _("Nhập từ báo cáo cũ «%(name)s»") % {"name": session.file_name}
+    period_label = Period.parse(session.period).label
+    saved = []
+    for organisation, members in by_organisation.items():
+        try:
+            submission = reporting.start_submission(
+                user=user, organisation=organisation, period=session.period
+            )
+        except reporting.WorkflowError as error:
+            raise ImportRefused(f"{organisation.name}: {error.message}") from error
+        if submission.status not in (Status.DRAFT, Status.RETURNED):
+            raise ImportRefused(
+                _(
+                    "Báo cáo %(period)s của %(organisation)s đang ở trạng thái «%(status)s» nên "
+                    "đã khoá; chưa có số liệu nào được nhập. Cần mở lại báo cáo đó trước."
+                )
+                % {
+                    "period": period_label,
+                    "organisation": organisation.name,
+                    "status": submission.get_status_display(),
+                }
+            )
+        figures = {c.indicator.code: c.chosen_value for c in members}
+        try:
+            saved.append(
+                reporting.save_submission(submission, user=user, figures=figures, reason=reason)
+            )
+        except reporting.FieldErrors as error:
+            by_code = {c.indicator.code: c for c in members}
+            raise ImportRefused(
+                [
+                    f"{_label(by_code[code])} → {organisation.name}: {message}"
+                    if code in by_code
+                    else message
+                    for code, message in error.errors.items()
+                ]
+            ) from error
+        except reporting.WorkflowError as error:
+            raise ImportRefused(f"{organisation.name}: {error.message}") from error
+    session.status = ImportStatus.IMPORTED
+    session.imported_at = timezone.now()
+    session.save(update_fields=["status", "imported_at"])
+    return saved
+
+
+def format_value(value: Decimal | None) -> str:
+    """A value as the reviewer types it: 3.658.673.000, 1,15."""
+    return "" if value is None else format_number(value)
