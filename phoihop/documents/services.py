@@ -1,0 +1,183 @@
+"""Writes of the documents app and report generation (DOCX, PDF, a zip of communes)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+from dataclasses import dataclass
+
+from django.db import transaction
+
+from phoihop.core.periods import Period
+from phoihop.documents.context import (
+    HeaderFields,
+    children_in_period,
+    default_header,
+    report_context,
+)
+from phoihop.documents.default_template import TEMPLATE_PATH, build_default_template
+from phoihop.documents.models import ReportSettings, ReportTemplate
+from phoihop.documents.pdf import docx_to_pdf
+from phoihop.documents.rendering import TemplateError, TemplateProblem, check_template, render_docx
+from phoihop.documents.sample import sample_context
+from phoihop.places.models import Unit
+
+MAX_TEMPLATE_BYTES = 5 * 1024 * 1024
+
+
+class TemplateRejected(ValueError):
+    """An uploaded template that failed the check; `problems` name the broken placeholders."""
+
+    def __init__(self, problems: list[TemplateProblem]) -> None:
+        super().__init__("; ".join(p.message for p in problems))
+        self.problems = problems
+
+
+def default_template_bytes() -> bytes:
+    """The built-in template: the shipped file, rebuilt if it is missing."""
+    if TEMPLATE_PATH.exists():
+        return TEMPLATE_PATH.read_bytes()
+    return build_default_template()
+
+
+def header_for(unit: Unit) -> HeaderFields:
+    """The remembered header of a unit, or the default one."""
+    saved = ReportSettings.objects.filter(unit=unit).first()
+    if saved is None:
+        return default_header(unit)
+    return HeaderFields(
+        issuing_body=saved.issuing_body,
+        parent_body=saved.parent_body,
+        number=saved.number,
+        place=saved.place,
+        signer=saved.signer,
+        title=saved.title,
+        on_behalf=saved.on_behalf,
+        recipients=saved.recipient_list,
+    )
+
+
+def save_report_settings(unit: Unit, *, header: HeaderFields, user=None) -> ReportSettings:
+    """Remember the header the office confirmed, for this unit's next report."""
+    saved, _ = ReportSettings.objects.update_or_create(
+        unit=unit,
+        defaults={
+            "issuing_body": header.issuing_body,
+            "parent_body": header.parent_body,
+            "number": header.number,
+            "place": header.place,
+            "signer": header.signer,
+            "title": header.title,
+            "on_behalf": header.on_behalf,
+            "recipients": "\n".join(header.recipients),
+            "updated_by": user,
+        },
+    )
+    return saved
+
+
+@transaction.atomic
+def upload_template(unit: Unit, *, name: str, content: bytes, user=None) -> ReportTemplate:
+    """Keep an uploaded template only if it renders the sample report cleanly."""
+    if len(content) > MAX_TEMPLATE_BYTES:
+        raise TemplateRejected([TemplateProblem(message="Tệp mẫu quá lớn (tối đa 5 MB).")])
+    problems = check_template(content, sample=sample_context())
+    if problems:
+        raise TemplateRejected(problems)
+    return ReportTemplate.objects.create(
+        unit=unit,
+        name=name or "mau_bao_cao.docx",
+        content=content,
+        size=len(content),
+        uploaded_by=user,
+    )
+
+
+def choose_template(unit: Unit, *, template: ReportTemplate | None, user=None) -> None:
+    """Use `template` (None: the default) for this unit's next reports."""
+    if template is not None and template.unit_id != unit.pk:
+        raise ValueError("template of another unit")
+    saved = ReportSettings.objects.filter(unit=unit).first()
+    if saved is None:
+        saved = save_report_settings(unit, header=default_header(unit), user=user)
+    saved.template = template
+    saved.save(update_fields=["template", "updated_at"])
+
+
+def chosen_template(unit: Unit) -> ReportTemplate | None:
+    saved = ReportSettings.objects.filter(unit=unit).select_related("template").first()
+    return saved.template if saved else None
+
+
+def template_bytes_for(unit: Unit) -> bytes:
+    chosen = chosen_template(unit)
+    return bytes(chosen.content) if chosen is not None else default_template_bytes()
+
+
+@dataclass(frozen=True)
+class GeneratedReport:
+    """A generated report file and the name it is downloaded under."""
+
+    filename: str
+    content: bytes
+    content_type: str
+
+
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def report_filename(unit: Unit, period: Period, extension: str) -> str:
+    return f"bao-cao-{unit.code}-{period.id}.{extension}"
+
+
+def generate_docx(
+    unit: Unit,
+    period: Period,
+    *,
+    header: HeaderFields | None = None,
+    template: bytes | None = None,
+    issued_on: dt.date | None = None,
+) -> GeneratedReport:
+    """The report as a Word file; an uploaded template that fails here raises TemplateError."""
+    context = report_context(unit, period, header=header or header_for(unit), issued_on=issued_on)
+    content = render_docx(template if template is not None else template_bytes_for(unit), context)
+    return GeneratedReport(report_filename(unit, period, "docx"), content, DOCX_TYPE)
+
+
+def generate_pdf(unit: Unit, period: Period, **options) -> GeneratedReport:
+    """The report as PDF through LibreOffice; PdfUnavailable when it is not installed."""
+    docx = generate_docx(unit, period, **options)
+    return GeneratedReport(
+        report_filename(unit, period, "pdf"), docx_to_pdf(docx.content), "application/pdf"
+    )
+
+
+def generate_communes_zip(
+    unit: Unit, period: Period, *, template: bytes | None = None
+) -> GeneratedReport:
+    """One zip of the reports of every commune the unit had during the period."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for commune in children_in_period(unit, period):
+            report = generate_docx(commune, period, template=template)
+            archive.writestr(report.filename, report.content)
+    return GeneratedReport(
+        report_filename(unit, period, "zip").replace("bao-cao-", "bao-cao-cac-xa-"),
+        buffer.getvalue(),
+        "application/zip",
+    )
+
+
+__all__ = [
+    "GeneratedReport",
+    "TemplateError",
+    "TemplateRejected",
+    "choose_template",
+    "generate_communes_zip",
+    "generate_docx",
+    "generate_pdf",
+    "header_for",
+    "save_report_settings",
+    "upload_template",
+]
