@@ -186,3 +186,16 @@ def highlighted_paragraphs(
         # Every piece is escaped above or built by format_html.
         paragraphs.append(Paragraph(index, mark_safe("".join(pieces)), index in spans))  # noqa: S308
     return paragraphs
+
+
+def reportable_codes(organisations: list[Organisation]) -> dict[int, set[str]]:
+    """The indicator codes each organisation's own form collects, by organisation id."""
+    from phoihop.reporting.services import form_for
+
+    codes: dict[int, set[str]] = {}
+    for organisation in organisations:
+        form = form_for(organisation)
+        codes[organisation.pk] = (
+            {indicator.code for indicator in form.indicators()} if form is not None else set()
+        )
+    return codes

@@ -70,7 +70,9 @@ def read_report(data: bytes, *, file_name: str) -> ExtractionResult:
         try:
             blocks = read_blocks(handle.name)
         except TextSourceError as error:
-            raise ImportRefused(str(error).replace(handle.name, file_name)) from error
+            # The reader names the temporary file; the user knows the file by its own name.
+            message = str(error).replace(handle.name, file_name)
+            raise ImportRefused(message.replace(Path(handle.name).name, file_name)) from error
         except Exception as error:  # a corrupt .docx raises whatever its zip reader raises
             raise ImportRefused(
                 _("Không đọc được tệp «%(name)s»: tệp bị hỏng hoặc không đúng định dạng.")
@@ -115,17 +117,17 @@ def create_import_session(user, *, file_name: str, data: bytes) -> ImportSession
     )
     organisations = selectors.organisations_of(unit)
     catalogue = selectors.indicator_keywords()
-    kinds_of = {entry.code: entry.organisation_kinds for entry in catalogue}
+    reportable = selectors.reportable_codes(organisations)
     indicators = {i.code: i for i in selectors.importable_indicators()}
     candidates: list[ImportCandidate] = []
     for figure in result.figures:
         organisation = selectors.default_organisation(organisations, figure.organisation)
-        kind = organisation.kind.code if organisation else figure.organisation
+        allowed = reportable.get(organisation.pk) if organisation else None
         ranked = [
             (code, score)
             for code, score in rank_candidates(figure, catalogue)
-            # An indicator the organisation does not report could not be saved for it.
-            if not kinds_of[code] or kind is None or kind in kinds_of[code]
+            # An indicator outside the organisation's form could not be saved for it.
+            if allowed is None or code in allowed
         ][:TOP_CANDIDATES]
         code, score = ranked[0] if ranked else ("", 0.0)
         candidates.append(

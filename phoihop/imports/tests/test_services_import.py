@@ -1,0 +1,184 @@
+"""Import services: reading an upload, proposals, and the all-or-nothing import into drafts."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import PermissionDenied
+
+from phoihop.imports import services
+from phoihop.imports.models import ImportSession, ImportStatus
+from phoihop.imports.tests.helpers import SAMPLES
+from phoihop.indicators.models import Indicator
+from phoihop.reporting.models import FigureValue, Status, Submission
+
+pytestmark = pytest.mark.django_db
+
+SEED = SAMPLES / "seed_000_755666b3e69796d6.txt"
+# The demo has no submissions this far back: the office enters a past period late.
+PERIOD = "2021S1"
+
+
+def upload_seed(user) -> ImportSession:
+    return services.create_import_session(
+        user, file_name="bc_6thang_2020.txt", data=SEED.read_bytes()
+    )
+
+
+def choose(
+    session: ImportSession, mapping: dict[str, str], **overrides: Decimal
+) -> list[services.CandidateChoice]:
+    """Include only the figures whose text is in `mapping`, mapped to the given indicator."""
+    choices = []
+    for candidate in session.candidates.all():
+        included = candidate.text in mapping
+        choices.append(
+            services.CandidateChoice(
+                candidate_id=candidate.pk,
+                indicator_code=mapping.get(candidate.text, candidate.proposed_code),
+                organisation_id=candidate.organisation_id,
+                value=overrides.get(candidate.text, candidate.value),
+                included=included,
+            )
+        )
+    return choices
+
+
+def test_it_proposes_the_district_and_period_of_the_title(personas):
+    session = upload_seed(personas["vanphong"])
+
+    assert session.unit == personas["vanphong"].unit
+    assert session.period == "2020S1"
+    assert session.status == ImportStatus.REVIEWING
+    first = session.candidates.get(figure_id=0)
+    assert (first.text, first.value, first.unit) == ("7.286 cuộc", Decimal(7286), "cuộc")
+    assert first.organisation.kind.code == "chqs"  # no organisation named: the command
+    red_cross = session.candidates.get(text="34 băng rôn")
+    assert (red_cross.organisation.kind.code, red_cross.proposed_code) == ("ctd", "tt_bang_ron")
+    assert red_cross.included
+
+
+def test_it_ticks_one_figure_per_indicator_and_organisation(personas):
+    session = upload_seed(personas["vanphong"])
+
+    ticked = [
+        (c.proposed_code, c.organisation_id) for c in session.candidates.filter(included=True)
+    ]
+    assert len(ticked) == len(set(ticked))
+
+
+def test_it_touches_no_submission_before_confirmation(personas):
+    before = FigureValue.objects.count()
+    upload_seed(personas["vanphong"])
+    assert FigureValue.objects.count() == before
+
+
+def test_it_imports_the_chosen_figures_as_drafts_with_the_reason(personas):
+    vanphong = personas["vanphong"]
+    session = upload_seed(vanphong)
+    choices = choose(
+        session,
+        {"34 băng rôn": "tt_bang_ron", "98 ca": "so_cuu_ca", "650 ngày công": "dan_van_ngay_cong"},
+        **{"98 ca": Decimal(99)},  # corrected in review
+    )
+
+    saved = services.import_session(
+        session, user=vanphong, unit=vanphong.unit, period=PERIOD, choices=choices
+    )
+
+    assert {s.organisation.kind.code for s in saved} == {"ctd", "chqs"}
+    assert all(s.status == Status.DRAFT and s.period == PERIOD for s in saved)
+    values = {
+        (f.submission.organisation.kind.code, f.indicator.code): f.value
+        for f in FigureValue.objects.filter(submission__in=saved).select_related(
+            "indicator", "submission__organisation__kind"
+        )
+    }
+    assert values == {
+        ("ctd", "tt_bang_ron"): Decimal(34),
+        ("ctd", "so_cuu_ca"): Decimal(99),
+        ("chqs", "dan_van_ngay_cong"): Decimal(650),
+    }
+    history = FigureValue.history.filter(submission_id__in=[s.pk for s in saved])
+    assert history.count() == 3
+    assert {h.history_user for h in history} == {vanphong}
+    assert {h.history_change_reason for h in history} == {"Nhập từ báo cáo cũ «bc_6thang_2020.txt»"}
+    session.refresh_from_db()
+    assert session.status == ImportStatus.IMPORTED and session.period == PERIOD
+
+
+def test_it_refuses_two_figures_on_one_indicator_and_saves_nothing(personas):
+    vanphong = personas["vanphong"]
+    session = upload_seed(vanphong)
+    before = Submission.objects.filter(period=PERIOD).count()
+    choices = choose(
+        session, {"98 ca": "so_cuu_ca", "28 ca": "so_cuu_ca", "34 băng rôn": "tt_bang_ron"}
+    )
+
+    with pytest.raises(services.ImportRefused) as refused:
+        services.import_session(
+            session, user=vanphong, unit=vanphong.unit, period=PERIOD, choices=choices
+        )
+
+    message = " ".join(refused.value.messages)
+    assert "«98 ca»" in message and "«28 ca»" in message
+    assert Submission.objects.filter(period=PERIOD).count() == before
+    session.refresh_from_db()
+    assert session.status == ImportStatus.REVIEWING
+
+
+def test_it_refuses_a_locked_submission_and_saves_nothing(personas):
+    vanphong = personas["vanphong"]
+    session = upload_seed(vanphong)
+    red_cross = session.candidates.get(text="34 băng rôn").organisation
+    from phoihop.reporting.services import start_submission
+
+    locked = start_submission(user=vanphong, organisation=red_cross, period=PERIOD)
+    Submission.objects.filter(pk=locked.pk).update(status=Status.ACCEPTED)
+    choices = choose(session, {"650 ngày công": "dan_van_ngay_cong", "34 băng rôn": "tt_bang_ron"})
+
+    with pytest.raises(services.ImportRefused) as refused:
+        services.import_session(
+            session, user=vanphong, unit=vanphong.unit, period=PERIOD, choices=choices
+        )
+
+    assert "đã duyệt" in refused.value.messages[0]
+    assert not FigureValue.objects.filter(submission__period=PERIOD).exists()
+
+
+def test_it_refuses_an_indicator_outside_the_organisations_form(personas):
+    vanphong = personas["vanphong"]
+    session = upload_seed(vanphong)
+    assert Indicator.objects.filter(code="hien_mau_dot").exists()
+    choices = choose(session, {"650 ngày công": "hien_mau_dot"})  # a Red Cross indicator
+
+    with pytest.raises(services.ImportRefused) as refused:
+        services.import_session(
+            session, user=vanphong, unit=vanphong.unit, period=PERIOD, choices=choices
+        )
+
+    assert "«650 ngày công»" in refused.value.messages[0]
+    assert not Submission.objects.filter(period=PERIOD).exists()
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "words"),
+    [
+        ("trong.txt", b"   \n", "trống"),
+        ("rac.txt", bytes(range(256)) * 4, "Không tìm thấy số liệu"),
+        ("hong.docx", b"PK\x03\x04 not a zip", "Không mở được tệp Word «hong.docx»"),
+        ("hong.pdf", b"%PDF-1.4 garbage", "Không đọc được tệp PDF"),
+        ("bang.xlsx", b"data", "chỉ nhận tệp .docx, .pdf hoặc .txt"),
+    ],
+)
+def test_it_refuses_files_that_are_not_reports(personas, name, data, words):
+    with pytest.raises(services.ImportRefused) as refused:
+        services.create_import_session(personas["vanphong"], file_name=name, data=data)
+    assert words in refused.value.messages[0]
+    assert not ImportSession.objects.exists()
+
+
+def test_it_refuses_a_reporter(personas):
+    with pytest.raises(PermissionDenied):
+        upload_seed(personas["chuthapdo"])
