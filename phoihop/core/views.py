@@ -7,13 +7,13 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from phoihop.accounts import permissions
 from phoihop.accounts.models import Role
 from phoihop.accounts.permissions import (
     visible_organisations,
     visible_submissions,
     visible_units,
 )
-from phoihop.accounts import permissions
 from phoihop.reporting.selectors import home_overview, open_entries
 
 REPORTER_ROLES = (Role.ORG_REPORTER, Role.COMMUNE_REPORTER)
