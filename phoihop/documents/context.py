@@ -613,7 +613,7 @@ def _short_name(indicator: Indicator) -> str:
     head, _, tail = name.partition(": ")
     if not tail:
         return name[:1].upper() + name[1:]
-    return f"{' '.join(head.split(',')[0].split()[:3])}: {tail}"
+    return f"{' '.join(head.split(',')[0].split()[:4])}: {tail}"
 
 
 def _commune_sections(communes: list[Unit], period: Period) -> list[tuple[str, list[str]]]:

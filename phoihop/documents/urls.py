@@ -1,4 +1,18 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from phoihop.documents import views
 
 app_name = "documents"
-urlpatterns = []
+urlpatterns = [
+    path("", views.index, name="index"),
+    path("mau-mac-dinh.docx", views.default_template, name="default_template"),
+    path("truong-du-lieu/", views.placeholders, name="placeholders"),
+    path("<int:unit_id>/mau/", views.templates, name="templates"),
+    path("<int:unit_id>/mau/chon/", views.use_template, name="use_template"),
+    path("<int:unit_id>/mau/<int:pk>.docx", views.template_file, name="template_file"),
+    path("<int:unit_id>/<str:period>/", views.report, name="report"),
+    path("<int:unit_id>/<str:period>/bao-cao.docx", views.download_docx, name="docx"),
+    path("<int:unit_id>/<str:period>/bao-cao.pdf", views.download_pdf, name="pdf"),
+    path("<int:unit_id>/<str:period>/xem-truoc/", views.preview, name="preview"),
+    path("<int:unit_id>/<str:period>/cac-xa.zip", views.download_zip, name="zip"),
+]

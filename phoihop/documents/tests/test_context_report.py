@@ -1,0 +1,128 @@
+"""Acceptance: the 2020S1 Bù Đăng report from the demo data holds every seed figure in place."""
+
+from __future__ import annotations
+
+import re
+from io import BytesIO
+from pathlib import Path
+
+import docx
+import pytest
+import yaml
+
+from phoihop.core.periods import Period
+from phoihop.documents.context import UnitLookupError, report_context, resolve_unit
+from phoihop.documents.pdf import docx_to_pdf, pdf_page_count, pdf_to_png_pages, soffice_available
+from phoihop.documents.services import generate_docx
+from phoihop.places.models import Unit
+
+SEED_FIGURES = Path("/work/shared/seeds/seed-figures.yaml")
+HEADINGS = [
+    (re.compile(r"^PHẦN THỨ HAI"), "PHẦN THỨ HAI"),
+    (re.compile(r"^I\. "), "I"),
+    (re.compile(r"^II\. "), "II"),
+    (re.compile(r"^1\. Phối hợp tuyên truyền"), "II.1"),
+    (re.compile(r"^2\. Phối hợp thực hiện nhiệm vụ quốc phòng"), "II.2"),
+    (re.compile(r"^3\. Phối hợp củng cố"), "II.3"),
+    (re.compile(r"^(3\.\d)\. "), None),
+    (re.compile(r"^III\. "), "III"),
+    (re.compile(r"^IV\. "), "IV"),
+]
+PERIOD = Period.parse("2020S1")
+
+
+def split_sections(document: docx.document.Document) -> dict[str, str]:
+    """Body text by section of the seed's outline (tables of the appendix left out)."""
+    sections: dict[str, list[str]] = {"": []}
+    current = ""
+    for paragraph in document.paragraphs:
+        text = paragraph.text.strip()
+        for pattern, name in HEADINGS:
+            match = pattern.match(text)
+            if match:
+                current = name or match.group(1)
+                break
+        sections.setdefault(current, []).append(text)
+    return {name: "\n".join(lines) for name, lines in sections.items()}
+
+
+@pytest.fixture
+def bu_dang(db) -> Unit:
+    return Unit.objects.get(code="698")
+
+
+@pytest.fixture
+def report_docx(bu_dang) -> bytes:
+    return generate_docx(bu_dang, PERIOD).content
+
+
+def test_it_writes_every_seed_figure_in_its_section(report_docx):
+    sections = split_sections(docx.Document(BytesIO(report_docx)))
+    items = yaml.safe_load(SEED_FIGURES.read_text(encoding="utf-8"))["items"]
+    missing = [
+        (item["id"], item["section"], figure)
+        for item in items
+        for figure in item["figures"]
+        if figure not in sections.get(item["section"], "")
+    ]
+    assert missing == []
+
+
+def test_it_leaves_no_placeholder(report_docx):
+    document = docx.Document(BytesIO(report_docx))
+    texts = [p.text for p in document.paragraphs]
+    texts += [c.text for t in document.tables for r in t.rows for c in r.cells]
+    for text in texts:
+        assert "{{" not in text and "{%" not in text
+        assert not re.search(r"\{(xa\.)?[a-z_]+\}", text), text
+
+
+def test_it_compares_with_the_same_period_last_year(bu_dang):
+    context = report_context(bu_dang, PERIOD)
+    red_cross = context["organisations"][1]
+    assert red_cross["number"] == "3.2"
+    comparisons = [f["comparison"] for f in red_cross["figures"]]
+    assert comparisons and all("cùng kỳ" in c for c in comparisons)
+    assert "tăng 19% so với cùng kỳ" in comparisons
+
+
+def test_it_follows_the_period_and_unit_in_header_and_subject(bu_dang):
+    context = report_context(bu_dang, PERIOD)
+    assert context["header"]["parent_body"] == "UBND HUYỆN BÙ ĐĂNG"
+    assert context["header"]["issuing_body"] == "BAN CHỈ ĐẠO VẬN ĐỘNG QUẦN CHÚNG LIÊN NGÀNH"
+    assert context["header"]["date_line"] == "Bù Đăng, ngày 15 tháng 6 năm 2020"
+    assert context["subject"] == (
+        "Sơ kết chương trình phối hợp hoạt động giữa Ban CHQS với 06 đoàn thể huyện "
+        "6 tháng đầu năm 2020"
+    )
+    annual = report_context(bu_dang, Period.parse("2020"))
+    assert annual["subject"].startswith("Tổng kết ") and annual["subject"].endswith("năm 2020")
+
+
+def test_its_appendix_lists_the_16_communes_of_2020_with_totals(bu_dang):
+    communes = report_context(bu_dang, PERIOD)["appendices"][1]
+    assert len(communes["rows"]) == 16
+    assert communes["total"][:3] == ["Tổng cộng", "7.286", "247.362"]
+
+
+def test_a_commune_report_names_the_commune(db):
+    commune = resolve_unit("Bom Bo", period=PERIOD)
+    assert commune.code == "25495"  # the 2020 commune, not the merged one of 2025
+    context = report_context(commune, PERIOD)
+    assert context["subject"].endswith("06 đoàn thể xã Bom Bo 6 tháng đầu năm 2020")
+    assert len(context["organisations"]) == 7
+
+
+def test_it_refuses_an_ambiguous_name(db):
+    with pytest.raises(UnitLookupError, match="nhiều đơn vị"):
+        resolve_unit("Đồng Nai", period=PERIOD)
+
+
+@pytest.mark.skipif(not soffice_available(), reason="LibreOffice is not installed")
+def test_it_renders_as_pdf(report_docx, tmp_path):
+    pdf = docx_to_pdf(report_docx)
+    assert pdf_page_count(pdf) >= 2
+    pages = pdf_to_png_pages(pdf, dpi=60)
+    (tmp_path / "page-1.png").write_bytes(pages[0])
+    (tmp_path / "appendix.png").write_bytes(pages[-2])
+    assert pages[0].startswith(b"\x89PNG")

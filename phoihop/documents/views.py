@@ -1,0 +1,207 @@
+"""The office's report pages: confirm the header, check problems, download DOCX/PDF/ZIP."""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from phoihop.accounts.permissions import access_unit_by_id, is_office_for, visible_submissions
+from phoihop.core.periods import Period, PeriodError
+from phoihop.documents.context import is_reportable
+from phoihop.documents.forms import HeaderForm, TemplateUploadForm
+from phoihop.documents.models import ReportTemplate
+from phoihop.documents.pdf import PdfConversionError, PdfUnavailable, pdf_to_png_pages
+from phoihop.documents.rendering import TemplateError, placeholder_reference
+from phoihop.documents.selectors import report_problems
+from phoihop.documents.services import (
+    GeneratedReport,
+    TemplateRejected,
+    choose_template,
+    chosen_template,
+    default_template_bytes,
+    generate_communes_zip,
+    generate_docx,
+    generate_pdf,
+    header_for,
+    save_report_settings,
+    upload_template,
+)
+from phoihop.places.models import Unit
+
+DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
+
+def _office_unit(request: HttpRequest, unit_id: int) -> Unit:
+    """The unit, if visible (404) and the user is its standing office (403)."""
+    unit = access_unit_by_id(request.user, unit_id)
+    if not is_office_for(request.user, unit):
+        raise PermissionDenied
+    return unit
+
+
+def _period(period_id: str) -> Period:
+    try:
+        return Period.parse(period_id)
+    except PeriodError:
+        raise Http404 from None
+
+
+def _download(report: GeneratedReport) -> HttpResponse:
+    response = HttpResponse(report.content, content_type=report.content_type)
+    response["Content-Disposition"] = f'attachment; filename="{report.filename}"'
+    return response
+
+
+@login_required
+def index(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    if not user.unit_id or not is_office_for(user, user.unit):
+        raise PermissionDenied
+    periods = visible_submissions(user).values_list("period", flat=True).distinct()
+    latest = max((Period.parse(p) for p in periods), default=None)
+    if latest is None:
+        raise Http404
+    return redirect("documents:report", unit_id=user.unit_id, period=latest.id)
+
+
+@login_required
+def report(request: HttpRequest, unit_id: int, period: str) -> HttpResponse:
+    unit = _office_unit(request, unit_id)
+    the_period = _period(period)
+    if not is_reportable(unit):
+        raise Http404
+    header = header_for(unit)
+    if request.method == "POST":
+        form = HeaderForm(request.POST)
+        if form.is_valid():
+            # Remembered so that the next report starts from what the office confirmed.
+            save_report_settings(unit, header=form.header(), user=request.user)
+            messages.success(request, _("Đã lưu thông tin văn bản."))
+            return redirect("documents:report", unit_id=unit.pk, period=the_period.id)
+    else:
+        form = HeaderForm(initial=HeaderForm.initial_from(header))
+    context = {
+        "unit": unit,
+        "period": the_period,
+        "form": form,
+        "problems": report_problems(unit, the_period),
+        "template": chosen_template(unit),
+        "has_communes": unit.level < 3,
+    }
+    return render(request, "documents/report.html", context)
+
+
+def _issued_on(request: HttpRequest) -> dt.date | None:
+    # An empty or malformed date falls back to the default: the day after the period's data.
+    try:
+        return dt.date.fromisoformat(request.GET.get("issued_on", ""))
+    except ValueError:
+        return None
+
+
+@login_required
+def download_docx(request: HttpRequest, unit_id: int, period: str) -> HttpResponse:
+    unit = _office_unit(request, unit_id)
+    try:
+        return _download(generate_docx(unit, _period(period), issued_on=_issued_on(request)))
+    except TemplateError as exc:
+        messages.error(request, _("Mẫu đang dùng bị lỗi: %(error)s") % {"error": exc})
+        return redirect("documents:report", unit_id=unit.pk, period=period)
+
+
+@login_required
+def download_pdf(request: HttpRequest, unit_id: int, period: str) -> HttpResponse:
+    unit = _office_unit(request, unit_id)
+    try:
+        return _download(generate_pdf(unit, _period(period), issued_on=_issued_on(request)))
+    except (PdfUnavailable, PdfConversionError, TemplateError) as exc:
+        messages.error(request, str(exc))
+        return redirect("documents:report", unit_id=unit.pk, period=period)
+
+
+@login_required
+def preview(request: HttpRequest, unit_id: int, period: str) -> HttpResponse:
+    """The PDF's pages as images, swapped into the report page by htmx."""
+    unit = _office_unit(request, unit_id)
+    try:
+        pdf = generate_pdf(unit, _period(period)).content
+        pages = [base64.b64encode(png).decode() for png in pdf_to_png_pages(pdf, dpi=50)]
+        error = ""
+    except (PdfUnavailable, PdfConversionError, TemplateError) as exc:
+        pages, error = [], str(exc)
+    return render(request, "documents/_preview.html", {"pages": pages, "error": error})
+
+
+@login_required
+def download_zip(request: HttpRequest, unit_id: int, period: str) -> HttpResponse:
+    unit = _office_unit(request, unit_id)
+    return _download(generate_communes_zip(unit, _period(period)))
+
+
+@login_required
+def templates(request: HttpRequest, unit_id: int) -> HttpResponse:
+    unit = _office_unit(request, unit_id)
+    problems: list = []
+    if request.method == "POST":
+        form = TemplateUploadForm(request.POST, request.FILES)
+        if form.is_valid():
+            upload = form.cleaned_data["file"]
+            try:
+                upload_template(unit, name=upload.name, content=upload.read(), user=request.user)
+            except TemplateRejected as exc:
+                problems = exc.problems
+            else:
+                messages.success(request, _("Đã tải lên mẫu «%(name)s».") % {"name": upload.name})
+                return redirect("documents:templates", unit_id=unit.pk)
+        status = 400
+    else:
+        form, status = TemplateUploadForm(), 200
+    context = {
+        "unit": unit,
+        "form": form,
+        "problems": problems,
+        "uploaded": ReportTemplate.objects.filter(unit=unit).defer("content"),
+        "chosen": chosen_template(unit),
+        "period": request.GET.get("ky", ""),
+    }
+    return render(request, "documents/templates.html", context, status=status)
+
+
+@login_required
+@require_POST
+def use_template(request: HttpRequest, unit_id: int) -> HttpResponse:
+    unit = _office_unit(request, unit_id)
+    pk = request.POST.get("template") or None
+    template = get_object_or_404(ReportTemplate, pk=pk, unit=unit) if pk else None
+    choose_template(unit, template=template, user=request.user)
+    messages.success(request, _("Đã chọn mẫu báo cáo."))
+    return redirect("documents:templates", unit_id=unit.pk)
+
+
+@login_required
+def template_file(request: HttpRequest, unit_id: int, pk: int) -> HttpResponse:
+    unit = _office_unit(request, unit_id)
+    template = get_object_or_404(ReportTemplate, pk=pk, unit=unit)
+    response = HttpResponse(bytes(template.content), content_type=DOCX_TYPE)
+    response["Content-Disposition"] = f'attachment; filename="mau-{template.pk}.docx"'
+    return response
+
+
+@login_required
+def default_template(request: HttpRequest) -> HttpResponse:
+    response = HttpResponse(default_template_bytes(), content_type=DOCX_TYPE)
+    response["Content-Disposition"] = 'attachment; filename="mau-bao-cao-mac-dinh.docx"'
+    return response
+
+
+@login_required
+def placeholders(request: HttpRequest) -> HttpResponse:
+    return render(request, "documents/placeholders.html", {"rows": placeholder_reference()})
