@@ -1,0 +1,107 @@
+"""The office's report pages: happy paths and refusals."""
+
+from __future__ import annotations
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from phoihop.documents import views
+from phoihop.documents.default_template import build_default_template
+from phoihop.documents.models import ReportSettings, ReportTemplate
+from phoihop.documents.pdf import PdfUnavailable
+from phoihop.documents.tests.test_check_template import _replace_in_template
+from phoihop.places.models import Unit
+
+
+@pytest.fixture
+def bu_dang(db) -> Unit:
+    return Unit.objects.get(code="698")
+
+
+def test_it_shows_the_report_page_to_the_office(client_for, bu_dang):
+    response = client_for("vanphong").get(reverse("documents:report", args=[bu_dang.pk, "2020S1"]))
+    assert response.status_code == 200
+    assert "BAN CHỈ ĐẠO VẬN ĐỘNG QUẦN CHÚNG LIÊN NGÀNH" in response.content.decode()
+
+
+def test_it_redirects_the_index_to_the_latest_period(client_for, bu_dang):
+    response = client_for("vanphong").get(reverse("documents:index"))
+    assert response.status_code == 302
+    assert f"/van-ban/{bu_dang.pk}/" in response.url
+
+
+@pytest.mark.parametrize("username", ["chuthapdo", "nongdan", "ducphong", "thanhvien"])
+def test_it_refuses_others(client_for, bu_dang, username):
+    client = client_for(username)
+    for name in ("report", "docx", "pdf", "zip", "preview"):
+        response = client.get(reverse(f"documents:{name}", args=[bu_dang.pk, "2020S1"]))
+        assert response.status_code in (403, 404), name
+    response = client.get(reverse("documents:templates", args=[bu_dang.pk]))
+    assert response.status_code in (403, 404)
+
+
+def test_it_remembers_the_header(client_for, bu_dang):
+    client = client_for("vanphong")
+    url = reverse("documents:report", args=[bu_dang.pk, "2020S1"])
+    data = {
+        "issuing_body": "BAN CHỈ ĐẠO VẬN ĐỘNG QUẦN CHÚNG LIÊN NGÀNH",
+        "parent_body": "UBND HUYỆN BÙ ĐĂNG",
+        "number": "12/BC-BCĐ",
+        "place": "Bù Đăng",
+        "on_behalf": "TM. BAN CHỈ ĐẠO",
+        "title": "TRƯỞNG BAN",
+        "signer": "Lê Thanh Hải",
+        "recipients": "BCĐ tỉnh\nLưu: VT",
+    }
+    assert client.post(url, data).status_code == 302
+    saved = ReportSettings.objects.get(unit=bu_dang)
+    assert saved.signer == "Lê Thanh Hải" and saved.recipient_list == ["BCĐ tỉnh", "Lưu: VT"]
+    assert "12/BC-BCĐ" in client.get(url).content.decode()
+
+
+def test_it_downloads_the_docx(client_for, bu_dang):
+    response = client_for("vanphong").get(reverse("documents:docx", args=[bu_dang.pk, "2020S1"]))
+    assert response.status_code == 200
+    assert response["Content-Disposition"].endswith('.docx"')
+    assert response.content.startswith(b"PK")
+
+
+def test_it_explains_when_libreoffice_is_missing(client_for, bu_dang, monkeypatch):
+    def missing(*args, **kwargs):
+        raise PdfUnavailable()
+
+    monkeypatch.setattr(views, "generate_pdf", missing)
+    client = client_for("vanphong")
+    response = client.get(reverse("documents:pdf", args=[bu_dang.pk, "2020S1"]), follow=True)
+    assert "LibreOffice" in response.content.decode()
+    preview = client.get(reverse("documents:preview", args=[bu_dang.pk, "2020S1"]))
+    assert "LibreOffice" in preview.content.decode()
+
+
+def test_it_rejects_a_broken_template_and_keeps_the_default(client_for, bu_dang):
+    template = _replace_in_template(build_default_template(), "{{ subject }}", "{{ subjekt }}")
+    client = client_for("vanphong")
+    upload = SimpleUploadedFile("hong.docx", template)
+    response = client.post(reverse("documents:templates", args=[bu_dang.pk]), {"file": upload})
+    assert response.status_code == 400
+    assert "subjekt" in response.content.decode()
+    assert not ReportTemplate.objects.filter(unit=bu_dang).exists()
+    default = client.get(reverse("documents:default_template"))
+    assert default.status_code == 200 and default.content.startswith(b"PK")
+
+
+def test_it_uploads_and_chooses_a_good_template(client_for, bu_dang):
+    client = client_for("vanphong")
+    upload = SimpleUploadedFile("mau.docx", build_default_template())
+    response = client.post(reverse("documents:templates", args=[bu_dang.pk]), {"file": upload})
+    assert response.status_code == 302
+    template = ReportTemplate.objects.get(unit=bu_dang)
+    client.post(reverse("documents:use_template", args=[bu_dang.pk]), {"template": template.pk})
+    assert ReportSettings.objects.get(unit=bu_dang).template == template
+
+
+def test_it_documents_the_placeholders(client_for):
+    response = client_for("chuthapdo").get(reverse("documents:placeholders"))
+    assert response.status_code == 200
+    assert "header.number" in response.content.decode()
