@@ -435,8 +435,7 @@ def _excerpt_change(old: str, new: str, *, context: int = 40) -> tuple[str, str]
         start += 1
     end = 0
     while (
-        end < min(len(old), len(new)) - start
-        and old[len(old) - 1 - end] == new[len(new) - 1 - end]
+        end < min(len(old), len(new)) - start and old[len(old) - 1 - end] == new[len(new) - 1 - end]
     ):
         end += 1
     left = max(0, start - context)
@@ -458,7 +457,9 @@ def open_entries(organisations: list[Organisation], *, today: dt.date) -> list[d
     from phoihop.reporting.services import window_is_open
 
     forms = list(Form.objects.filter(is_active=True).prefetch_related("organisation_kinds"))
-    extended = list(EntryWindow.objects.filter(closes_on__gte=today).values_list("form_id", "period"))
+    extended = list(
+        EntryWindow.objects.filter(closes_on__gte=today).values_list("form_id", "period")
+    )
     existing = {
         (s.organisation_id, s.form_id, s.period): s
         for s in Submission.objects.filter(organisation__in=organisations)

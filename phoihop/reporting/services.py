@@ -301,7 +301,8 @@ def save_submission(
     written = {n.section.code: n for n in submission.narratives.select_related("section")}
     for code, text in (narratives or {}).items():
         narrative = written.get(code) or Narrative(submission=submission, section=sections[code])
-        if narrative.pk and narrative.text == text:
+        # An empty box the form sends back is no change: it must not bump the version.
+        if narrative.text == text or (narrative.pk is None and not text.strip()):
             continue
         narrative.text = text
         narrative._history_user = user

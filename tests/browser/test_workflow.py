@@ -17,21 +17,20 @@ os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
 
 from playwright.sync_api import Browser, Page, expect  # noqa: E402
 
-from tests.browser.test_pages import CHROMIUM_ARGS, PHONE, browser, sign_in, site  # noqa: E402, F401
+from tests.browser.test_pages import PHONE, browser, sign_in, site  # noqa: E402, F401
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 SHOTS = Path("/tmp/shots")
 DESKTOP = {"width": 1280, "height": 900}
-assert CHROMIUM_ARGS  # the launch arguments live with the shared fixture
 
 
-def new_page(browser: Browser, username: str, site: str) -> Page:  # noqa: F811
-    context = browser.new_context(locale="vi-VN", viewport=DESKTOP)
+def new_page(chromium: Browser, username: str, base: str) -> Page:
+    context = chromium.new_context(locale="vi-VN", viewport=DESKTOP)
     page = context.new_page()
     page.set_default_timeout(15_000)
     # A warning on leaving is wanted in real use; here every step waits for its save first.
     page.on("dialog", lambda dialog: dialog.accept())
-    sign_in(page, site, username)
+    sign_in(page, base, username)
     return page
 
 
@@ -41,11 +40,12 @@ def shoot(page: Page, name: str) -> None:
     page.screenshot(path=str(SHOTS / f"{name}-1280.png"), full_page=True)
     page.set_viewport_size(PHONE)
     page.screenshot(path=str(SHOTS / f"{name}-390.png"), full_page=True)
+    page.screenshot(path=str(SHOTS / f"{name}-390-top.png"))
     page.set_viewport_size(DESKTOP)
 
 
-def cell_text(office: Page, site: str, org_pk: int) -> str:
-    office.goto(f"{site}/bao-cao/theo-doi/?ky=2020S2")
+def cell_text(office: Page, base: str, org_pk: int) -> str:
+    office.goto(f"{base}/bao-cao/theo-doi/?ky=2020S2")
     return office.locator(f"#cell-{org_pk} .mark").inner_text().strip()
 
 

@@ -172,3 +172,14 @@ def test_it_saves_without_javascript_and_comes_back(client_for, red_cross) -> No
     )
     assert response.status_code == 302 and response["Location"] == url(red_cross)
     assert value(red_cross, "tt_bang_ron") == Decimal(5)
+
+
+def test_it_does_not_count_empty_boxes_as_changes(client_for, red_cross) -> None:
+    response = client_for("chuthapdo").post(
+        url(red_cross),
+        {"version": red_cross.version, "n.tuyen_truyen": "", "n.so_cuu": "  ", "f.tt_bang_ron": ""},
+        **HTMX,
+    )
+    red_cross.refresh_from_db()
+    assert response.status_code == 200
+    assert red_cross.version == 1 and not red_cross.narratives.exists()
