@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -22,6 +21,7 @@ from phoihop.core.periods import CUTOFF_15, HALF, YEAR, Period
 from phoihop.indicators.models import Aggregation, Indicator, Section, ValueType
 from phoihop.organisations.models import Organisation
 from phoihop.places.models import Level, Unit, UnitKind
+from phoihop.places.selectors import UnitLookupError, resolve_unit  # noqa: F401
 from phoihop.reporting.citations import render_citations
 from phoihop.reporting.models import FigureValue, Submission
 from phoihop.reporting.selectors import computed_figures, formatted_figures
@@ -47,10 +47,6 @@ NO_DATA = "-"
 TO_BE_WRITTEN = "(Nội dung do Ban điều phối bổ sung.)"
 
 
-class UnitLookupError(LookupError):
-    """A unit named on the command line or in a URL that is unknown or ambiguous."""
-
-
 @dataclass(frozen=True)
 class HeaderFields:
     """What the office confirms before generating: header, signature and recipients."""
@@ -72,36 +68,6 @@ class HeaderFields:
 def reference_day(period: Period) -> dt.date:
     """The day whose units a period's report uses: the last day of the period's data."""
     return period.end_date(CUTOFF_15)
-
-
-def _normalise(text: str) -> str:
-    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
-
-
-def resolve_unit(text: str, *, period: Period | None = None) -> Unit:
-    """A unit by code, by name or by full name ("huyện Bù Đăng"); among namesakes, the one
-    valid during the period. Raise UnitLookupError with a Vietnamese message otherwise."""
-    wanted = _normalise(text)
-    if not wanted:
-        raise UnitLookupError("Chưa ghi đơn vị.")
-    by_code = Unit.objects.filter(code=text.strip()).first()
-    if by_code is not None:
-        return by_code
-    matches = [
-        u for u in Unit.objects.all() if wanted in (_normalise(u.name), _normalise(u.full_name))
-    ]
-    if period is not None and len(matches) > 1:
-        day = reference_day(period)
-        valid = [u for u in matches if u.is_valid_on(day)]
-        matches = valid or matches
-    if not matches:
-        raise UnitLookupError(f"Không tìm thấy đơn vị «{text}». Hãy ghi mã hoặc tên đơn vị.")
-    if len(matches) > 1:
-        listed = "; ".join(f"{u.code} ({u.full_name}, thuộc {u.parent})" for u in matches)
-        raise UnitLookupError(
-            f"Tên «{text}» chỉ nhiều đơn vị: {listed}. Hãy ghi mã đơn vị thay cho tên."
-        )
-    return matches[0]
 
 
 def children_in_period(unit: Unit, period: Period) -> list[Unit]:

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
 
+from phoihop.core.periods import CUTOFF_15, Period
 from phoihop.organisations.models import Organisation
 from phoihop.places.models import Unit
 
@@ -57,3 +59,37 @@ def unit_detail(
         ),
         "children": list(visible_units.filter(parent=unit).order_by("path")),
     }
+
+
+class UnitLookupError(LookupError):
+    """A unit named on the command line or in a URL that is unknown or ambiguous."""
+
+
+def _normalise(text: str) -> str:
+    return " ".join(unicodedata.normalize("NFC", text).casefold().split())
+
+
+def resolve_unit(text: str, *, period: Period | None = None) -> Unit:
+    """A unit by code, by name or by full name ("huyện Bù Đăng"); among namesakes, the one
+    valid at the end of the period. Raise UnitLookupError with a Vietnamese message otherwise."""
+    wanted = _normalise(text)
+    if not wanted:
+        raise UnitLookupError("Chưa ghi đơn vị.")
+    by_code = Unit.objects.filter(code=text.strip()).first()
+    if by_code is not None:
+        return by_code
+    matches = [
+        u for u in Unit.objects.all() if wanted in (_normalise(u.name), _normalise(u.full_name))
+    ]
+    if period is not None and len(matches) > 1:
+        # "Bù Đăng" was a district until 2025 and is a commune since: the period decides.
+        day = period.end_date(CUTOFF_15)
+        matches = [u for u in matches if u.is_valid_on(day)] or matches
+    if not matches:
+        raise UnitLookupError(f"Không tìm thấy đơn vị «{text}». Hãy ghi mã hoặc tên đơn vị.")
+    if len(matches) > 1:
+        listed = "; ".join(f"{u.code} ({u.full_name}, thuộc {u.parent})" for u in matches)
+        raise UnitLookupError(
+            f"Tên «{text}» chỉ nhiều đơn vị: {listed}. Hãy ghi mã đơn vị thay cho tên."
+        )
+    return matches[0]

@@ -70,7 +70,7 @@ def test_it_refuses_an_ambiguous_name(capsys):
     Unit.objects.create(code="99999", name=unit.name, kind="commune", parent=unit.parent.parent)
     code, _out, err = _run(capsys, "--unit", unit.name, "--period", "2020S1")
     assert code == 2
-    assert "trùng với nhiều đơn vị" in err
+    assert "chỉ nhiều đơn vị" in err and "25480" in err and "99999" in err
 
 
 def test_it_refuses_a_bad_period(capsys):

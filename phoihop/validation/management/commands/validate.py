@@ -6,11 +6,11 @@ import json
 import sys
 
 from django.core.management.base import BaseCommand, CommandParser
-from django.db.models import Q
 from django.utils.translation import gettext as _
 
-from phoihop.core.periods import CUTOFF_15, Period, PeriodError
+from phoihop.core.periods import Period, PeriodError
 from phoihop.places.models import Unit
+from phoihop.places.selectors import UnitLookupError, resolve_unit
 from phoihop.validation.models import IMPORTANCE_ORDER, ResultStatus
 from phoihop.validation.services import current_run
 
@@ -30,7 +30,10 @@ class Command(BaseCommand):
             period_id = Period.parse(period).id
         except PeriodError as exc:
             self._fail(_("Kỳ không hợp lệ: %(error)s") % {"error": exc})
-        found = _find_unit(unit, period_id, self._fail)
+        try:
+            found = resolve_unit(unit, period=Period.parse(period_id))
+        except UnitLookupError as exc:
+            self._fail(str(exc))
         run = current_run(found, period_id)
         results = sorted(
             run.results.select_related("unit", "organisation"),
@@ -60,36 +63,6 @@ class Command(BaseCommand):
     def _fail(self, message: str) -> None:
         self.stderr.write(message)
         sys.exit(EXIT_USAGE)
-
-
-def _find_unit(text: str, period: str, fail) -> Unit:
-    text = text.strip()
-    unit = Unit.objects.filter(code=text).first()
-    if unit is not None:
-        return unit
-    matches = list(Unit.objects.filter(Q(name__iexact=text)).order_by("path"))
-    if not matches:
-        # "huyện Bù Đăng" as well as "Bù Đăng".
-        matches = [u for u in Unit.objects.all() if u.full_name.lower() == text.lower()]
-    if not matches:
-        fail(_("Không tìm thấy đơn vị «%(unit)s»; hãy dùng mã hoặc tên đơn vị.") % {"unit": text})
-    if len(matches) > 1:
-        # "Bù Đăng" was a district until 2025 and is a commune since: the period decides.
-        start, end = Period.parse(period).date_range(CUTOFF_15)
-        current = [
-            u
-            for u in matches
-            if (u.valid_from is None or u.valid_from <= end)
-            and (u.valid_to is None or u.valid_to >= start)
-        ]
-        matches = current or matches
-    if len(matches) > 1:
-        listed = "; ".join(f"{u.code} ({u.full_name}, {u.parent or ''})" for u in matches)
-        fail(
-            _("Tên «%(unit)s» trùng với nhiều đơn vị, hãy dùng mã: %(list)s")
-            % {"unit": text, "list": listed}
-        )
-    return matches[0]
 
 
 def _dump(run, unit: Unit, results) -> str:
