@@ -24,11 +24,8 @@ def format_figure(value: Decimal | None, *, value_type: str, pad: bool = False) 
         return MISSING
     if value_type == "percent":
         return format_percent(value)
-    if value_type in ("integer", "money"):
-        return format_number(
-            value.quantize(Decimal(1)) if value == value.to_integral() else value, pad=pad
-        )
-    return format_number(value)
+    # Stored values carry four decimals; format_number drops the trailing zeros.
+    return format_number(value, pad=pad and value_type in ("integer", "money"))
 
 
 def render_citations(

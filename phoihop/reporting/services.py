@@ -121,28 +121,17 @@ def extend_entry_window(
 
 
 def form_for(organisation: Organisation) -> Form | None:
-    return (
-        Form.objects.filter(
-            is_active=True,
-            organisation_kinds=organisation.kind,
-            levels__contains=organisation.unit.level,
-        ).first()
-        if _json_contains_supported()
-        else next(
-            (
-                f
-                for f in Form.objects.filter(is_active=True, organisation_kinds=organisation.kind)
-                if organisation.unit.level in f.levels
-            ),
-            None,
-        )
+    """The active form this organisation reports at its level (forms are few: filter in Python,
+    the same on SQLite and PostgreSQL)."""
+    level = organisation.unit.level
+    return next(
+        (
+            f
+            for f in Form.objects.filter(is_active=True, organisation_kinds=organisation.kind)
+            if level in f.levels
+        ),
+        None,
     )
-
-
-def _json_contains_supported() -> bool:
-    from django.db import connection
-
-    return connection.vendor == "postgresql"
 
 
 @transaction.atomic
