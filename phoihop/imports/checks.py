@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from itertools import combinations
 
+from phoihop.core.numbers import format_number
 from phoihop.imports.extractor import EACH, PERCENT, RATE, TOTAL, Figure
 from phoihop.imports.vocabulary import fold
 
@@ -45,15 +46,6 @@ class CheckResult:
     message: str
 
 
-def _format(value: Decimal) -> str:
-    """Vietnamese grouping for messages: 5100000 -> "5.100.000", 1.15 -> "1,15"."""
-    sign = "-" if value < 0 else ""
-    whole, _, fraction = f"{abs(value):f}".partition(".")
-    grouped = f"{int(whole):,}".replace(",", ".")
-    fraction = fraction.rstrip("0")
-    return f"{sign}{grouped},{fraction}" if fraction else f"{sign}{grouped}"
-
-
 def _place(figure: Figure) -> str:
     section = f"mục {figure.section}, " if figure.section else ""
     return f"{section}đoạn {figure.paragraph + 1}"
@@ -74,7 +66,7 @@ def check_parts_within_whole(figures: Sequence[Figure]) -> list[CheckResult]:
         sum_text = " + ".join(member.text for member in members)
         relation = "≤" if ok else ">"
         message = (
-            f"{'Các phần' if len(members) > 1 else 'Phần'} «{sum_text}» = {_format(total)} "
+            f"{'Các phần' if len(members) > 1 else 'Phần'} «{sum_text}» = {format_number(total)} "
             f"{relation} tổng số «{whole.text}» ({_place(whole)})"
         )
         results.append(
@@ -113,7 +105,7 @@ def check_count_times_each(figures: Sequence[Figure]) -> list[CheckResult]:
         tolerance = abs(total.value) * AVERAGE_TOLERANCE if averaged else Decimal(0)
         ok = abs(expected - total.value) <= tolerance
         message = (
-            f"«{count.text}» × «{each.text}» = {_format(expected)} "
+            f"«{count.text}» × «{each.text}» = {format_number(expected)} "
             f"{'=' if ok else '≠'} «{total.text}» ({_place(count)})"
         )
         results.append(
