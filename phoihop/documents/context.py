@@ -22,7 +22,7 @@ from phoihop.indicators.models import Aggregation, Indicator, Section, ValueType
 from phoihop.organisations.models import Organisation
 from phoihop.places.models import Level, Unit, UnitKind
 from phoihop.places.selectors import UnitLookupError, resolve_unit  # noqa: F401
-from phoihop.reporting.citations import render_citations
+from phoihop.reporting.citations import format_figure, render_citations
 from phoihop.reporting.models import FigureValue, Submission
 from phoihop.reporting.selectors import computed_figures, formatted_figures
 
@@ -219,9 +219,7 @@ def _read_figures(units: list[Unit], periods: list[str], indicators: dict) -> _F
 def _format_value(value: Decimal | None, indicator: Indicator) -> str:
     if value is None:
         return NO_DATA
-    if indicator.value_type == ValueType.PERCENT:
-        return f"{format_number(value)}%"
-    return format_number(value, pad=indicator.pad_small)
+    return format_figure(value, value_type=indicator.value_type, pad=indicator.pad_small)
 
 
 def _comparable(indicator: Indicator) -> bool:
