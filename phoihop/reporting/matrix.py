@@ -9,13 +9,12 @@ from decimal import Decimal
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
-from phoihop.core.dates import VIETNAM
 from phoihop.core.numbers import format_percent
 from phoihop.core.periods import Period
 from phoihop.indicators.models import Form
 from phoihop.organisations.models import Organisation, OrganisationKind
 from phoihop.places.models import Unit
-from phoihop.reporting.models import Status, Submission
+from phoihop.reporting.models import Status, Submission, submitted_late
 from phoihop.reporting.services import deadline_of
 
 # The state of one cell, in the order the legend lists them.
@@ -120,9 +119,7 @@ def _percent_text(rate: Decimal | None) -> str:
 
 
 def _is_late(submission: Submission, deadline: dt.date | None) -> bool:
-    if submission.submitted_at is None or deadline is None:
-        return False
-    return submission.submitted_at.astimezone(VIETNAM).date() > deadline
+    return deadline is not None and submitted_late(submission.submitted_at, deadline)
 
 
 def _state(submission: Submission | None, deadline: dt.date) -> str:

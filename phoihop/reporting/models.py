@@ -10,7 +10,9 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from phoihop.core.dates import VIETNAM
 from phoihop.core.periods import Period, PeriodError
+from phoihop.core.periods import deadline as period_deadline
 
 
 def validate_period_id(value: str) -> None:
@@ -18,6 +20,11 @@ def validate_period_id(value: str) -> None:
         Period.parse(value)
     except PeriodError as exc:
         raise ValidationError(str(exc)) from exc
+
+
+def submitted_late(submitted_at: dt.datetime | None, deadline: dt.date) -> bool:
+    """Whether something sent at `submitted_at` missed `deadline`, the day read in Vietnam."""
+    return submitted_at is not None and submitted_at.astimezone(VIETNAM).date() > deadline
 
 
 class Status(models.TextChoices):
@@ -88,17 +95,16 @@ class Submission(models.Model):
 
     @property
     def deadline(self) -> dt.date:
-        period = self.period_obj
-        return period.end_date(self.form.period_convention) + dt.timedelta(
-            days=self.form.deadline_days
+        return period_deadline(
+            self.period_obj,
+            convention=self.form.period_convention,
+            days_after_end=self.form.deadline_days,
         )
 
     @property
     def is_late(self) -> bool:
-        if self.submitted_at is None:
-            return False
-        local = self.submitted_at.astimezone(dt.timezone(dt.timedelta(hours=7))).date()
-        return local > self.deadline
+        # Not sent yet is not late here; the deadline (and its form) is read only when sent.
+        return self.submitted_at is not None and submitted_late(self.submitted_at, self.deadline)
 
 
 class FigureValue(models.Model):

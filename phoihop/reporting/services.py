@@ -14,6 +14,7 @@ from django.utils import timezone
 from phoihop.accounts import permissions
 from phoihop.core.dates import format_date, format_datetime
 from phoihop.core.periods import Period
+from phoihop.core.periods import deadline as period_deadline
 from phoihop.indicators.models import Form, Indicator, Section
 from phoihop.indicators.values import clean_value
 from phoihop.organisations.models import Organisation
@@ -72,8 +73,9 @@ def today() -> dt.date:
 
 
 def deadline_of(form: Form, period: str) -> dt.date:
-    return Period.parse(period).end_date(form.period_convention) + dt.timedelta(
-        days=form.deadline_days
+    """The form's deadline for a period, where there is no submission to ask."""
+    return period_deadline(
+        Period.parse(period), convention=form.period_convention, days_after_end=form.deadline_days
     )
 
 
