@@ -620,21 +620,6 @@ def key_indicators(limit: int = 4) -> list[Indicator]:
     )
 
 
-def _query_for(user, **choices) -> PivotQuery:
-    base = parse_pivot_params({}, user=user)
-    values = {
-        "indicators": base.indicators,
-        "unit": base.unit,
-        "by": base.by,
-        "periods": base.periods,
-        "kinds": base.kinds,
-        "rows": base.rows,
-        "successors": False,
-    }
-    values.update(choices)
-    return PivotQuery(**values)
-
-
 def dashboard_data(user) -> dict:
     """The reader's dashboard: favourites, and the panels their role calls for."""
     from phoihop.accounts.models import Role
@@ -656,14 +641,14 @@ def dashboard_data(user) -> dict:
     role = user.role
     if role == Role.ORG_REPORTER:
         kind = user.organisation.kind if user.organisation_id else None
-        trend = _query_for(
-            user,
+        trend = PivotQuery(
             indicators=indicators,
             unit=unit,
             by=BY_SELF,
             periods=tuple(periods),
             kinds=(kind,) if kind else None,
             rows=ROWS_PERIOD,
+            successors=False,
         )
         data["panels"].append(
             {"title": _("Số liệu của tổ chức qua các kỳ"), "result": run_pivot(trend, user=user)}
@@ -680,14 +665,14 @@ def dashboard_data(user) -> dict:
         except Exception:  # noqa: BLE001 - the validation panel must never take the page down
             data["problems"] = None
     last_year = current.same_period_last_year()
-    compare = _query_for(
-        user,
+    compare = PivotQuery(
         indicators=indicators,
         unit=unit,
         by=BY_SELF,
         periods=(last_year, current),
         kinds=None,
         rows=ROWS_UNIT,
+        successors=False,
     )
     compared = run_pivot(compare, user=user)
     key_figures = []
@@ -705,14 +690,14 @@ def dashboard_data(user) -> dict:
             )
     data["key_figures"] = key_figures
     data["compare_query"] = compare
-    children = _query_for(
-        user,
+    children = PivotQuery(
         indicators=indicators[:2],
         unit=unit,
         by=BY_CHILDREN,
         periods=(current,),
         kinds=None,
         rows=ROWS_UNIT,
+        successors=False,
     )
     side_by_side = run_pivot(children, user=user)
     if len(side_by_side.rows) > 1:
@@ -722,14 +707,14 @@ def dashboard_data(user) -> dict:
                 "result": side_by_side,
             }
         )
-    trend = _query_for(
-        user,
+    trend = PivotQuery(
         indicators=indicators[:2],
         unit=unit,
         by=BY_SELF,
         periods=tuple(periods),
         kinds=None,
         rows=ROWS_PERIOD,
+        successors=False,
     )
     data["panels"].append(
         {"title": _("Diễn biến qua các kỳ"), "result": run_pivot(trend, user=user)}
