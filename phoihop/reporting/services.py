@@ -109,7 +109,7 @@ def _check_window(user, submission: Submission) -> None:
 def extend_entry_window(
     *, user, form: Form, period: str, closes_on: dt.date, reason: str
 ) -> EntryWindow:
-    if not (permissions.is_admin(user) or user.role == "office"):
+    if not permissions.can_extend_entry_window(user):
         raise PermissionDenied
     window, _ = EntryWindow.objects.update_or_create(
         form=form,

@@ -27,12 +27,11 @@ def workflow_panel(context: template.Context, submission: Submission) -> dict:
     from phoihop.reporting.selectors import audit_trail
 
     user = context["request"].user
-    editable = submission.status in (Status.DRAFT, Status.RETURNED)
     may_review = permissions.can_review_submission(user, submission)
     return {
         "submission": submission,
         "csrf_token": context.get("csrf_token"),
-        "may_edit": editable and permissions.can_enter_for(user, submission.organisation),
+        "may_edit": permissions.can_edit_submission(user, submission),
         "may_review": may_review,
         "audit": audit_trail(submission) if may_review else None,
         "explanations": list(submission.explanations.select_related("author"))
