@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 from phoihop.imports import selectors, services
 from phoihop.imports.forms import ReviewForm, UploadForm, row_choices
 from phoihop.imports.models import ImportCandidate, ImportSession, ImportStatus
+from phoihop.indicators.models import Indicator
 
 
 @login_required
@@ -41,15 +42,14 @@ def upload(request: HttpRequest) -> HttpResponse:
 
 
 def _rows(
-    session: ImportSession,
     candidates: list[ImportCandidate],
     *,
+    indicators: dict[str, Indicator],
+    findings: dict[int, list[str]],
     data=None,
     errors: dict[int, str] | None = None,
 ) -> list[dict]:
     """One table row per figure: the posted choice when re-shown after an error, else the stored."""
-    indicators = {i.code: i for i in selectors.importable_indicators()}
-    findings = selectors.findings_by_figure(session)
     rows = []
     for candidate in candidates:
         key = candidate.pk
@@ -98,13 +98,21 @@ def _render_review(
         session.candidates.select_related("indicator", "organisation__kind").order_by("figure_id")
     )
     findings = selectors.findings_by_figure(session)
+    indicators = selectors.importable_indicators()
+    rows = _rows(
+        candidates,
+        indicators={i.code: i for i in indicators},
+        findings=findings,
+        data=data,
+        errors=errors,
+    )
     context = {
         "session": session,
         "form": form,
         "paragraphs": selectors.highlighted_paragraphs(session, candidates, flagged=set(findings)),
-        "rows": _rows(session, candidates, data=data, errors=errors),
+        "rows": rows,
         "checks": selectors.failed_checks(session),
-        "indicators": selectors.importable_indicators(),
+        "indicators": indicators,
         "organisations": selectors.organisations_of(session.unit),
         "problems": problems or [],
         "editable": session.status == ImportStatus.REVIEWING,
