@@ -142,8 +142,11 @@ def _source_periods(period: Period) -> list[str]:
     return [period.id]
 
 
-def _combine(parts: list[dict[str, Decimal | None]], indicators: dict[str, Indicator]) -> dict:
-    """Figures of several periods as one: sums add up, averages average, the rest is the last."""
+def _aggregate(
+    parts: list[dict[str, Decimal | None]], indicators: dict[str, Indicator], *, keep_last: bool
+) -> dict[str, Decimal | None]:
+    """Figures of several parts as one: sums add up, averages average the values reported;
+    any other figure is the last part's value with keep_last, else left out."""
     collected: dict[str, list[Decimal]] = defaultdict(list)
     for part in parts:
         for code, value in part.items():
@@ -156,7 +159,7 @@ def _combine(parts: list[dict[str, Decimal | None]], indicators: dict[str, Indic
             result[code] = sum(values, Decimal(0))
         elif aggregation == Aggregation.AVERAGE:
             result[code] = (sum(values, Decimal(0)) / len(values)).quantize(Decimal("0.01"))
-        else:
+        elif keep_last:
             result[code] = values[-1]
     return result
 
@@ -174,24 +177,13 @@ class _Figures:
 
     def over(self, units: list[Unit], kinds: list[str] | None = None) -> dict:
         """Aggregated over units (and kinds): sums add, averages average the values reported."""
+        unit_ids = {u.pk for u in units}
         parts = [
             values
             for (unit_id, kind), values in self.by_organisation.items()
-            if unit_id in {u.pk for u in units} and (kinds is None or kind in kinds)
+            if unit_id in unit_ids and (kinds is None or kind in kinds)
         ]
-        collected: dict[str, list[Decimal]] = defaultdict(list)
-        for part in parts:
-            for code, value in part.items():
-                if value is not None:
-                    collected[code].append(value)
-        result: dict[str, Decimal | None] = {}
-        for code, values in collected.items():
-            aggregation = self.indicators[code].aggregation
-            if aggregation == Aggregation.SUM:
-                result[code] = sum(values, Decimal(0))
-            elif aggregation == Aggregation.AVERAGE:
-                result[code] = (sum(values, Decimal(0)) / len(values)).quantize(Decimal("0.01"))
-        return result
+        return _aggregate(parts, self.indicators, keep_last=False)
 
 
 def _read_figures(units: list[Unit], periods: list[str], indicators: dict) -> _Figures:
@@ -210,7 +202,7 @@ def _read_figures(units: list[Unit], periods: list[str], indicators: dict) -> _F
     for unit_id, kind, period, code, value in rows:
         per_period[(unit_id, kind)][period][code] = value
     by_organisation = {
-        key: _combine([parts[p] for p in periods if p in parts], indicators)
+        key: _aggregate([parts[p] for p in periods if p in parts], indicators, keep_last=True)
         for key, parts in per_period.items()
     }
     return _Figures(by_organisation=by_organisation, indicators=indicators)
