@@ -14,7 +14,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from phoihop.accounts import permissions
-from phoihop.core.numbers import format_number
 from phoihop.core.periods import Period, PeriodError
 from phoihop.imports import selectors
 from phoihop.imports.extractor import ExtractionResult, extract_blocks
@@ -340,8 +339,3 @@ def import_session(
     session.imported_at = timezone.now()
     session.save(update_fields=["status", "imported_at"])
     return saved
-
-
-def format_value(value: Decimal | None) -> str:
-    """A value as the reviewer types it: 3.658.673.000, 1,15."""
-    return "" if value is None else format_number(value)

@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from phoihop.core.numbers import format_number
 from phoihop.imports import selectors, services
 from phoihop.imports.forms import ReviewForm, UploadForm, row_choices
 from phoihop.imports.models import ImportCandidate, ImportSession, ImportStatus
@@ -61,7 +62,7 @@ def _rows(
         else:
             indicator_code = candidate.indicator.code if candidate.indicator else ""
             organisation_id = str(candidate.organisation_id or "")
-            value_text = services.format_value(candidate.chosen_value)
+            value_text = format_number(candidate.chosen_value)
             included = candidate.included
         ranked = [
             (indicators[code], round(score * 100))
