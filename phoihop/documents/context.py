@@ -23,7 +23,7 @@ from phoihop.organisations.models import Organisation
 from phoihop.places.models import Level, Unit, UnitKind
 from phoihop.places.selectors import UnitLookupError, resolve_unit  # noqa: F401
 from phoihop.reporting.citations import format_figure, render_citations
-from phoihop.reporting.models import FigureValue, Submission
+from phoihop.reporting.models import FigureValue, Narrative, Submission
 from phoihop.reporting.selectors import computed_figures, formatted_figures
 
 DISTRICT_BODY = "BAN CHỈ ĐẠO VẬN ĐỘNG QUẦN CHÚNG LIÊN NGÀNH"
@@ -240,35 +240,31 @@ def _submissions(units: list[Unit], periods: list[str]) -> dict[tuple[int, str],
         Submission.objects.filter(organisation__unit__in=units, period__in=periods)
         .select_related("organisation__kind", "form")
         .prefetch_related(
-            Prefetch("narratives", queryset=_narrative_queryset()),
+            Prefetch("narratives", queryset=Narrative.objects.select_related("section")),
         )
     )
     order = {p: i for i, p in enumerate(periods)}
     result: dict[tuple[int, str], _Report] = {}
+    sections: dict[int, list[Section]] = {}
     for submission in sorted(submissions, key=lambda s: order[s.period]):
         key = (submission.organisation.unit_id, submission.organisation.kind.code)
         report = result.setdefault(key, _Report(narratives={}, sections=[]))
         for narrative in submission.narratives.all():
             if narrative.text.strip():
                 report.narratives[narrative.section.code] = narrative.text
-        report.sections = _form_sections(submission.form_id)
+        if submission.form_id not in sections:
+            sections[submission.form_id] = _form_sections(submission.form_id)
+        report.sections = sections[submission.form_id]
     return result
 
 
-def _narrative_queryset():
-    from phoihop.reporting.models import Narrative
-
-    return Narrative.objects.select_related("section")
-
-
 def _form_sections(form_id: int) -> list[Section]:
-    # Forms change rarely but the report reads them for every organisation: one query each.
-    sections = list(
+    # Read once per form: organisations and periods that share a form share its sections.
+    return list(
         Section.objects.filter(form_id=form_id)
         .prefetch_related("indicator_links__indicator")
         .order_by("order")
     )
-    return sections
 
 
 # ----- the context --------------------------------------------------------------------------
@@ -426,7 +422,15 @@ def report_context(
     if is_commune:
         _fill_commune_parts(context, unit=unit, label=label, word=word, figures=current)
     context["appendices"] = _appendices(
-        unit, period, ordered, communes, current, indicators, reports, is_commune=is_commune
+        unit,
+        period,
+        ordered,
+        communes,
+        current,
+        indicators,
+        reports,
+        periods=periods,
+        is_commune=is_commune,
     )
     return context
 
@@ -476,6 +480,7 @@ def _appendices(
     indicators: dict[str, Indicator],
     reports: dict[tuple[int, str], _Report],
     *,
+    periods: list[str],
     is_commune: bool,
 ) -> list[dict[str, Any]]:
     label = period.label
@@ -520,7 +525,7 @@ def _appendices(
     if is_commune or not communes:
         return appendices
     # Appendices 2..: the communes' figures, one table per section of the communes' forms.
-    sections = _commune_sections(communes, period)
+    sections = _commune_sections(communes, periods)
     per_commune = {c.pk: figures.over([c]) for c in communes}
     grand = figures.over(communes)
     for heading, section_codes in sections:
@@ -572,12 +577,10 @@ def _short_name(indicator: Indicator) -> str:
     return f"{' '.join(head.split(',')[0].split()[:4])}: {tail}"
 
 
-def _commune_sections(communes: list[Unit], period: Period) -> list[tuple[str, list[str]]]:
+def _commune_sections(communes: list[Unit], periods: list[str]) -> list[tuple[str, list[str]]]:
     """Sections of the forms the communes report on, merged by heading, in form order."""
     form_ids = (
-        Submission.objects.filter(
-            organisation__unit__in=communes, period__in=_source_periods(period)
-        )
+        Submission.objects.filter(organisation__unit__in=communes, period__in=periods)
         .values_list("form_id", flat=True)
         .distinct()
     )
