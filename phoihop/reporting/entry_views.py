@@ -45,12 +45,12 @@ def _parse_entry(post) -> tuple[dict[str, str], dict[str, str]]:
 
 def _page_context(submission: Submission, user, **extra) -> dict:
     warnings = submission_warnings(submission)
-    opens, closes = services.entry_window(submission.form, submission.period)
+    window = services.entry_window(submission.form, submission.period)
     return {
         "submission": submission,
         **entry_form_data(submission, warnings=warnings),
-        "window_open": services.window_is_open(submission.form, submission.period),
-        "window_closes": closes,
+        "window_open": services.today() in window,
+        "window_closes": window.end,
         "is_office": permissions.is_office_for(user, submission.organisation.unit),
         **extra,
     }

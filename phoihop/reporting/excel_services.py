@@ -340,10 +340,8 @@ def _plan_sheet(
             )
     elif identity.submission_id is not None:
         return None, [_sheet_refusal(title, _("báo cáo ghi trong trang không còn tồn tại."))]
-    if not permissions.is_office_for(user, organisation.unit) and not services.window_is_open(
-        form, period.id
-    ):
-        opens, closes = services.entry_window(form, period.id)
+    window = services.entry_window(form, period.id)
+    if not permissions.is_office_for(user, organisation.unit) and services.today() not in window:
         state.append(
             _sheet_refusal(
                 title,
@@ -353,8 +351,8 @@ def _plan_sheet(
                 )
                 % {
                     "period": period.label,
-                    "opens": format_date(opens),
-                    "closes": format_date(closes),
+                    "opens": format_date(window.start),
+                    "closes": format_date(window.end),
                 },
             )
         )

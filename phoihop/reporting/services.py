@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from phoihop.accounts import permissions
 from phoihop.core.dates import format_date, format_datetime
-from phoihop.core.periods import Period
+from phoihop.core.periods import DateRange, Period
 from phoihop.core.periods import deadline as period_deadline
 from phoihop.indicators.models import Form, Indicator, Section
 from phoihop.indicators.values import clean_value
@@ -79,29 +79,28 @@ def deadline_of(form: Form, period: str) -> dt.date:
     )
 
 
-def entry_window(form: Form, period: str) -> tuple[dt.date, dt.date]:
+def entry_window(form: Form, period: str) -> DateRange:
     """From the start of the period to the deadline plus the form's grace days (or extension)."""
     p = Period.parse(period)
     closes = deadline_of(form, period) + dt.timedelta(days=form.grace_days)
     extension = EntryWindow.objects.filter(form=form, period=period).first()
     if extension and extension.closes_on > closes:
         closes = extension.closes_on
-    return p.start_date(form.period_convention), closes
+    return DateRange(p.start_date(form.period_convention), closes)
 
 
 def window_is_open(form: Form, period: str, *, on: dt.date | None = None) -> bool:
-    opens, closes = entry_window(form, period)
-    return opens <= (on or today()) <= closes
+    return (on or today()) in entry_window(form, period)
 
 
 def _check_window(user, submission: Submission) -> None:
     if permissions.is_office_for(user, submission.organisation.unit):
         return  # late entry is the standing office's to make
-    if not window_is_open(submission.form, submission.period):
-        opens, closes = entry_window(submission.form, submission.period)
+    window = entry_window(submission.form, submission.period)
+    if today() not in window:
         raise WorkflowError(
-            f"Đã hết thời gian nhập liệu kỳ này (từ {format_date(opens)} đến "
-            f"{format_date(closes)}). Liên hệ cơ quan thường trực để nhập bổ sung."
+            f"Đã hết thời gian nhập liệu kỳ này (từ {format_date(window.start)} đến "
+            f"{format_date(window.end)}). Liên hệ cơ quan thường trực để nhập bổ sung."
         )
 
 
