@@ -21,7 +21,7 @@ from phoihop.core.periods import CUTOFF_15, HALF, YEAR, Period
 from phoihop.indicators.models import Aggregation, Indicator, Section, ValueType
 from phoihop.organisations.models import Organisation
 from phoihop.places.models import Level, Unit, UnitKind
-from phoihop.places.selectors import UnitLookupError, resolve_unit  # noqa: F401
+from phoihop.places.selectors import UnitLookupError
 from phoihop.reporting.citations import format_figure, render_citations
 from phoihop.reporting.models import FigureValue, Narrative, Submission
 from phoihop.reporting.selectors import computed_figures, formatted_figures
@@ -604,5 +604,4 @@ __all__ = [
     "default_header",
     "is_reportable",
     "report_context",
-    "resolve_unit",
 ]

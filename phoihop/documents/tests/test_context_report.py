@@ -11,10 +11,11 @@ import pytest
 import yaml
 
 from phoihop.core.periods import Period
-from phoihop.documents.context import UnitLookupError, report_context, resolve_unit
+from phoihop.documents.context import report_context
 from phoihop.documents.pdf import docx_to_pdf, pdf_page_count, pdf_to_png_pages, soffice_available
 from phoihop.documents.services import generate_docx
 from phoihop.places.models import Unit
+from phoihop.places.selectors import UnitLookupError, resolve_unit
 
 SEED_FIGURES = Path("/work/shared/seeds/seed-figures.yaml")
 HEADINGS = [

@@ -7,7 +7,6 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from phoihop.core.periods import Period, PeriodError
-from phoihop.documents.context import UnitLookupError, resolve_unit
 from phoihop.documents.pdf import PdfConversionError, PdfUnavailable
 from phoihop.documents.rendering import TemplateError
 from phoihop.documents.services import (
@@ -15,6 +14,7 @@ from phoihop.documents.services import (
     generate_docx,
     generate_pdf,
 )
+from phoihop.places.selectors import UnitLookupError, resolve_unit
 
 SUFFIXES = (".docx", ".pdf", ".zip")
 
