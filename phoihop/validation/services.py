@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -207,8 +207,9 @@ def try_rule(
     units = Unit.objects.filter(level__in=rule.levels) if rule.levels else Unit.objects.all()
     if root is not None:
         units = units.filter(path__startswith=root.path)
+    additive = {i.code for i in Indicator.objects.all() if _additive(i)}
     for candidate in units.order_by("path"):
-        values = _unit_values(candidate, period, kinds)
+        values = _unit_values(candidate, period, kinds, additive)
         if values is None:
             continue
         for violation in find_violations([compiled], values):
@@ -252,8 +253,10 @@ def _figures_by_submission(
     return result
 
 
-def _unit_values(unit: Unit, period: str, kinds: set[int]) -> dict[str, Decimal] | None:
-    """Sums over a unit's organisations, and (prefixed) over its child units; None if empty."""
+def _unit_values(
+    unit: Unit, period: str, kinds: set[int], additive: Collection[str]
+) -> dict[str, Decimal] | None:
+    """Additive sums over a unit's organisations, and (prefixed) over its children; or None."""
     own = FigureValue.objects.filter(
         submission__period=period, submission__organisation__unit=unit, value__isnull=False
     )
@@ -265,7 +268,6 @@ def _unit_values(unit: Unit, period: str, kinds: set[int]) -> dict[str, Decimal]
     if kinds:
         own = own.filter(submission__organisation__kind__in=kinds)
         below = below.filter(submission__organisation__kind__in=kinds)
-    additive = {i.code for i in Indicator.objects.all() if _additive(i)}
     values: dict[str, Decimal] = {}
     for prefix, rows in (("", own), (m.CHILDREN_PREFIX, below)):
         for code, value in rows.values_list("indicator__code", "value"):
@@ -317,6 +319,7 @@ class _Context:
             Submission.objects.filter(pk__in=[s.pk for s in self.submissions])
         )
         self.indicators = {i.code: i for i in Indicator.objects.select_related("part_of")}
+        self.additive = [code for code, i in self.indicators.items() if _additive(i)]
         self.form_codes: dict[int, list[str]] = defaultdict(list)
         links = SectionIndicator.objects.filter(
             section__form__in={s.form_id for s in self.submissions}
@@ -407,12 +410,13 @@ def _submission_checks(ctx: _Context) -> list[_Draft]:
 
 def _unit_rules(ctx: _Context) -> list[_Draft]:
     drafts = []
+    additive = set(ctx.additive)
     for rule, compiled in _active_rules(m.RuleScope.UNIT):
         kinds = {k.pk for k in rule.organisation_kinds.all()}
         for unit in ctx.units:
             if not _rule_applies(rule, unit, form_id=None, kind_id=None):
                 continue
-            values = _unit_values(unit, ctx.period, kinds)
+            values = _unit_values(unit, ctx.period, kinds, additive)
             if values is None:
                 continue
             for violation in find_violations([compiled], values):
@@ -648,12 +652,11 @@ def _finding_draft(
 
 def _peer_checks(ctx: _Context) -> list[_Draft]:
     drafts = []
-    additive = [code for code, i in ctx.indicators.items() if _additive(i)]
     for unit in ctx.units:
         children = ctx.children.get(unit.pk, [])
         if len(children) < PEER_MIN_UNITS:
             continue
-        for code in additive:
+        for code in ctx.additive:
             # A commune's figure for an indicator: all its organisations together.
             values = {child.full_name: ctx.org_value(child, code, None)[0] for child in children}
             findings = peer_outliers(
