@@ -22,6 +22,7 @@ from phoihop.documents.pdf import PdfConversionError, PdfUnavailable, pdf_to_png
 from phoihop.documents.rendering import TemplateError, placeholder_reference
 from phoihop.documents.selectors import report_problems
 from phoihop.documents.services import (
+    DOCX_TYPE,
     GeneratedReport,
     TemplateRejected,
     choose_template,
@@ -35,8 +36,6 @@ from phoihop.documents.services import (
     upload_template,
 )
 from phoihop.places.models import Unit
-
-DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
 def _office_unit(request: HttpRequest, unit_id: int) -> Unit:
