@@ -15,7 +15,7 @@ from phoihop.accounts import permissions
 from phoihop.core.dates import format_date, format_datetime
 from phoihop.core.periods import DateRange, Period
 from phoihop.core.periods import deadline as period_deadline
-from phoihop.indicators.models import Form, Indicator, Section
+from phoihop.indicators.models import Form, Indicator
 from phoihop.indicators.values import clean_value
 from phoihop.organisations.models import Organisation
 from phoihop.reporting.models import (
@@ -181,11 +181,11 @@ def changes_since(submission: Submission, version: int) -> list[Change]:
     changes: list[Change] = []
     for record in (
         FigureValue.history.filter(submission_id=submission.pk, history_date__gte=since)
-        .select_related("history_user")
+        .select_related("history_user", "indicator")
         .order_by("history_date")
     ):
         previous = record.prev_record
-        indicator = Indicator.objects.get(pk=record.indicator_id)
+        indicator = record.indicator
         # Shown to a person: 7.286, not the stored 7286.0000.
         changes.append(
             Change(
@@ -198,13 +198,13 @@ def changes_since(submission: Submission, version: int) -> list[Change]:
         )
     for record in (
         Narrative.history.filter(submission_id=submission.pk, history_date__gte=since)
-        .select_related("history_user")
+        .select_related("history_user", "section")
         .order_by("history_date")
     ):
         previous = record.prev_record
         changes.append(
             Change(
-                label=f"Thuyết minh: {Section.objects.get(pk=record.section_id).heading}",
+                label=f"Thuyết minh: {record.section.heading}",
                 old="" if previous is None else previous.text[:200],
                 new=record.text[:200],
                 who=str(record.history_user or "?"),
@@ -230,11 +230,7 @@ def save_submission(
     Raises FieldErrors (values that fail their checks), EditConflict (someone saved since
     base_version), WorkflowError (locked, outside the window) or PermissionDenied.
     """
-    submission = (
-        Submission.objects.select_for_update()
-        .select_related("form", "organisation__unit")
-        .get(pk=submission.pk)
-    )
+    submission = _locked(submission)
     if not permissions.can_enter_for(user, submission.organisation):
         raise PermissionDenied
     if submission.status not in (Status.DRAFT, Status.RETURNED):
