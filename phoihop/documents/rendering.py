@@ -303,7 +303,7 @@ def _leftover_tags(document: bytes) -> list[str]:
 def check_template(template: bytes, *, sample: dict[str, Any]) -> list[TemplateProblem]:
     """Render `template` against `sample` and list what is wrong (empty list: usable)."""
     try:
-        _open_template(template)
+        document = _open_template(template)
     except TemplateError as exc:
         return [TemplateProblem(message=str(exc))]
     tags = _template_tags(template)
@@ -311,7 +311,7 @@ def check_template(template: bytes, *, sample: dict[str, Any]) -> list[TemplateP
 
     used: list[jinja2.Undefined] = []
     try:
-        _render(_open_template(template), sample, _environment(_collecting_undefined(used)))
+        _render(document, sample, _environment(_collecting_undefined(used)))
     except Exception as exc:
         problems.append(_problem_from_exception(exc, tags, sample))
     for undefined in used:
