@@ -39,15 +39,17 @@ def unit_period(request: HttpRequest, unit_id: int, period: str) -> HttpResponse
         run = ValidationRun.objects.filter(unit=unit, period=period, pk=run_id).first()
         if run is None:
             return HttpResponseBadRequest(_("Không có lần kiểm tra này."))
+        latest = services.latest_run(unit, period)
+        is_latest = latest is not None and run.pk == latest.pk
     else:
         # The page always shows the current figures' verdict; unchanged figures reuse the run.
         run = services.current_run(unit, period, user=request.user)
-    latest = services.latest_run(unit, period)
+        is_latest = True
     context = {
         "unit": unit,
         "period": Period.parse(period),
         "run": run,
-        "is_latest": latest is not None and run.pk == latest.pk,
+        "is_latest": is_latest,
         "runs": selectors.runs_of(unit, period),
         **selectors.run_page_data(run),
     }
