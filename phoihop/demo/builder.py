@@ -7,11 +7,11 @@ import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
-from zoneinfo import ZoneInfo
 
 from django.db import transaction
 
 from phoihop.accounts.models import Role, User
+from phoihop.core.dates import VIETNAM
 from phoihop.core.periods import Period
 from phoihop.demo import catalogue, seed, units
 from phoihop.indicators.models import Form, Indicator
@@ -19,8 +19,8 @@ from phoihop.indicators.services import install_catalogue
 from phoihop.organisations.models import Organisation, OrganisationKind
 from phoihop.places.models import Level, Population, Unit
 from phoihop.reporting.models import Event, FigureValue, Narrative, Status, Submission
+from phoihop.reporting.services import deadline_of
 
-TZ = ZoneInfo("Asia/Ho_Chi_Minh")
 DEMO_PASSWORD = "phoihop2020"
 PERIODS = ["2019S1", "2019S2", "2020S1", "2020S2"]
 # How each earlier or later period compares with the seed's 2020S1.
@@ -290,7 +290,7 @@ def _status_plan(period: str, unit_code: str, kind: str) -> str | None:
 
 
 def _at(day: dt.date, hour: int = 9) -> dt.datetime:
-    return dt.datetime.combine(day, dt.time(hour, 0), tzinfo=TZ)
+    return dt.datetime.combine(day, dt.time(hour, 0), tzinfo=VIETNAM)
 
 
 def _create_submission(
@@ -306,10 +306,8 @@ def _create_submission(
     office: User | None,
     late: bool,
 ) -> Submission:
-    deadline = Period.parse(period).end_date(form.period_convention) + dt.timedelta(
-        days=form.deadline_days
-    )
-    submitted_day = deadline + dt.timedelta(days=4) if late else deadline - dt.timedelta(days=2)
+    due = deadline_of(form, period)
+    submitted_day = due + dt.timedelta(days=4) if late else due - dt.timedelta(days=2)
     submission = Submission.objects.create(
         form=form, organisation=org, period=period, status=status
     )
