@@ -352,9 +352,7 @@ def _create_submission(
     Event.objects.bulk_create(events)
     section_codes = {s.code: s for s in form.sections.all()}
     allowed = {
-        link.indicator.code
-        for s in section_codes.values()
-        for link in s.indicator_links.select_related("indicator")
+        link.indicator.code for s in section_codes.values() for link in s.indicator_links.all()
     }
     FigureValue.objects.bulk_create(
         FigureValue(submission=submission, indicator=indicators[code], value=value)
@@ -454,7 +452,9 @@ def build_demo(*, log: Callable[[str], None] = lambda _m: None) -> DemoSummary:
     orgs = _build_organisations(all_units)
     users = _build_users(all_units, orgs, summary)
     indicators = {i.code: i for i in Indicator.objects.select_related("part_of")}
-    forms = {f.code: f for f in Form.objects.prefetch_related("sections")}
+    forms = {
+        f.code: f for f in Form.objects.prefetch_related("sections__indicator_links__indicator")
+    }
     district = all_units["698"]
     communes = list(district.children.order_by("code"))
     kinds = [k.code for k in OrganisationKind.objects.order_by("order")]
