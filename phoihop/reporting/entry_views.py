@@ -18,6 +18,7 @@ from django.views.decorators.http import require_GET, require_POST
 from phoihop.accounts import permissions
 from phoihop.core.dates import parse_date
 from phoihop.core.periods import Period, PeriodError
+from phoihop.core.views import render_page
 from phoihop.indicators.models import Form
 from phoihop.indicators.values import clean_value
 from phoihop.reporting import matrix as matrix_selectors
@@ -283,9 +284,9 @@ def _matrix_context(request: HttpRequest, *, period_id: str | None = None) -> di
 @require_GET
 def matrix(request: HttpRequest) -> HttpResponse:
     context = _matrix_context(request, period_id=request.GET.get("ky"))
-    if request.htmx and not request.htmx.boosted:
-        return render(request, "reporting/matrix/_matrix.html", context)
-    return render(request, "reporting/matrix/page.html", context)
+    return render_page(
+        request, "reporting/matrix/page.html", context, fragment="reporting/matrix/_matrix.html"
+    )
 
 
 @login_required
