@@ -280,7 +280,8 @@ def build_workbook(sheets: list[SheetSpec]) -> bytes:
 # ----- parsing -----------------------------------------------------------------------------
 
 
-def _megabytes(size: int) -> str:
+def megabytes(size: int) -> str:
+    """A size in bytes as the upload messages write it: 2,5 (MB)."""
     return f"{size / 1024 / 1024:.1f}".replace(".", ",")
 
 
@@ -292,7 +293,7 @@ def check_container(data: bytes, *, max_bytes: int, max_uncompressed: int) -> Pr
             None,
             None,
             _("Tệp quá lớn (%(size)s MB); chỉ nhận tệp đến %(max)s MB.")
-            % {"size": _megabytes(len(data)), "max": _megabytes(max_bytes)},
+            % {"size": megabytes(len(data)), "max": megabytes(max_bytes)},
         )
     if not data:
         return Problem(None, None, None, _("Tệp rỗng, không có nội dung."))
@@ -329,7 +330,7 @@ def check_container(data: bytes, *, max_bytes: int, max_uncompressed: int) -> Pr
                         "Tệp Excel khi giải nén quá lớn (trên %(max)s MB); có thể tệp bị hỏng "
                         "hoặc chứa dữ liệu thừa."
                     )
-                    % {"max": _megabytes(max_uncompressed)},
+                    % {"max": megabytes(max_uncompressed)},
                 )
     except (zipfile.BadZipFile, OSError, ValueError):
         return not_excel

@@ -17,7 +17,7 @@ from phoihop.accounts.permissions import access_organisation_by_id, access_unit_
 from phoihop.core.periods import Period, PeriodError
 from phoihop.indicators.models import Form
 from phoihop.reporting import excel_services, services
-from phoihop.reporting.excel import Problem
+from phoihop.reporting.excel import Problem, megabytes
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 SESSION_PREFIX = "phoihop_excel_plan:"
@@ -108,11 +108,7 @@ def upload(request: HttpRequest) -> HttpResponse:
                 None,
                 None,
                 _("Tệp quá lớn; chỉ nhận tệp đến %(max)s MB.")
-                % {
-                    "max": f"{settings.PHOIHOP_MAX_UPLOAD_BYTES / 1024 / 1024:.1f}".replace(
-                        ".", ","
-                    )
-                },
+                % {"max": megabytes(settings.PHOIHOP_MAX_UPLOAD_BYTES)},
             )
         ]
         return render(
