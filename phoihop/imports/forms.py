@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from phoihop.accounts import permissions
-from phoihop.core.numbers import NumberFormatError, parse_number
+from phoihop.core.numbers import NumberFormatError, format_number, parse_number
 from phoihop.core.periods import Period, PeriodError
 from phoihop.imports.models import ImportCandidate
 from phoihop.imports.services import SUFFIXES, CandidateChoice
@@ -24,7 +24,7 @@ class UploadForm(forms.Form):
         upload = self.cleaned_data["file"]
         # Refuse by declared size before reading a byte of it into memory.
         if upload.size > settings.PHOIHOP_MAX_UPLOAD_BYTES:
-            size = f"{settings.PHOIHOP_MAX_UPLOAD_BYTES / 1024 / 1024:.1f}".replace(".", ",")
+            size = format_number(Decimal(settings.PHOIHOP_MAX_UPLOAD_BYTES) / 2**20, decimals=1)
             raise forms.ValidationError(
                 _("Tệp quá lớn; chỉ nhận tệp đến %(max)s MB.") % {"max": size}
             )
