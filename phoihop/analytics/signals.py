@@ -37,13 +37,14 @@ def add_figure_to_rollups(sender, instance: FigureValue, raw: bool = False, **kw
     if raw:
         return
     changes = []
+    key = figure_key_of_submission(instance.submission_id)
     old = getattr(instance, "_rollup_old", None)
     if old is not None:
-        key = figure_key_of_submission(old[0])
+        # An edited figure almost always stays in its submission: its key is already read.
+        old_key = key if old[0] == instance.submission_id else figure_key_of_submission(old[0])
         total, count = _contribution(old[2])
-        if key is not None:
-            changes.append((key, old[1], -total, -count))
-    key = figure_key_of_submission(instance.submission_id)
+        if old_key is not None:
+            changes.append((old_key, old[1], -total, -count))
     total, count = _contribution(instance.value)
     if key is not None:
         changes.append((key, instance.indicator_id, total, count))
