@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from phoihop.accounts import permissions
 from phoihop.analytics.models import ALL_KINDS, Rollup
 from phoihop.analytics.rollups import finer_period_ids
-from phoihop.core.periods import Period, PeriodError
+from phoihop.core.periods import CALENDAR, HALF, Period, PeriodError
 from phoihop.indicators.models import Aggregation, Indicator
 from phoihop.organisations.models import Organisation, OrganisationKind
 from phoihop.places.models import Unit
@@ -185,13 +185,12 @@ def default_periods(user) -> list[Period]:
             periods.append(Period.parse(period_id))
         except PeriodError:
             continue
-    halves = sorted(p for p in periods if p.kind == "half")
+    halves = sorted(p for p in periods if p.kind == HALF)
     if halves:
         return halves[-4:]
     if periods:
         return [max(periods)]
-    today = dt.date.today()
-    return [Period("half", today.year, 1 if today.month <= 6 else 2)]
+    return [Period.containing(dt.date.today(), HALF, CALENDAR)]
 
 
 def parse_pivot_params(params: Mapping, *, user) -> PivotQuery:
