@@ -63,7 +63,7 @@ def readable_rules(user) -> QuerySet[Rule]:
         return Rule.objects.all()
     if not may_manage_rules(user):
         return Rule.objects.none()
-    above = [code for code in user.unit.path.strip("/").split("/")]
+    above = user.unit.path.strip("/").split("/")
     return Rule.objects.filter(
         Q(unit__isnull=True) | Q(unit__code__in=above) | Q(unit__path__startswith=user.unit.path)
     )
