@@ -153,6 +153,15 @@ class Form(models.Model):
     def __str__(self) -> str:
         return self.name
 
+    def is_reported_by(self, organisation) -> bool:
+        """Whether the organisation reports this form: its kind is listed and its unit's level.
+
+        Reads organisation_kinds through .all(), so a caller that prefetched it asks no query.
+        """
+        return organisation.unit.level in self.levels and any(
+            kind.pk == organisation.kind_id for kind in self.organisation_kinds.all()
+        )
+
     def indicators(self) -> list[Indicator]:
         return [
             link.indicator

@@ -289,11 +289,7 @@ def _plan_sheet(
                 % {"theirs": form.name if form else identity.form_code},
             )
         ]
-    if (
-        form is None
-        or organisation.unit.level not in form.levels
-        or not form.organisation_kinds.filter(pk=organisation.kind_id).exists()
-    ):
+    if form is None or not form.is_reported_by(organisation):
         return None, [
             _sheet_refusal(
                 title,

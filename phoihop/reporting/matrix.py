@@ -134,15 +134,6 @@ def _state(submission: Submission | None, deadline: dt.date) -> str:
     return DRAFT
 
 
-def _form_for(forms: list[Form], organisation: Organisation, level: int) -> Form | None:
-    for form in forms:
-        if level in form.levels and any(
-            k.pk == organisation.kind_id for k in form.organisation_kinds.all()
-        ):
-            return form
-    return None
-
-
 def reporting_matrix(*, unit: Unit, period: Period, organisations: QuerySet[Organisation]) -> dict:
     """The matrix of one unit and its communes: one row per unit, one column per kind.
 
@@ -154,7 +145,10 @@ def reporting_matrix(*, unit: Unit, period: Period, organisations: QuerySet[Orga
     day = period.end_date("calendar")
     units = [unit, *Unit.objects.filter(parent=unit).valid_on(day).order_by("path")]
     kinds = list(OrganisationKind.objects.order_by("order"))
-    orgs = {(o.unit_id, o.kind_id): o for o in organisations.filter(unit__in=units, is_active=True)}
+    orgs = {
+        (o.unit_id, o.kind_id): o
+        for o in organisations.filter(unit__in=units, is_active=True).select_related("unit")
+    }
     forms = list(Form.objects.filter(is_active=True).prefetch_related("organisation_kinds"))
     submissions = {
         (s.organisation_id, s.form_id): s
@@ -171,7 +165,7 @@ def reporting_matrix(*, unit: Unit, period: Period, organisations: QuerySet[Orga
         for index, kind in enumerate(kinds):
             cell = Cell(unit=row_unit, kind=kind)
             organisation = orgs.get((row_unit.pk, kind.pk))
-            form = organisation and _form_for(forms, organisation, row_unit.level)
+            form = organisation and next((f for f in forms if f.is_reported_by(organisation)), None)
             if organisation is not None and form is not None:
                 cell.organisation, cell.form = organisation, form
                 cell.deadline = deadline_of(form, period.id)

@@ -467,9 +467,7 @@ def open_entries(organisations: list[Organisation], *, today: dt.date) -> list[d
     result = []
     for organisation in organisations:
         for form in forms:
-            if organisation.unit.level not in form.levels or organisation.kind_id not in {
-                k.pk for k in form.organisation_kinds.all()
-            }:
+            if not form.is_reported_by(organisation):
                 continue
             current = Period.containing(today, form.period_type, form.period_convention)
             candidates = {current, current.previous()}

@@ -124,12 +124,11 @@ def extend_entry_window(
 def form_for(organisation: Organisation) -> Form | None:
     """The active form this organisation reports at its level (forms are few: filter in Python,
     the same on SQLite and PostgreSQL)."""
-    level = organisation.unit.level
     return next(
         (
             f
             for f in Form.objects.filter(is_active=True, organisation_kinds=organisation.kind)
-            if level in f.levels
+            if f.is_reported_by(organisation)
         ),
         None,
     )
