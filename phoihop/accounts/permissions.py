@@ -187,3 +187,21 @@ def can_follow_reporting(user) -> bool:
 def can_extend_entry_window(user) -> bool:
     """Only the standing office (or an administrator) lets a period be entered late."""
     return is_admin(user) or (_signed_in(user) and user.role == Role.OFFICE)
+
+
+# ----- the standing office's own tools (rules, reports, imports of old reports) -------------
+
+
+def is_an_office(user) -> bool:
+    """The standing office of some unit, or an administrator."""
+    return is_admin(user) or (
+        _signed_in(user) and user.role == Role.OFFICE and user.unit_id is not None
+    )
+
+
+def access_office_unit_by_id(user, unit_id: int) -> Unit:
+    """A unit the user is the standing office for: 404 when unseen, 403 when seen but not its."""
+    unit = access_unit_by_id(user, unit_id)
+    if not is_office_for(user, unit):
+        raise PermissionDenied
+    return unit

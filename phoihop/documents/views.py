@@ -13,7 +13,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from phoihop.accounts.permissions import access_unit_by_id, is_office_for, visible_submissions
+from phoihop.accounts.permissions import (
+    access_office_unit_by_id,
+    is_office_for,
+    visible_submissions,
+)
 from phoihop.core.periods import Period, PeriodError
 from phoihop.documents.context import is_reportable
 from phoihop.documents.forms import HeaderForm, TemplateUploadForm
@@ -35,15 +39,6 @@ from phoihop.documents.services import (
     save_report_settings,
     upload_template,
 )
-from phoihop.places.models import Unit
-
-
-def _office_unit(request: HttpRequest, unit_id: int) -> Unit:
-    """The unit, if visible (404) and the user is its standing office (403)."""
-    unit = access_unit_by_id(request.user, unit_id)
-    if not is_office_for(request.user, unit):
-        raise PermissionDenied
-    return unit
 
 
 def _period(period_id: str) -> Period:
@@ -73,7 +68,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def report(request: HttpRequest, unit_id: int, period: str) -> HttpResponse:
-    unit = _office_unit(request, unit_id)
+    unit = access_office_unit_by_id(request.user, unit_id)
     the_period = _period(period)
     if not is_reportable(unit):
         raise Http404
@@ -108,7 +103,7 @@ def _issued_on(request: HttpRequest) -> dt.date | None:
 
 @login_required
 def download_docx(request: HttpRequest, unit_id: int, period: str) -> HttpResponse:
-    unit = _office_unit(request, unit_id)
+    unit = access_office_unit_by_id(request.user, unit_id)
     try:
         return _download(generate_docx(unit, _period(period), issued_on=_issued_on(request)))
     except TemplateError as exc:
@@ -118,7 +113,7 @@ def download_docx(request: HttpRequest, unit_id: int, period: str) -> HttpRespon
 
 @login_required
 def download_pdf(request: HttpRequest, unit_id: int, period: str) -> HttpResponse:
-    unit = _office_unit(request, unit_id)
+    unit = access_office_unit_by_id(request.user, unit_id)
     try:
         return _download(generate_pdf(unit, _period(period), issued_on=_issued_on(request)))
     except (PdfUnavailable, PdfConversionError, TemplateError) as exc:
@@ -129,7 +124,7 @@ def download_pdf(request: HttpRequest, unit_id: int, period: str) -> HttpRespons
 @login_required
 def preview(request: HttpRequest, unit_id: int, period: str) -> HttpResponse:
     """The PDF's pages as images, swapped into the report page by htmx."""
-    unit = _office_unit(request, unit_id)
+    unit = access_office_unit_by_id(request.user, unit_id)
     try:
         pdf = generate_pdf(unit, _period(period)).content
         pages = [base64.b64encode(png).decode() for png in pdf_to_png_pages(pdf, dpi=50)]
@@ -141,13 +136,13 @@ def preview(request: HttpRequest, unit_id: int, period: str) -> HttpResponse:
 
 @login_required
 def download_zip(request: HttpRequest, unit_id: int, period: str) -> HttpResponse:
-    unit = _office_unit(request, unit_id)
+    unit = access_office_unit_by_id(request.user, unit_id)
     return _download(generate_communes_zip(unit, _period(period)))
 
 
 @login_required
 def templates(request: HttpRequest, unit_id: int) -> HttpResponse:
-    unit = _office_unit(request, unit_id)
+    unit = access_office_unit_by_id(request.user, unit_id)
     problems: list = []
     if request.method == "POST":
         form = TemplateUploadForm(request.POST, request.FILES)
@@ -177,7 +172,7 @@ def templates(request: HttpRequest, unit_id: int) -> HttpResponse:
 @login_required
 @require_POST
 def use_template(request: HttpRequest, unit_id: int) -> HttpResponse:
-    unit = _office_unit(request, unit_id)
+    unit = access_office_unit_by_id(request.user, unit_id)
     pk = request.POST.get("template") or None
     template = get_object_or_404(ReportTemplate, pk=pk, unit=unit) if pk else None
     choose_template(unit, template=template, user=request.user)
@@ -187,7 +182,7 @@ def use_template(request: HttpRequest, unit_id: int) -> HttpResponse:
 
 @login_required
 def template_file(request: HttpRequest, unit_id: int, pk: int) -> HttpResponse:
-    unit = _office_unit(request, unit_id)
+    unit = access_office_unit_by_id(request.user, unit_id)
     template = get_object_or_404(ReportTemplate, pk=pk, unit=unit)
     response = HttpResponse(bytes(template.content), content_type=DOCX_TYPE)
     response["Content-Disposition"] = f'attachment; filename="mau-{template.pk}.docx"'

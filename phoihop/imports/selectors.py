@@ -20,22 +20,12 @@ from phoihop.organisations.models import Organisation
 from phoihop.places.models import Unit, UnitKind
 
 
-def can_import(user) -> bool:
-    """Old reports are brought in by the standing office (of some unit) or an administrator."""
-    return permissions.is_admin(user) or (
-        user.is_authenticated
-        and user.role == "office"
-        and user.unit_id is not None
-        and permissions.is_office_for(user, user.unit)
-    )
-
-
 def import_sessions_for(user) -> QuerySet[ImportSession]:
     """The sessions of the units the user is the standing office for, newest first."""
     sessions = ImportSession.objects.select_related("unit", "created_by")
     if permissions.is_admin(user):
         return sessions
-    if not can_import(user):
+    if not permissions.is_an_office(user):
         return sessions.none()
     return sessions.filter(unit__path__startswith=user.unit.path)
 

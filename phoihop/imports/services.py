@@ -101,7 +101,7 @@ def _proposed_period(result: ExtractionResult) -> str:
 @transaction.atomic
 def create_import_session(user, *, file_name: str, data: bytes) -> ImportSession:
     """Read an upload and keep its figures with proposals for review; no report is touched."""
-    if not selectors.can_import(user):
+    if not permissions.is_an_office(user):
         raise PermissionDenied
     result = read_report(data, file_name=file_name)
     unit = selectors.propose_unit(user, result.reporting_unit)
@@ -182,7 +182,7 @@ def _include_best(candidates: list[ImportCandidate], *, planned: set[int]) -> No
 
 
 def _check_target(session: ImportSession, *, user, unit: Unit, period: str) -> str:
-    if not selectors.can_import(user) or not permissions.is_office_for(user, unit):
+    if not permissions.is_an_office(user) or not permissions.is_office_for(user, unit):
         raise PermissionDenied
     try:
         return Period.parse(period).id

@@ -9,6 +9,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
+from phoihop.accounts import permissions
 from phoihop.core.numbers import format_number
 from phoihop.imports import selectors, services
 from phoihop.imports.forms import ReviewForm, UploadForm, row_choices
@@ -18,7 +19,7 @@ from phoihop.indicators.models import Indicator
 
 @login_required
 def upload(request: HttpRequest) -> HttpResponse:
-    if not selectors.can_import(request.user):
+    if not permissions.is_an_office(request.user):
         raise PermissionDenied
     form = UploadForm(request.POST or None, request.FILES or None)
     problems: list[str] = []
@@ -123,7 +124,7 @@ def _render_review(
 
 @login_required
 def review(request: HttpRequest, pk: int) -> HttpResponse:
-    if not selectors.can_import(request.user):
+    if not permissions.is_an_office(request.user):
         raise PermissionDenied
     session = selectors.access_import_session_by_id(request.user, pk)
     if request.method != "POST":

@@ -10,18 +10,10 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from phoihop.accounts.models import Role
-from phoihop.accounts.permissions import access_unit_by_id, is_admin, is_office_for
+from phoihop.accounts.permissions import access_office_unit_by_id, is_admin, is_an_office
 from phoihop.core.periods import Period, PeriodError
 from phoihop.places.models import Level, Unit
 from phoihop.validation.models import Importance, Rule, ValidationResult, ValidationRun
-
-
-def access_office_unit(user, unit_id: int) -> Unit:
-    """A unit whose validation the user runs: 404 when unseen, 403 when not its office."""
-    unit = access_unit_by_id(user, unit_id)
-    if not is_office_for(user, unit):
-        raise PermissionDenied
-    return unit
 
 
 def access_result_by_id(user, result_id: int) -> ValidationResult:
@@ -31,7 +23,7 @@ def access_result_by_id(user, result_id: int) -> ValidationResult:
         ).get(pk=result_id)
     except (ValidationResult.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
-    access_office_unit(user, result.run.unit_id)
+    access_office_unit_by_id(user, result.run.unit_id)
     return result
 
 
@@ -42,17 +34,11 @@ def parse_period(text: str) -> str:
         raise Http404 from None
 
 
-def may_manage_rules(user) -> bool:
-    return is_admin(user) or (
-        user.is_authenticated and user.role == Role.OFFICE and user.unit_id is not None
-    )
-
-
 def manageable_rules(user) -> QuerySet[Rule]:
     """Rules the user may change: an office those of its own unit and below, admins all."""
     if is_admin(user):
         return Rule.objects.all()
-    if not may_manage_rules(user):
+    if not is_an_office(user):
         return Rule.objects.none()
     return Rule.objects.filter(unit__path__startswith=user.unit.path)
 
@@ -61,7 +47,7 @@ def readable_rules(user) -> QuerySet[Rule]:
     """Rules that act on the user's units: everywhere-rules, rules above and below them."""
     if is_admin(user):
         return Rule.objects.all()
-    if not may_manage_rules(user):
+    if not is_an_office(user):
         return Rule.objects.none()
     above = user.unit.path.strip("/").split("/")
     return Rule.objects.filter(
@@ -70,7 +56,7 @@ def readable_rules(user) -> QuerySet[Rule]:
 
 
 def access_rule_by_id(user, rule_id: int) -> Rule:
-    if not may_manage_rules(user):
+    if not is_an_office(user):
         raise PermissionDenied
     try:
         return readable_rules(user).get(pk=rule_id)

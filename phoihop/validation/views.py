@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from phoihop.accounts import permissions
 from phoihop.core.periods import Period
 from phoihop.reporting.services import WorkflowError
 from phoihop.validation import selectors, services
@@ -32,7 +33,7 @@ def index(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def unit_period(request: HttpRequest, unit_id: int, period: str) -> HttpResponse:
-    unit = selectors.access_office_unit(request.user, unit_id)
+    unit = permissions.access_office_unit_by_id(request.user, unit_id)
     period = selectors.parse_period(period)
     run_id = request.GET.get("lan")
     if run_id:
@@ -59,7 +60,7 @@ def unit_period(request: HttpRequest, unit_id: int, period: str) -> HttpResponse
 @login_required
 @require_POST
 def rerun(request: HttpRequest, unit_id: int, period: str) -> HttpResponse:
-    unit = selectors.access_office_unit(request.user, unit_id)
+    unit = permissions.access_office_unit_by_id(request.user, unit_id)
     period = selectors.parse_period(period)
     services.run_validation(unit, period, user=request.user)
     messages.success(request, _("Đã kiểm tra lại số liệu."))
@@ -119,7 +120,7 @@ def return_for_correction(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 def rule_list(request: HttpRequest) -> HttpResponse:
-    if not selectors.may_manage_rules(request.user):
+    if not permissions.is_an_office(request.user):
         raise PermissionDenied
     rules = selectors.readable_rules(request.user).select_related("unit", "form")
     editable = set(selectors.manageable_rules(request.user).values_list("pk", flat=True))
@@ -128,7 +129,7 @@ def rule_list(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def rule_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    if not selectors.may_manage_rules(request.user):
+    if not permissions.is_an_office(request.user):
         raise PermissionDenied
     rule = None
     if pk is not None:

@@ -115,3 +115,19 @@ def test_it_refuses_bad_ids_with_404(personas):
     for bad in ("abc", None, 10**9):
         with pytest.raises(Http404):
             perm.access_submission_by_id(personas["quantri"], bad)
+
+
+@pytest.mark.parametrize("persona", PERSONAS)
+def test_it_gives_the_office_tools_only_to_the_standing_office_and_admins(persona, user_of):
+    user = user_of(persona)
+    assert perm.is_an_office(user) is (persona in REVIEWERS)
+    district = Unit.objects.get(code="698")
+    if persona in REVIEWERS:
+        assert perm.access_office_unit_by_id(user, district.pk) == district
+    elif persona in ("chuthapdo", "nongdan", "tinh"):
+        # They see the district but are not its office.
+        with pytest.raises(PermissionDenied):
+            perm.access_office_unit_by_id(user, district.pk)
+    else:
+        with pytest.raises(Http404):
+            perm.access_office_unit_by_id(user, district.pk)
