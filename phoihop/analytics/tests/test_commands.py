@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import csv
+import io
+import re
 from decimal import Decimal
 
 import pytest
@@ -45,7 +47,12 @@ def test_it_exports_what_the_user_may_see(tmp_path) -> None:
 
 
 def test_it_generates_a_tiny_national_dataset_with_its_rollups() -> None:
-    call_command("synth", scale=0.002, periods=2, indicators=5)
+    out = io.StringIO()
+    call_command("synth", scale=0.002, periods=2, indicators=5, stdout=out)
+    # 7 × 7 × 2 × 5 = 490 values, and seconds with a decimal comma, as Vietnamese is written.
+    assert re.search(
+        r"Xong: 490 số liệu, [\d.]+ dòng tổng hợp sẵn, \d+(,\d)? giây\.", out.getvalue()
+    )
     values = FigureValue.objects.filter(indicator__code__startswith="synth_")
     assert values.count() == 7 * 7 * 2 * 5  # 7 communes, 7 organisations, 2 periods
     first = values.filter(indicator__code="synth_01")

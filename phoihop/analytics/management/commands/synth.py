@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from django.core.management.base import BaseCommand
 
 from phoihop.analytics.synth import generate
+from phoihop.core.numbers import format_number
 
 
 class Command(BaseCommand):
@@ -29,6 +32,7 @@ class Command(BaseCommand):
             log=self.stdout.write,
         )
         self.stdout.write(
-            f"Xong: {summary.values:,} số liệu, {summary.rollups:,} dòng tổng hợp sẵn, "
-            f"{summary.seconds:.1f} giây.".replace(",", ".")
+            f"Xong: {format_number(summary.values)} số liệu, "
+            f"{format_number(summary.rollups)} dòng tổng hợp sẵn, "
+            f"{format_number(Decimal(str(round(summary.seconds, 1))))} giây."
         )
