@@ -454,12 +454,16 @@ def open_entries(organisations: list[Organisation], *, today: dt.date) -> list[d
     current and last period, and any the office extended), not yet submitted."""
     from phoihop.indicators.models import Form
     from phoihop.reporting.models import EntryWindow
-    from phoihop.reporting.services import window_is_open
+    from phoihop.reporting.services import entry_window_with
 
     forms = list(Form.objects.filter(is_active=True).prefetch_related("organisation_kinds"))
-    extended = list(
-        EntryWindow.objects.filter(closes_on__gte=today).values_list("form_id", "period")
-    )
+    # Extensions that closed before today cannot open a window today, so these are all we need.
+    extended = {
+        (form_id, period): closes_on
+        for form_id, period, closes_on in EntryWindow.objects.filter(
+            closes_on__gte=today
+        ).values_list("form_id", "period", "closes_on")
+    }
     existing = {
         (s.organisation_id, s.form_id, s.period): s
         for s in Submission.objects.filter(organisation__in=organisations)
@@ -479,7 +483,10 @@ def open_entries(organisations: list[Organisation], *, today: dt.date) -> list[d
                     Status.RETURNED,
                 ):
                     continue
-                if window_is_open(form, period.id, on=today):
+                window = entry_window_with(
+                    form, period.id, extended_to=extended.get((form.pk, period.id))
+                )
+                if today in window:
                     result.append(
                         {"organisation": organisation, "period": period, "submission": submission}
                     )

@@ -81,11 +81,16 @@ def deadline_of(form: Form, period: str) -> dt.date:
 
 def entry_window(form: Form, period: str) -> DateRange:
     """From the start of the period to the deadline plus the form's grace days (or extension)."""
+    extension = EntryWindow.objects.filter(form=form, period=period).first()
+    return entry_window_with(form, period, extended_to=extension.closes_on if extension else None)
+
+
+def entry_window_with(form: Form, period: str, *, extended_to: dt.date | None) -> DateRange:
+    """`entry_window` for a caller that has already loaded the period's extension (no query)."""
     p = Period.parse(period)
     closes = deadline_of(form, period) + dt.timedelta(days=form.grace_days)
-    extension = EntryWindow.objects.filter(form=form, period=period).first()
-    if extension and extension.closes_on > closes:
-        closes = extension.closes_on
+    if extended_to is not None and extended_to > closes:
+        closes = extended_to
     return DateRange(p.start_date(form.period_convention), closes)
 
 

@@ -53,6 +53,17 @@ def test_it_shows_a_commune_reporter_its_commune(client_for) -> None:
     assert "xã Bom Bo" not in html
 
 
+def test_it_offers_a_commune_reporter_its_open_periods_in_a_fixed_number_of_queries(
+    client_for, django_assert_max_num_queries
+) -> None:
+    # Each of the commune's organisations gets its own buttons; the extensions that keep
+    # 2020 open are read once, not once per organisation, form and period.
+    client = client_for("ducphong")
+    with django_assert_max_num_queries(13):
+        html = client.get(reverse("home")).content.decode()
+    assert html.count("Nhập báo cáo kỳ") == 10
+
+
 def test_it_shows_a_member_the_communes_they_follow(client_for) -> None:
     html = client_for("thanhvien").get(reverse("home")).content.decode()
     assert "xã Bom Bo" in html and "xã Bình Minh" in html
