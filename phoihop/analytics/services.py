@@ -79,10 +79,13 @@ def export_xlsx(result: PivotResult) -> bytes:
     """An Excel workbook: numbers as numbers, formatted with grouping as the locale shows it."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    from phoihop.reporting.excel import cell_number, number_format, sheet_title
 
     workbook = Workbook()
     sheet = workbook.active
-    sheet.title = _("Bảng tổng hợp")[:31]
+    sheet.title = sheet_title(_("Bảng tổng hợp"), set())
     query = result.query
     sheet.append([_("Bảng tổng hợp số liệu — %(unit)s") % {"unit": query.unit}])
     sheet["A1"].font = Font(bold=True, size=13)
@@ -90,7 +93,7 @@ def export_xlsx(result: PivotResult) -> bytes:
     sheet.append([])
     table = table_rows(result)
     for index, row in enumerate(table):
-        sheet.append([float(v) if isinstance(v, Decimal) else v for v in row])
+        sheet.append([cell_number(v) if isinstance(v, Decimal) else v for v in row])
         line = sheet.max_row
         if index == 0 or (result.total and index == len(table) - 1):
             for cell in sheet[line]:
@@ -100,13 +103,10 @@ def export_xlsx(result: PivotResult) -> bytes:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
         else:
             for cell, column in zip(sheet[line][1:], result.columns, strict=False):
-                if isinstance(cell.value, float):
-                    whole = column["indicator"].value_type in ("integer", "money")
-                    cell.number_format = "#,##0" if whole else "#,##0.00"
+                if isinstance(cell.value, int | float):
+                    cell.number_format = number_format(column["indicator"].value_type)
     sheet.column_dimensions["A"].width = 34
     for letter_index in range(2, len(result.columns) + 2):
-        from openpyxl.utils import get_column_letter
-
         sheet.column_dimensions[get_column_letter(letter_index)].width = 18
     for note in result.notes:
         sheet.append([note])

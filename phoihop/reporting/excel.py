@@ -158,12 +158,14 @@ def sheet_title(text: str, taken: set[str]) -> str:
     return title
 
 
-def _number_format(value_type: str) -> str:
+def number_format(value_type: str) -> str:
+    """Excel's number format for an indicator's value type (also used by analytics exports)."""
     # Whole counts and đồng show as 7.286 under the Vietnamese locale; rates keep two decimals.
     return INTEGER_FORMAT if value_type in ("integer", "money") else DECIMAL_FORMAT
 
 
-def _cell_number(value: Decimal | None) -> int | float | None:
+def cell_number(value: Decimal | None) -> int | float | None:
+    """A figure as Excel stores it: whole numbers as ints, the rest as doubles."""
     if value is None:
         return None
     if value == value.to_integral():
@@ -230,8 +232,8 @@ def _write_sheet(ws: Worksheet, spec: SheetSpec) -> None:
             name = ws.cell(row=row, column=2, value=figure.name)
             name.alignment = Alignment(wrap_text=True, indent=2 if figure.is_part else 0)
             ws.cell(row=row, column=3, value=figure.unit_label)
-            value = ws.cell(row=row, column=4, value=_cell_number(figure.value))
-            value.number_format = _number_format(figure.value_type)
+            value = ws.cell(row=row, column=4, value=cell_number(figure.value))
+            value.number_format = number_format(figure.value_type)
             comment = ws.cell(row=row, column=5, value=figure.comment or None)
             for cell in (value, comment):
                 cell.fill = INPUT_FILL
