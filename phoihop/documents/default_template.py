@@ -8,7 +8,7 @@ from pathlib import Path
 
 from docx import Document
 from docx.document import Document as DocumentObject
-from docx.enum.section import WD_ORIENT
+from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
@@ -18,6 +18,8 @@ from docx.section import Section
 from docx.shared import Length, Mm, Pt
 from docx.table import Table, _Cell
 from docx.text.paragraph import Paragraph
+
+from phoihop.documents.rendering import FITTED_TABLE_CAPTION
 
 FONT = "Times New Roman"
 TEMPLATE_PATH = Path(__file__).resolve().parent / "templates_docx" / "bao_cao_so_ket.docx"
@@ -30,6 +32,14 @@ MARGIN_BOTTOM = Mm(20)
 MARGIN_LEFT = Mm(30)
 MARGIN_RIGHT = Mm(15)
 TEXT_WIDTH = Mm(165)
+# Appendices sit in a landscape section: the portrait page turned a quarter to the left, so the
+# bound edge (left, 30 mm) is the top and the 15 mm right margin the bottom; page numbers then
+# sit at the bound edge, as they do on the portrait pages of bound reports.
+LANDSCAPE_TOP = MARGIN_LEFT
+LANDSCAPE_BOTTOM = MARGIN_RIGHT
+LANDSCAPE_LEFT = MARGIN_TOP
+LANDSCAPE_RIGHT = MARGIN_BOTTOM
+LANDSCAPE_TEXT_WIDTH = Mm(297 - 20 - 20)
 FIRST_LINE_INDENT = Mm(12.7)
 
 # Header table, measured on the rendered PDF (Liberation Serif has Times New Roman's metrics):
@@ -549,12 +559,41 @@ def _signature_table(doc: DocumentObject) -> None:
     _paragraph(signature, "{{ signature.name }}", style=STYLE_SIGNATURE, size=14, bold=True)
 
 
+def _landscape_section(doc: DocumentObject) -> None:
+    """Start a landscape section for the appendices; its header stays linked to the portrait
+    one, so the page numbers run on, and it has no empty first-page header of its own."""
+    section = doc.add_section(WD_SECTION.NEW_PAGE)
+    # The paragraph that now carries the portrait section's properties: keep it tiny so it
+    # never pushes a blank page after the signature block.
+    breaker = Paragraph(doc.element.body.findall(qn("w:p"))[-1], doc._body)
+    breaker.style = STYLE_RULE
+    _mark_size(breaker, 1)
+    section.orientation = WD_ORIENT.LANDSCAPE
+    section.page_width = PAGE_HEIGHT
+    section.page_height = PAGE_WIDTH
+    section.top_margin = LANDSCAPE_TOP
+    section.bottom_margin = LANDSCAPE_BOTTOM
+    section.left_margin = LANDSCAPE_LEFT
+    section.right_margin = LANDSCAPE_RIGHT
+    section.header_distance = Mm(10)
+    section.footer_distance = Mm(10)
+    section.different_first_page_header_footer = False
+    section.header.is_linked_to_previous = True
+
+
 def _appendices(doc: DocumentObject) -> None:
-    """One bordered table per appendix; first column = row label, the others = figures."""
+    """One bordered table per appendix; first column = row label, the others = figures.
+    Column widths are worked out at rendering, from the real texts (FITTED_TABLE_CAPTION)."""
+    _landscape_section(doc)
     _tag(doc, "{%p for appendix in appendices %}")
-    label = _paragraph(doc, "PHỤ LỤC {{ loop.index }}", style=STYLE_TITLE, size=14, bold=True)
-    label.paragraph_format.page_break_before = True
+    # A page break before every appendix but the first, which the section break already opens.
+    label = _paragraph(doc, style=STYLE_TITLE, size=14)
     label.paragraph_format.keep_with_next = True
+    opening = label.add_run("{%r if loop.index > 1 %}")
+    _format_run(opening, size=14)
+    label.add_run().add_break(WD_BREAK.PAGE)
+    _format_run(label.add_run("{%r endif %}"), size=14)
+    _format_run(label.add_run("PHỤ LỤC {{ loop.index }}"), size=14, bold=True)
     _paragraph(
         doc, "{{ appendix.title | upper }}", style=STYLE_TITLE, size=14, bold=True
     ).paragraph_format.keep_with_next = True
@@ -568,10 +607,13 @@ def _appendices(doc: DocumentObject) -> None:
     # docxtpl removes the two tag cells and rescales the grid to the real column count.
     table = doc.add_table(rows=7, cols=4)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    label_width = Mm(66)
-    figure_width = Length(int((TEXT_WIDTH - label_width) / 3))
+    label_width = Mm(90)
+    figure_width = Length(int((LANDSCAPE_TEXT_WIDTH - label_width) / 3))
     _fix_table_widths(table, [label_width, figure_width, figure_width, figure_width])
     _table_borders(table, "single")
+    caption = OxmlElement("w:tblCaption")  # last in w:tblPr, after w:tblLook
+    caption.set(qn("w:val"), FITTED_TABLE_CAPTION)
+    table._tbl.tblPr.append(caption)
     _repeat_header_row(table)
     left = WD_ALIGN_PARAGRAPH.LEFT
     right = WD_ALIGN_PARAGRAPH.RIGHT

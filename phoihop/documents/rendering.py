@@ -24,6 +24,11 @@ NOT_DOCX_MESSAGE = (
 MAX_UNCOMPRESSED_BYTES = 64 * 1024 * 1024
 _PLAIN_SCALARS = (str, int, float, bool, type(None))
 _TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}", re.DOTALL)
+# Alternative text ("title") of a table whose column widths are worked out from its rendered
+# texts: docxtpl only spreads the template's widths evenly over the columns a loop adds.
+FITTED_TABLE_CAPTION = "Bảng số liệu: độ rộng cột tự tính theo nội dung"
+_CELL_PADDING_TWIPS = 2 * 108  # Word's default left and right cell margins
+_LABEL_SHARE = 0.35  # the row-label column wraps rather than take more of the line than this
 
 
 class TemplateError(ValueError):
@@ -233,8 +238,133 @@ def _problem_from_exception(
     return TemplateProblem(message=f"Mẫu tạo ra tài liệu Word hỏng: {exc}")
 
 
+def _text_twips(text: str, size_pt: float) -> int:
+    """The width of a line of Times New Roman text, from its glyphs' advance widths (1/1000
+    em), rounded up a little for bold and for Liberation Serif's hinting."""
+    units = 0
+    for char in text:
+        if char.isdigit():
+            units += 500
+        elif char in ".,:;' ":
+            units += 250
+        elif char in "-()/":
+            units += 333
+        elif char.isupper():
+            units += 722
+        elif char.isalpha():
+            units += 480
+        else:
+            units += 560
+    return int(units * size_pt * 20 / 1000 * 1.08)
+
+
+def _cell_text(cell) -> str:
+    return " ".join(
+        "".join(t.text or "" for t in p.iter(qn("w:t"))) for p in cell.iter(qn("w:p"))
+    ).strip()
+
+
+def _cell_size(cell) -> float:
+    sizes = [int(sz.get(qn("w:val"))) / 2 for sz in cell.iter(qn("w:sz"))]
+    return max(sizes, default=12)
+
+
+def _text_width_of(table) -> int | None:
+    """The text width (twips) of the section the table is in: its page less the margins."""
+    sect_pr = None
+    for sibling in table.itersiblings():
+        if sibling.tag == qn("w:p"):
+            sect_pr = sibling.find(f"{qn('w:pPr')}/{qn('w:sectPr')}")
+        elif sibling.tag == qn("w:sectPr"):
+            sect_pr = sibling
+        if sect_pr is not None:
+            break
+    size = None if sect_pr is None else sect_pr.find(qn("w:pgSz"))
+    margins = None if sect_pr is None else sect_pr.find(qn("w:pgMar"))
+    if size is None or margins is None:
+        return None
+    return (
+        int(size.get(qn("w:w")))
+        - int(margins.get(qn("w:left")))
+        - (int(margins.get(qn("w:right"))))
+    )
+
+
+def _column_widths(rows: list[list[tuple[str, float]]], available: int) -> list[int]:
+    """Widths that keep every figure on one line and give the row labels what is left.
+
+    The first row is the header: its texts may wrap between words. Other rows' figures never
+    wrap; the first column (the row label) wraps between words and is held to a share of the
+    line so the figures keep their room."""
+    columns = len(rows[0])
+    need = [0] * columns  # below this a word or a figure would be cut
+    wish = [0] * columns  # at this nothing wraps
+    for index, row in enumerate(rows):
+        for column, (text, size) in enumerate(row):
+            words = max((_text_twips(w, size) for w in text.split()), default=0)
+            whole = _text_twips(text, size)
+            no_wrap = column > 0 and index > 0
+            need[column] = max(need[column], whole if no_wrap else words)
+            wish[column] = max(wish[column], whole)
+    need = [n + _CELL_PADDING_TWIPS for n in need]
+    wish = [w + _CELL_PADDING_TWIPS for w in wish]
+    wish[0] = max(need[0], min(wish[0], int(available * _LABEL_SHARE)))
+    widths = [wish[0], *need[1:]]
+    spare = available - sum(widths)
+    if spare < 0:
+        # Too many figures for the line: the label gives way down to its longest word.
+        widths[0] = max(need[0], widths[0] + spare)
+        return widths
+    # What is left widens the figure columns towards their unwrapped headers, then evenly.
+    short = [max(wish[c] - widths[c], 0) if c > 0 else 0 for c in range(columns)]
+    if sum(short):
+        given = min(spare, sum(short))
+        for column in range(columns):
+            widths[column] += given * short[column] // sum(short)
+        spare = available - sum(widths)
+    for column in range(columns):
+        widths[column] += spare // columns
+    widths[0] += available - sum(widths)
+    return widths
+
+
+def fit_table_columns(body) -> None:
+    """Give every table marked FITTED_TABLE_CAPTION column widths from its rendered texts."""
+    for table in body.iterchildren(qn("w:tbl")):
+        caption = table.find(f"{qn('w:tblPr')}/{qn('w:tblCaption')}")
+        if caption is None or caption.get(qn("w:val")) != FITTED_TABLE_CAPTION:
+            continue
+        rows = [row.findall(qn("w:tc")) for row in table.iterchildren(qn("w:tr"))]
+        available = _text_width_of(table)
+        if not rows or available is None or len({len(r) for r in rows}) != 1:
+            continue
+        if any(
+            cell.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}") is not None for r in rows for cell in r
+        ):
+            continue
+        texts = [[(_cell_text(cell), _cell_size(cell)) for cell in row] for row in rows]
+        widths = _column_widths(texts, available)
+        grid = table.find(qn("w:tblGrid"))
+        for column in grid.findall(qn("w:gridCol")):
+            grid.remove(column)
+        for width in widths:
+            column = grid.makeelement(qn("w:gridCol"), {qn("w:w"): str(width)})
+            grid.append(column)
+        for row in rows:
+            for cell, width in zip(row, widths, strict=True):
+                tc_w = cell.find(f"{qn('w:tcPr')}/{qn('w:tcW')}")
+                if tc_w is not None:
+                    tc_w.set(qn("w:w"), str(width))
+                    tc_w.set(qn("w:type"), "dxa")
+        tbl_w = table.find(f"{qn('w:tblPr')}/{qn('w:tblW')}")
+        if tbl_w is not None:
+            tbl_w.set(qn("w:w"), str(sum(widths)))
+            tbl_w.set(qn("w:type"), "dxa")
+
+
 def _render(document: DocxTemplate, context: dict[str, Any], env: SandboxedEnvironment) -> bytes:
     document.render(context, jinja_env=env, autoescape=True)
+    fit_table_columns(document.docx.element.body)
     buffer = BytesIO()
     document.save(buffer)
     return buffer.getvalue()

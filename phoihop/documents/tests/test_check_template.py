@@ -190,7 +190,7 @@ def test_the_default_template_uses_only_documented_fields(template: bytes) -> No
         "value",
         "loop",
     }
-    used = set(re.findall(r"\{[{%]p?\s*(?:for \w+ in |if )?([a-z_]+)", xml))
+    used = set(re.findall(r"\{[{%][pr]?\s*(?:for \w+ in |if )?([a-z_]+)", xml))
     assert used - {"for", "if", "else", "endfor", "endif", "tr", "tc"} <= documented | loop_names
 
 
