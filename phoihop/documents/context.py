@@ -19,7 +19,7 @@ from phoihop.core.dates import format_date_line
 from phoihop.core.numbers import format_change, format_number, format_quantity
 from phoihop.core.periods import CUTOFF_15, HALF, YEAR, Period
 from phoihop.indicators.models import Aggregation, Indicator, Section, ValueType
-from phoihop.organisations.models import Organisation
+from phoihop.organisations.models import Organisation, OrganisationKind
 from phoihop.places.models import Level, Unit, UnitKind
 from phoihop.places.selectors import UnitLookupError
 from phoihop.reporting.citations import format_figure, render_citations
@@ -45,6 +45,7 @@ _COMMAND_SHARED = {code for codes in COMMAND_SECTIONS.values() for code in codes
 _BLANK_LINES = re.compile(r"\n\s*\n")
 NO_DATA = "-"
 TO_BE_WRITTEN = "(Nội dung do Ban điều phối bổ sung.)"
+TO_BE_WRITTEN_BY_COMMITTEE = "(Nội dung do Ban chỉ đạo bổ sung.)"
 
 
 @dataclass(frozen=True)
@@ -85,8 +86,22 @@ def level_word(unit: Unit) -> str:
 
 
 def is_reportable(unit: Unit) -> bool:
-    """Reports exist for districts and communes (a province report is not built yet)."""
-    return unit.level in (Level.DISTRICT, Level.COMMUNE)
+    """Reports exist for provinces, districts and communes."""
+    return unit.level in (Level.PROVINCE, Level.DISTRICT, Level.COMMUNE)
+
+
+def command_name(unit: Unit, *, short: bool = True) -> str:
+    """The military command of a unit's level: "Bộ CHQS" of a province, "Ban CHQS" below."""
+    if unit.level == Level.PROVINCE:
+        return "Bộ CHQS" if short else "Bộ Chỉ huy Quân sự"
+    return "Ban CHQS" if short else "Ban chỉ huy Quân sự"
+
+
+def lower_units_word(units: list[Unit]) -> str:
+    """How a province report names its districts: "các huyện", or all three kinds."""
+    if all(u.kind == UnitKind.DISTRICT for u in units):
+        return "các huyện"
+    return "các huyện, thị xã, thành phố"
 
 
 # ----- header defaults ----------------------------------------------------------------------
@@ -110,6 +125,23 @@ def default_header(unit: Unit) -> HeaderFields:
                 "Ban CHQS huyện",
                 f"Đảng ủy, UBND {word}",
                 f"06 đoàn thể {word}",
+                "Lưu: VT",
+            ],
+        )
+    if unit.level == Level.PROVINCE:
+        return HeaderFields(
+            issuing_body=DISTRICT_BODY,
+            parent_body=parent_body,
+            number="      /BC-BCĐ",
+            place=unit.name,
+            signer="",
+            title="TRƯỞNG BAN",
+            on_behalf="TM. BAN CHỈ ĐẠO",
+            recipients=[
+                "Cục Dân vận/Tổng cục Chính trị",
+                "Ban Dân vận Tỉnh ủy",
+                "06 đoàn thể tỉnh",
+                "BCĐ VĐQC liên ngành các huyện, thị xã, thành phố",
                 "Lưu: VT",
             ],
         )
@@ -274,7 +306,7 @@ def _subject(unit: Unit, period: Period, organisations: int, *, with_name: bool)
     kind = "Tổng kết" if period.kind == YEAR else "Sơ kết"
     where = f"{level_word(unit)} {unit.name}" if with_name else level_word(unit)
     return (
-        f"{kind} chương trình phối hợp hoạt động giữa Ban CHQS với "
+        f"{kind} chương trình phối hợp hoạt động giữa {command_name(unit)} với "
         f"{format_number(organisations, pad=True)} đoàn thể {where} {period.label}"
     )
 
@@ -286,30 +318,45 @@ def report_context(
     header: HeaderFields | None = None,
     issued_on: dt.date | None = None,
 ) -> dict[str, Any]:
-    """The whole review report of a district or commune for a period, as a plain dict."""
+    """The whole review report of a province, district or commune for a period, as a dict."""
     if not is_reportable(unit):
         raise UnitLookupError(
-            f"Chưa hỗ trợ báo cáo cho {unit.full_name}: chỉ lập báo cáo cấp huyện và cấp xã."
+            f"Không lập báo cáo cho {unit.full_name}: chỉ lập báo cáo cấp tỉnh, huyện và xã."
         )
     header = header or default_header(unit)
     is_commune = unit.level == Level.COMMUNE
+    is_province = unit.level == Level.PROVINCE
     periods = _source_periods(period)
     previous_periods = _source_periods(period.same_period_last_year())
-    communes = [] if is_commune else children_in_period(unit, period)
+    # A province's part III and appendices go over its districts, a district's over its
+    # communes; a province sees each district whole: the district and its communes.
+    lower = [] if is_commune else children_in_period(unit, period)
+    below = {c.pk: children_in_period(c, period) if is_province else [] for c in lower}
+    grass_roots = [u for units in below.values() for u in units]
     indicators = {i.code: i for i in Indicator.objects.all()}
-    current = _read_figures([unit, *communes], periods, indicators)
-    previous = _read_figures([unit], previous_periods, indicators)
+    current = _read_figures([unit, *lower, *grass_roots], periods, indicators)
+    previous = _read_figures([unit, *(lower if is_province else [])], previous_periods, indicators)
     reports = _submissions([unit], periods)
     organisations = list(
         Organisation.objects.filter(unit=unit, is_active=True)
         .select_related("kind")
         .order_by("kind__order")
     )
+    # A province whose own organisations sent nothing is reported from its districts' reports.
+    from_lower = is_province and not any((unit.pk, o.kind.code) in reports for o in organisations)
+    lower_reports = _submissions(lower, periods) if from_lower else {}
     command = next((o for o in organisations if o.kind.is_command), None)
     members = [o for o in organisations if not o.kind.is_command]
     word = level_word(unit)
+    chqs = command_name(unit)
 
-    commune_figures = formatted_figures(current.over(communes)) if communes else None
+    if is_province:
+        per_lower = {c.pk: _whole_unit(current, c, below[c.pk]) for c in lower}
+        lower_total = _aggregate(list(per_lower.values()), indicators, keep_last=False)
+    else:
+        per_lower = {c.pk: current.over([c]) for c in lower}
+        lower_total = current.over(lower)
+    commune_figures = formatted_figures(lower_total) if lower else None
 
     def cited(kind: str, text: str) -> str:
         own = current.of(unit, kind)
@@ -326,29 +373,11 @@ def report_context(
             for paragraph in _paragraphs(cited(kind, report.narratives.get(code, "")))
         ]
 
-    def organisation_part(number: str, organisation: Organisation) -> dict[str, Any]:
-        kind = organisation.kind.code
-        report = reports.get((unit.pk, kind))
-        if organisation.kind.is_command:
-            heading = f"Ban CHQS {word}"
-        else:
-            heading = f"Phối hợp hoạt động giữa Ban CHQS với {organisation.kind.name} {word}"
-        if report is None:
-            return {
-                "number": number,
-                "heading": heading,
-                "paragraphs": [f"Chưa nhận được báo cáo của {organisation.name}."],
-                "figures": [],
-            }
-        codes = tuple(
-            s.code
-            for s in report.sections
-            if not (organisation.kind.is_command and not is_commune and s.code in _COMMAND_SHARED)
-        )
-        own = current.of(unit, kind)
-        before = previous.of(unit, kind)
+    def figure_lines(
+        sections: list[Section], codes: tuple[str, ...], own: dict, before: dict
+    ) -> list[dict[str, str]]:
         figures = []
-        for section in report.sections:
+        for section in sections:
             if section.code not in codes:
                 continue
             for link in section.indicator_links.all():
@@ -367,17 +396,78 @@ def report_context(
                         else "",
                     }
                 )
+        return figures
+
+    def own_codes(kind: OrganisationKind, sections: list[Section]) -> tuple[str, ...]:
+        # The command's shared sections feed parts I, II.1, II.2, III and IV, not its 3.x.
+        return tuple(
+            s.code
+            for s in sections
+            if not (kind.is_command and not is_commune and s.code in _COMMAND_SHARED)
+        )
+
+    def organisation_part(number: str, organisation: Organisation) -> dict[str, Any]:
+        kind = organisation.kind.code
+        report = reports.get((unit.pk, kind))
+        if organisation.kind.is_command:
+            heading = f"{chqs} {word}"
+        else:
+            heading = f"Phối hợp hoạt động giữa {chqs} với {organisation.kind.name} {word}"
+        if report is None:
+            return {
+                "number": number,
+                "heading": heading,
+                "paragraphs": [f"Chưa nhận được báo cáo của {organisation.name}."],
+                "figures": [],
+            }
+        codes = own_codes(organisation.kind, report.sections)
         return {
             "number": number,
             "heading": heading,
             "paragraphs": section_paragraphs(kind, codes),
+            "figures": figure_lines(
+                report.sections, codes, current.of(unit, kind), previous.of(unit, kind)
+            ),
+        }
+
+    lower_word = lower_units_word(lower)
+
+    def lower_part(number: str, kind: OrganisationKind) -> dict[str, Any]:
+        """One kind of organisation over the districts: their figures added up."""
+        if kind.is_command:
+            heading = f"Ban CHQS {lower_word}"
+        else:
+            heading = f"Phối hợp hoạt động giữa Ban CHQS với {kind.name} {lower_word}"
+        sections = next(
+            (r.sections for (_, code), r in lower_reports.items() if code == kind.code), []
+        )
+        codes = own_codes(kind, sections)
+        figures = figure_lines(
+            sections,
+            codes,
+            current.over(lower, [kind.code]),
+            previous.over(lower, [kind.code]),
+        )
+        return {
+            "number": number,
+            "heading": heading,
+            "paragraphs": [f"(Tổng hợp từ báo cáo của {lower_word}.)"],
             "figures": figures,
         }
 
-    ordered = [*members, *([command] if command else [])]
-    parts = [organisation_part(f"3.{i}", o) for i, o in enumerate(ordered, start=1)]
+    if from_lower:
+        kinds = list(
+            OrganisationKind.objects.filter(organisations__unit__in=lower)
+            .distinct()
+            .order_by("is_command", "order")
+        )
+        parts = [lower_part(f"3.{i}", k) for i, k in enumerate(kinds, start=1)]
+        count = sum(1 for k in kinds if not k.is_command)
+    else:
+        ordered = [*members, *([command] if command else [])]
+        parts = [organisation_part(f"3.{i}", o) for i, o in enumerate(ordered, start=1)]
+        count = len(members)
     label = period.label
-    count = len(members)
     count_text = format_number(count, pad=True)
     review = "tổng kết" if period.kind == YEAR else "sơ kết"
     body = (
@@ -385,6 +475,7 @@ def report_context(
         if not is_commune
         else ("Ban điều phối liên ngành vận động quần chúng (VĐQC)")
     )
+    command_long = command_name(unit, short=False)
     context: dict[str, Any] = {
         "header": {
             "parent_body": header.parent_body,
@@ -399,14 +490,14 @@ def report_context(
         "next_period_title": period.next().label.upper(),
         "level_upper": word.upper(),
         "opening": (
-            f"Căn cứ vào nội dung ký kết và công tác phối hợp hoạt động giữa Ban chỉ huy Quân sự "
+            f"Căn cứ vào nội dung ký kết và công tác phối hợp hoạt động giữa {command_long} "
             f"với {count_text} đoàn thể của {word} năm {period.year}, {body} {word} báo cáo kết "
             f"quả {label} như sau:"
         ),
         "organisations": parts,
         "closing": (
-            f"Trên đây là báo cáo {review} chương trình phối hợp hoạt động giữa Ban chỉ huy Quân "
-            f"sự với {count_text} đoàn thể {word} {label}./."
+            f"Trên đây là báo cáo {review} chương trình phối hợp hoạt động giữa {command_long} "
+            f"với {count_text} đoàn thể {word} {label}./."
         ),
         "recipients": list(header.recipients),
         "signature": {
@@ -421,18 +512,103 @@ def report_context(
         context[key] = section_paragraphs(command_kind, codes) if command else []
     if is_commune:
         _fill_commune_parts(context, unit=unit, label=label, word=word, figures=current)
+    elif from_lower:
+        _fill_from_lower_units(
+            context, label=label, lower=lower, per_lower=per_lower, total=lower_total
+        )
+    if from_lower:
+        columns = [
+            (part_kind.short_name, current.over(lower, [part_kind.code]), part_sections)
+            for part_kind in kinds
+            if current.over(lower, [part_kind.code])
+            for part_sections in [
+                next((r.sections for (_, c), r in lower_reports.items() if c == part_kind.code), [])
+            ]
+        ]
+        own_total = current.over(lower)
+    else:
+        columns = [
+            (o.kind.short_name, current.of(unit, o.kind.code), report.sections)
+            for o in [*members, *([command] if command else [])]
+            if current.of(unit, o.kind.code)
+            for report in [reports.get((unit.pk, o.kind.code))]
+            if report is not None
+        ]
+        own_total = current.over([unit])
     context["appendices"] = _appendices(
-        unit,
-        period,
-        ordered,
-        communes,
-        current,
+        label,
+        columns,
+        own_total,
         indicators,
-        reports,
-        periods=periods,
-        is_commune=is_commune,
+        lower=lower,
+        per_lower=per_lower,
+        lower_total=lower_total,
+        lower_sections=_commune_sections([*lower, *grass_roots], periods) if lower else [],
+        lower_heading="Huyện, thị xã, thành phố" if is_province else "Xã, thị trấn",
+        lower_word=lower_word if is_province else "các xã, thị trấn",
     )
     return context
+
+
+def _whole_unit(figures: _Figures, unit: Unit, communes: list[Unit]) -> dict:
+    """A district's figures as its own report states them: the communes' sum where the
+    communes report an indicator (as the seed's II.1 does), else its organisations' own."""
+    return {**figures.over([unit]), **figures.over(communes)}
+
+
+def _fill_from_lower_units(
+    context: dict[str, Any],
+    *,
+    label: str,
+    lower: list[Unit],
+    per_lower: dict[int, dict],
+    total: dict,
+) -> None:
+    """A province whose own organisations sent nothing: part II is the districts' figures
+    added up, part III one paragraph per district; the assessment is left to the committee."""
+    lower_word = lower_units_word(lower)
+
+    def quantity(values: dict, code: str, unit_label: str) -> str:
+        return format_quantity(values.get(code) or 0, unit_label)
+
+    def activities(values: dict) -> str:
+        return (
+            f"tuyên truyền đường lối, chủ trương của Đảng, chính sách, pháp luật của Nhà nước "
+            f"được {quantity(values, 'tt_duong_loi_cuoc', 'cuộc')} với "
+            f"{quantity(values, 'tt_duong_loi_luot', 'lượt')} người dự nghe; tuyên truyền Luật "
+            f"Nghĩa vụ quân sự, Luật Dân quân tự vệ, Luật Lực lượng dự bị động viên được "
+            f"{quantity(values, 'tt_qp_cuoc', 'cuộc')} với {quantity(values, 'tt_qp_luot', 'lượt')}"
+            f" người tham dự; đóng góp {quantity(values, 'dan_van_ngay_cong', 'ngày công')}; "
+            f"thăm, tặng {quantity(values, 'dan_van_qua_so', 'phần quà')} cho gia đình chính "
+            f"sách, hộ nghèo"
+        )
+
+    note = f"(Tổng hợp từ báo cáo của {lower_word}.)"
+    context["leadership"] = [TO_BE_WRITTEN_BY_COMMITTEE]
+    context["information"] = [
+        note,
+        f"Trong {label}, Ban CHQS và các đoàn thể {lower_word} đã phối hợp tuyên truyền đường "
+        f"lối, chủ trương của Đảng, chính sách, pháp luật của Nhà nước được "
+        f"{quantity(total, 'tt_duong_loi_cuoc', 'cuộc')} với "
+        f"{quantity(total, 'tt_duong_loi_luot', 'lượt')} người dự nghe.",
+    ]
+    context["defence"] = [
+        note,
+        f"Tuyên truyền Luật Nghĩa vụ quân sự, Luật Dân quân tự vệ, Luật Lực lượng dự bị động "
+        f"viên được {quantity(total, 'tt_qp_cuoc', 'cuộc')} với "
+        f"{quantity(total, 'tt_qp_luot', 'lượt')} người tham dự, trong đó có "
+        f"{quantity(total, 'tt_qp_thanh_nien', 'thanh niên')} trong độ tuổi.",
+    ]
+    context["communes"] = [
+        note,
+        *[
+            f"{unit.full_name[:1].upper()}{unit.full_name[1:]}: {activities(per_lower[unit.pk])}."
+            for unit in lower
+        ],
+        "Số liệu chi tiết của từng đơn vị tại các phụ lục kèm theo.",
+    ]
+    for key in ("strengths", "weaknesses", "causes_strengths", "causes_weaknesses", "plan"):
+        context[key] = [TO_BE_WRITTEN_BY_COMMITTEE]
 
 
 def _fill_commune_parts(
@@ -472,94 +648,78 @@ def _fill_commune_parts(
 
 
 def _appendices(
-    unit: Unit,
-    period: Period,
-    organisations: list[Organisation],
-    communes: list[Unit],
-    figures: _Figures,
+    label: str,
+    columns: list[tuple[str, dict[str, Decimal | None], list[Section]]],
+    own_total: dict[str, Decimal | None],
     indicators: dict[str, Indicator],
-    reports: dict[tuple[int, str], _Report],
     *,
-    periods: list[str],
-    is_commune: bool,
+    lower: list[Unit],
+    per_lower: dict[int, dict[str, Decimal | None]],
+    lower_total: dict[str, Decimal | None],
+    lower_sections: list[tuple[str, list[str]]],
+    lower_heading: str,
+    lower_word: str,
 ) -> list[dict[str, Any]]:
-    label = period.label
     # Appendix 1: every figure the organisations reported, indicators down, organisations across.
-    reporting = [o for o in organisations if figures.of(unit, o.kind.code)]
     codes: list[str] = []
-    for organisation in reporting:
-        report = reports.get((unit.pk, organisation.kind.code))
-        for section in report.sections if report else []:
+    for _, values, sections in columns:
+        for section in sections:
             for link in section.indicator_links.all():
                 code = link.indicator.code
-                if (
-                    code not in codes
-                    and figures.of(unit, organisation.kind.code).get(code) is not None
-                ):
+                if code not in codes and values.get(code) is not None:
                     codes.append(code)
-    total = figures.over([unit])
     rows = []
     for code in codes:
         indicator = indicators[code]
         row = [f"{indicator.name} ({indicator.unit_label})"]
         row += [
-            _format_value(figures.of(unit, o.kind.code).get(code), indicator)
-            if figures.of(unit, o.kind.code).get(code) is not None
-            else NO_DATA
-            for o in reporting
+            _format_value(values.get(code), indicator) if values.get(code) is not None else NO_DATA
+            for _, values, _ in columns
         ]
-        row.append(_format_value(total.get(code), indicator) if code in total else NO_DATA)
+        row.append(_format_value(own_total.get(code), indicator) if code in own_total else NO_DATA)
         rows.append(row)
     appendices = [
         {
             "title": f"Số liệu của các đơn vị {label}",
-            "columns": [
-                "Chỉ tiêu (đơn vị tính)",
-                *[o.kind.short_name for o in reporting],
-                "Tổng cộng",
-            ],
+            "columns": ["Chỉ tiêu (đơn vị tính)", *[name for name, _, _ in columns], "Tổng cộng"],
             "rows": rows,
             "total": [],
         }
     ]
-    if is_commune or not communes:
-        return appendices
-    # Appendices 2..: the communes' figures, one table per section of the communes' forms.
-    sections = _commune_sections(communes, periods)
-    per_commune = {c.pk: figures.over([c]) for c in communes}
-    grand = figures.over(communes)
-    for heading, section_codes in sections:
+    # Appendices 2..: the lower units' figures, one table per section of their forms.
+    for heading, section_codes in lower_sections:
         shown = [
             c
             for c in section_codes
-            if not indicators[c].formula
-            and any(per_commune[u.pk].get(c) is not None for u in communes)
+            if not indicators[c].formula and any(per_lower[u.pk].get(c) is not None for u in lower)
         ]
         if not shown:
             continue
         appendices.append(
             {
-                "title": f"{heading} của các xã, thị trấn {label}",
+                "title": f"{heading} của {lower_word} {label}",
                 "columns": [
-                    "Xã, thị trấn",
+                    lower_heading,
                     *[f"{_short_name(indicators[c])} ({indicators[c].unit_label})" for c in shown],
                 ],
                 "rows": [
                     [
-                        commune.name,
+                        unit.name,
                         *[
-                            _format_value(per_commune[commune.pk].get(c), indicators[c])
-                            if per_commune[commune.pk].get(c) is not None
+                            _format_value(per_lower[unit.pk].get(c), indicators[c])
+                            if per_lower[unit.pk].get(c) is not None
                             else NO_DATA
                             for c in shown
                         ],
                     ]
-                    for commune in communes
+                    for unit in lower
                 ],
                 "total": [
                     "Tổng cộng",
                     *[
-                        _format_value(grand.get(c), indicators[c]) if c in grand else NO_DATA
+                        _format_value(lower_total.get(c), indicators[c])
+                        if c in lower_total
+                        else NO_DATA
                         for c in shown
                     ],
                 ],

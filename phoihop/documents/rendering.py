@@ -255,7 +255,7 @@ def _text_twips(text: str, size_pt: float) -> int:
             units += 480
         else:
             units += 560
-    return int(units * size_pt * 20 / 1000 * 1.08)
+    return int(units * size_pt * 20 / 1000 * 1.15)
 
 
 def _cell_text(cell) -> str:

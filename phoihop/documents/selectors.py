@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from phoihop.core.periods import Period
 from phoihop.documents.context import children_in_period
-from phoihop.places.models import Unit
+from phoihop.places.models import Level, Unit
 from phoihop.reporting.models import Status, Submission
 from phoihop.validation.services import submission_warnings
 
@@ -12,7 +12,10 @@ from phoihop.validation.services import submission_warnings
 def report_problems(unit: Unit, period: Period) -> list[dict]:
     """Open problems of the submissions the report is built from: not yet accepted, or
     failing a built-in check. One row per submission with at least one problem."""
-    units = [unit, *([] if unit.level >= 3 else children_in_period(unit, period))]
+    units, level = [unit], [unit]
+    while level and level[0].level < Level.COMMUNE:  # a province's districts, then communes
+        level = [child for u in level for child in children_in_period(u, period)]
+        units += level
     rows = []
     submissions = (
         Submission.objects.filter(organisation__unit__in=units, period=period.id)

@@ -21,7 +21,7 @@ from phoihop.documents.models import ReportSettings, ReportTemplate
 from phoihop.documents.pdf import docx_to_pdf
 from phoihop.documents.rendering import TemplateError, TemplateProblem, check_template, render_docx
 from phoihop.documents.sample import sample_context
-from phoihop.places.models import Unit
+from phoihop.places.models import Level, Unit
 
 MAX_TEMPLATE_BYTES = 5 * 1024 * 1024
 
@@ -156,14 +156,17 @@ def generate_pdf(unit: Unit, period: Period, **options) -> GeneratedReport:
 def generate_communes_zip(
     unit: Unit, period: Period, *, template: bytes | None = None
 ) -> GeneratedReport:
-    """One zip of the reports of every commune the unit had during the period."""
+    """One zip of the reports of every unit below this one during the period: a district's
+    communes, a province's districts."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for commune in children_in_period(unit, period):
             report = generate_docx(commune, period, template=template)
             archive.writestr(report.filename, report.content)
     return GeneratedReport(
-        report_filename(unit, period, "zip").replace("bao-cao-", "bao-cao-cac-xa-"),
+        report_filename(unit, period, "zip").replace(
+            "bao-cao-", "bao-cao-cac-huyen-" if unit.level == Level.PROVINCE else "bao-cao-cac-xa-"
+        ),
         buffer.getvalue(),
         "application/zip",
     )

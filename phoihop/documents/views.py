@@ -39,6 +39,7 @@ from phoihop.documents.services import (
     save_report_settings,
     upload_template,
 )
+from phoihop.places.models import Level
 
 
 def _period(period_id: str) -> Period:
@@ -88,7 +89,8 @@ def report(request: HttpRequest, unit_id: int, period: str) -> HttpResponse:
         "form": form,
         "problems": report_problems(unit, the_period),
         "template": chosen_template(unit),
-        "has_communes": unit.level < 3,
+        "has_communes": unit.level == Level.DISTRICT,
+        "has_districts": unit.level == Level.PROVINCE,
     }
     return render(request, "documents/report.html", context)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.utils.translation import gettext as _
 
 from phoihop.core.periods import Period, PeriodError
 from phoihop.documents.pdf import PdfConversionError, PdfUnavailable
@@ -32,7 +33,10 @@ class Command(BaseCommand):
         parser.add_argument(
             "--all-communes",
             action="store_true",
-            help="Lập báo cáo của tất cả các xã của đơn vị, gộp vào một tệp .zip.",
+            help=_(
+                "Lập báo cáo của tất cả các đơn vị cấp dưới (các xã của huyện, các huyện của "
+                "tỉnh), gộp vào một tệp .zip."
+            ),
         )
 
     def handle(self, *args, **options) -> None:
