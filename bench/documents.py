@@ -49,6 +49,14 @@ def run() -> list[tuple[str, float, str | None]]:
     rows.append(
         ("DOCX report 2020S1 Bù Đăng", _median(lambda: generate_docx(unit, period), RUNS), baseline)
     )
+    province = Unit.objects.get(code="70")
+    rows.append(
+        (
+            "DOCX report 2020S1 Bình Phước (from its districts)",
+            _median(lambda: generate_docx(province, period), RUNS),
+            baseline,
+        )
+    )
     if soffice_available():
         rows.append(
             (
