@@ -25,6 +25,19 @@ def test_it_shows_the_report_page_to_the_office(client_for, bu_dang):
     assert "BAN CHỈ ĐẠO VẬN ĐỘNG QUẦN CHÚNG LIÊN NGÀNH" in response.content.decode()
 
 
+def test_it_shows_the_open_validation_problems_before_generating(client_for, bu_dang):
+    response = client_for("vanphong").get(reverse("documents:report", args=[bu_dang.pk, "2020S1"]))
+    page = response.content.decode()
+    # The seed's contradictions: parts over their whole, and the same campaign told twice.
+    assert "(28 + 90 = 118)" in page
+    assert "650 ngày công" in page and "700 ngày công" in page
+    assert reverse("validation:unit_period", args=[bu_dang.pk, "2020S1"]) in page
+    # 2020S1 is wholly accepted; 2020S2 still has submissions waiting.
+    assert "Báo cáo chưa được duyệt" not in page
+    later = client_for("vanphong").get(reverse("documents:report", args=[bu_dang.pk, "2020S2"]))
+    assert "Báo cáo chưa được duyệt" in later.content.decode()
+
+
 def test_it_redirects_the_index_to_the_latest_period(client_for, bu_dang):
     response = client_for("vanphong").get(reverse("documents:index"))
     assert response.status_code == 302
