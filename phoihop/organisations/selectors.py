@@ -30,5 +30,5 @@ def organisations_by_unit(organisations: QuerySet[Organisation]) -> list[UnitGro
 def organisation_detail(organisation: Organisation, *, submissions: QuerySet[Submission]) -> dict:
     """An organisation's page: its submissions, the latest period first."""
     rows = list(submissions.filter(organisation=organisation).select_related("form"))
-    rows.sort(key=lambda s: (s.period_obj, s.form.code), reverse=True)
+    rows.sort(key=lambda s: (s.period_sort_key, s.form.code), reverse=True)
     return {"organisation": organisation, "submissions": rows}

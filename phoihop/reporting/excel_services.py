@@ -27,6 +27,7 @@ from phoihop.places.models import Unit
 from phoihop.reporting import excel, services
 from phoihop.reporting.excel import Problem
 from phoihop.reporting.models import Event, Status, Submission
+from phoihop.reporting.selectors import periods_with_submissions
 
 IMPORT_REASON = "Nhập từ tệp Excel"
 # An .xlsx compresses text about tenfold; far beyond that is a zip bomb, not a report.
@@ -142,10 +143,7 @@ def recent_periods(*, today=None, count: int = 6) -> list[Period]:
     from phoihop.core.periods import CUTOFF_15, HALF
 
     period = Period.containing(today or timezone.localdate(), HALF, CUTOFF_15)
-    known = sorted(
-        {Period.parse(p) for p in Submission.objects.values_list("period", flat=True).distinct()},
-        reverse=True,
-    )
+    known = periods_with_submissions(Submission.objects.all())
     offered = [period]
     for _step in range(count - 1):
         period = period.previous()

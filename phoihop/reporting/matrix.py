@@ -15,6 +15,7 @@ from phoihop.indicators.models import Form
 from phoihop.organisations.models import Organisation, OrganisationKind
 from phoihop.places.models import Unit
 from phoihop.reporting.models import Status, Submission, submitted_late
+from phoihop.reporting.selectors import periods_with_submissions
 from phoihop.reporting.services import deadline_of
 
 # The state of one cell, in the order the legend lists them.
@@ -195,10 +196,4 @@ def reporting_matrix(*, unit: Unit, period: Period, organisations: QuerySet[Orga
 
 def matrix_periods(submissions: QuerySet[Submission], *, current: Period) -> list[Period]:
     """The periods the chooser offers: every period with submissions, and the current one."""
-    found = {current}
-    for period_id in submissions.order_by().values_list("period", flat=True).distinct():
-        try:
-            found.add(Period.parse(period_id))
-        except ValueError:
-            continue
-    return sorted(found, reverse=True)
+    return sorted({current, *periods_with_submissions(submissions)}, reverse=True)

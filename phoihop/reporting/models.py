@@ -90,13 +90,34 @@ class Submission(models.Model):
         return Period.parse(self.period)
 
     @property
+    def period_label(self) -> str:
+        """The period as lists show it; a malformed stored id is shown as stored, not raised."""
+        try:
+            return self.period_obj.label
+        except PeriodError:
+            return self.period
+
+    @property
+    def period_sort_key(self) -> tuple:
+        """Orders submissions by period; a malformed stored id comes before every real period."""
+        try:
+            return (1, self.period_obj)
+        except PeriodError:
+            return (0,)
+
+    @property
     def unit(self):
         return self.organisation.unit
 
     @property
-    def deadline(self) -> dt.date:
+    def deadline(self) -> dt.date | None:
+        """None only for a malformed stored period id: lists show no deadline rather than fail."""
+        try:
+            period = self.period_obj
+        except PeriodError:
+            return None
         return period_deadline(
-            self.period_obj,
+            period,
             convention=self.form.period_convention,
             days_after_end=self.form.deadline_days,
         )
@@ -104,7 +125,10 @@ class Submission(models.Model):
     @property
     def is_late(self) -> bool:
         # Not sent yet is not late here; the deadline (and its form) is read only when sent.
-        return self.submitted_at is not None and submitted_late(self.submitted_at, self.deadline)
+        if self.submitted_at is None:
+            return False
+        deadline = self.deadline
+        return deadline is not None and submitted_late(self.submitted_at, deadline)
 
 
 class FigureValue(models.Model):

@@ -130,21 +130,29 @@ def submission_view_data(submission: Submission) -> dict:
 # ----- pages (home, submission list and page) ---------------------------------------------
 
 
+def periods_with_submissions(submissions: QuerySet[Submission]) -> list[Period]:
+    """The periods these submissions are in, newest first.
+
+    A malformed stored id is skipped: one bad row must not take a page down.
+    """
+    periods: set[Period] = set()
+    for period_id in submissions.order_by().values_list("period", flat=True).distinct():
+        try:
+            periods.add(Period.parse(period_id))
+        except PeriodError:
+            continue
+    return sorted(periods, reverse=True)
+
+
 def current_period(submissions: QuerySet[Submission], *, today: dt.date) -> tuple[Period, str]:
     """The latest period the reader has submissions in, else the half-year containing today.
 
     Returned with the period convention its dates are read under (the form's, else Decree 09).
     """
-    ids = set(submissions.values_list("period", flat=True).distinct())
-    periods = []
-    for period_id in ids:
-        try:
-            periods.append(Period.parse(period_id))
-        except PeriodError:
-            continue  # a malformed stored id must not take the home page down
+    periods = periods_with_submissions(submissions)
     if not periods:
         return Period.containing(today, HALF, CUTOFF_15), CUTOFF_15
-    latest = max(periods)
+    latest = periods[0]
     convention = (
         submissions.filter(period=latest.id)
         .values_list("form__period_convention", flat=True)
@@ -200,7 +208,9 @@ def home_overview(
         rows = list(
             own_submissions.select_related("form", "organisation__unit", "organisation__kind")
         )
-        rows.sort(key=lambda s: (s.period_obj, s.organisation.unit.path, s.organisation.kind.order))
+        rows.sort(
+            key=lambda s: (s.period_sort_key, s.organisation.unit.path, s.organisation.kind.order)
+        )
         rows.reverse()
         data["own_submissions"] = rows
     else:
@@ -255,11 +265,9 @@ def submission_list(submissions: QuerySet[Submission], *, filters: SubmissionFil
     rows = rows.select_related("form", "organisation__unit", "organisation__kind").order_by(
         "-period", "organisation__unit__path", "organisation__kind__order"
     )
-    period_ids = set(submissions.values_list("period", flat=True).distinct())
-    periods = sorted((Period.parse(p) for p in period_ids if _is_period(p)), reverse=True)
     return {
         "submissions": rows,
-        "periods": periods,
+        "periods": periods_with_submissions(submissions),
         "statuses": Status.choices,
         "kinds": list(OrganisationKind.objects.order_by("order")),
     }
