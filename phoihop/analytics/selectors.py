@@ -16,6 +16,7 @@ from django.db.models import Count, Q, QuerySet, Sum
 from django.utils.translation import gettext as _
 
 from phoihop.accounts import permissions
+from phoihop.analytics import catalogue
 from phoihop.analytics.models import ALL_KINDS, Rollup
 from phoihop.analytics.rollups import finer_period_ids
 from phoihop.core.periods import CALENDAR, HALF, Period, PeriodError
@@ -200,15 +201,16 @@ def parse_pivot_params(params: Mapping, *, user) -> PivotQuery:
     visible = permissions.visible_units(user)
 
     codes = _split(params, "chi_tieu")[:MAX_INDICATORS]
-    by_code = {i.code: i for i in Indicator.objects.filter(code__in=codes)}
+    by_code = catalogue.by_code()
+    if any(c not in by_code for c in codes):
+        catalogue.forget()  # perhaps just created in another process: look once more
+        by_code = catalogue.by_code()
     unknown = [c for c in codes if c not in by_code]
     if unknown:
         errors.append(_("Không có chỉ tiêu: %(codes)s.") % {"codes": ", ".join(unknown)})
     indicators = [by_code[c] for c in dict.fromkeys(codes) if c in by_code]
     if not indicators:
-        indicators = list(
-            Indicator.objects.filter(aggregation=Aggregation.SUM, formula="").order_by("pk")[:2]
-        )
+        indicators = catalogue.first_summed(2)
 
     unit = None
     unit_code = (params.get("don_vi") or "").strip()
@@ -275,11 +277,8 @@ def cell_value(
     """An indicator's value from a cell's sums and counts: sums add, averages are sum/count,
     ratios come from their parts' sums, and a non-additive figure only stands on its own."""
     if indicator.formula:
-        from phoihop.validation.expressions import ExpressionError, parse_expression
-
-        try:
-            expression = parse_expression(indicator.formula)
-        except ExpressionError:
+        expression = catalogue.parsed_formula(indicator.formula)
+        if expression is None:
             return None
         parts = {
             code: cell_value(by_code[code], data, by_code) if code in by_code else None
@@ -307,21 +306,19 @@ def _tidy(value: Decimal) -> Decimal:
 
 def _needed_indicators(indicators: tuple[Indicator, ...]) -> dict[str, Indicator]:
     """The chosen indicators and, for formulas, the indicators they are computed from."""
-    from phoihop.validation.expressions import ExpressionError, parse_expression
-
     needed = {i.code: i for i in indicators}
     pending = [i for i in indicators if i.formula]
+    known = catalogue.by_code()
     for _depth in range(4):  # formulas of formulas, a few levels deep at most
         codes: set[str] = set()
         for indicator in pending:
-            try:
-                codes |= set(parse_expression(indicator.formula).codes)
-            except ExpressionError:
-                continue
+            expression = catalogue.parsed_formula(indicator.formula)
+            if expression is not None:
+                codes |= set(expression.codes)
         codes -= set(needed)
         if not codes:
             break
-        found = list(Indicator.objects.filter(code__in=codes))
+        found = [known[code] for code in sorted(codes) if code in known]
         needed.update({i.code: i for i in found})
         pending = [i for i in found if i.formula]
     return needed
@@ -329,8 +326,16 @@ def _needed_indicators(indicators: tuple[Indicator, ...]) -> dict[str, Indicator
 
 def _add(target: CellData, source: CellData) -> None:
     for indicator_id, (total, count) in source.items():
-        t, c = target.get(indicator_id, (Decimal(0), 0))
-        target[indicator_id] = (t + Decimal(total), c + count)
+        _add_one(target, indicator_id, total, count)
+
+
+def _add_one(target: CellData, indicator_id: int, total: Decimal, count: int) -> None:
+    """Add one sum and count into a cell; the first one is kept as it is (exact either way)."""
+    before = target.get(indicator_id)
+    if before is None:
+        target[indicator_id] = (Decimal(total), count)
+    else:
+        target[indicator_id] = (before[0] + total, before[1] + count)
 
 
 class _Cube:
@@ -383,7 +388,7 @@ class _Cube:
             ).values_list("unit_id", "kind", "period", "indicator_id", "total", "count")
             for unit_id, kind, period, indicator_id, total, count in rollups:
                 key_kind = kind if split_kinds else ALL_KINDS
-                _add(result[(unit_id, key_kind, period)], {indicator_id: (Decimal(total), count)})
+                _add_one(result[(unit_id, key_kind, period)], indicator_id, total, count)
             if kinds is not None:
                 # Per-kind rollups cover what lies below a unit; its own organisations come raw.
                 own = self._raw(Q(organisation__unit_id__in=[u.pk for u in open_units]), kinds)
@@ -405,10 +410,10 @@ class _Cube:
 
     def own_cells(self, unit: Unit, *, split_kinds: bool) -> dict[tuple[int, int, str], CellData]:
         """Cells of a unit's own organisations only (not the units below), as the reader sees."""
-        rows = self._raw(
-            Q(organisation__unit_id=unit.pk) & Q(organisation__in=self.visible_orgs.values("pk")),
-            self.kind_ids,
-        )
+        where = Q(organisation__unit_id=unit.pk)
+        if not permissions.is_admin(self.user):
+            where &= Q(organisation__in=self.visible_orgs.values("pk"))
+        rows = self._raw(where, self.kind_ids)
         result: dict[tuple[int, int, str], CellData] = defaultdict(dict)
         for (unit_id, kind, period), data in rows.items():
             _add(result[(unit_id, kind if split_kinds else ALL_KINDS, period)], data)
@@ -420,32 +425,30 @@ class _Cube:
         submissions = Submission.objects.filter(where, period__in=list(self.to_requested))
         if kind_ids is not None:
             submissions = submissions.filter(organisation__kind_id__in=kind_ids)
-        # Submission ids first: the (submission, indicator) index then finds each value directly,
-        # where a join lets SQLite scan every value of the indicator in the country.
-        ids = list(submissions.order_by().values_list("pk", flat=True))
-        if not ids:
-            return defaultdict(dict)
-        values = FigureValue.objects.filter(
-            submission_id__in=ids, indicator_id__in=self.indicator_ids, value__isnull=False
-        )
-        rows = (
-            values.order_by()
-            .values(
-                "submission__organisation__unit_id",
-                "submission__organisation__kind_id",
-                "submission__period",
-                "indicator_id",
+        # Submissions first, with their cell: the (submission, indicator) index then finds each
+        # value directly, where a join lets SQLite scan every value of the indicator in the
+        # country; the values are then summed per submission without any join.
+        cell_of = {
+            pk: (unit_key or unit_id, kind_id, self.to_requested[period])
+            for pk, unit_id, kind_id, period in submissions.order_by().values_list(
+                "pk", "organisation__unit_id", "organisation__kind_id", "period"
             )
+        }
+        result: dict[tuple[int, int, str], CellData] = defaultdict(dict)
+        if not cell_of:
+            return result
+        rows = (
+            FigureValue.objects.filter(
+                submission_id__in=list(cell_of),
+                indicator_id__in=self.indicator_ids,
+                value__isnull=False,
+            )
+            .order_by()
+            .values_list("submission_id", "indicator_id")
             .annotate(total=Sum("value"), n=Count("value"))
         )
-        result: dict[tuple[int, int, str], CellData] = defaultdict(dict)
-        for row in rows:
-            key = (
-                unit_key or row["submission__organisation__unit_id"],
-                row["submission__organisation__kind_id"],
-                self.to_requested[row["submission__period"]],
-            )
-            _add(result[key], {row["indicator_id"]: (Decimal(row["total"]), row["n"])})
+        for submission_id, indicator_id, total, count in rows:
+            _add_one(result[cell_of[submission_id]], indicator_id, total, count)
         return result
 
 

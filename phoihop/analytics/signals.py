@@ -7,12 +7,14 @@ from decimal import Decimal
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 
+from phoihop.analytics import catalogue
 from phoihop.analytics.rollups import (
     FigureKey,
     apply_deltas,
     figure_key_of_submission,
     forget_unit_paths,
 )
+from phoihop.indicators.models import Indicator
 from phoihop.places.models import Unit
 from phoihop.reporting.models import FigureValue, Submission
 
@@ -94,3 +96,9 @@ def move_submission_figures(sender, instance: Submission, raw: bool = False, **k
 @receiver(post_save, sender=Unit)
 def unit_saved(sender, **kwargs) -> None:
     forget_unit_paths()
+
+
+@receiver(post_save, sender=Indicator)
+@receiver(post_delete, sender=Indicator)
+def indicator_changed(sender, **kwargs) -> None:
+    catalogue.forget()
