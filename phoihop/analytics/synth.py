@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from django.db import connection, transaction
 from django.utils import timezone
 
+from phoihop.analytics import catalogue
+from phoihop.analytics.models import Rollup
 from phoihop.analytics.rollups import rebuild_rollups
 from phoihop.core.periods import Period
 from phoihop.indicators.models import Form, Indicator, Section, SectionIndicator
@@ -146,6 +148,7 @@ def generate(
             )
         )
     Indicator.objects.bulk_create(made)
+    catalogue.forget()  # bulk_create sends no post_save
     indicator_rows = list(
         Indicator.objects.filter(code__startswith=INDICATOR_PREFIX)
         .order_by("code")
@@ -201,6 +204,12 @@ def generate(
         log(f"Kỳ {period}: {len(ids)} báo cáo, tổng {value_count} số liệu.")
     rollups = rebuild_rollups()
     log(f"{rollups} dòng tổng hợp sẵn.")
+    if connection.vendor == "postgresql":
+        # Fresh statistics, as autovacuum would gather them later: without them the planner
+        # takes a table of millions of rows for an empty one.
+        with connection.cursor() as cursor:
+            for model in (FigureValue, Submission, Organisation, Unit, Indicator, Rollup):
+                cursor.execute(f"ANALYZE {model._meta.db_table}")
     return SynthSummary(
         provinces=provinces,
         communes=communes,
