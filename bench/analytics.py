@@ -1,6 +1,9 @@
 """Pivot benchmark: rollup pivots against a plain GROUP BY and against DuckDB over Parquet.
 
-Runs on its own SQLite file (data/bench.sqlite3) unless DATABASE_URL names another database.
+Runs on its own SQLite file (data/bench.sqlite3) unless DATABASE_URL names another database;
+there it replaces only the synthetic dataset (units coded S…, indicators synth_…), rebuilds the
+rollups and adds a "bench" administrator; it drops nothing else. BENCH_REUSE=1 keeps a synthetic
+dataset of the right size instead of generating it again.
 BENCH_SCALE sets the synthetic dataset's size (1 = 34 provinces, 3,321 communes, ~14 million
 values; default 0.1). Run with `python -m bench.analytics`, or through `python -m bench`.
 """
@@ -62,6 +65,29 @@ def _export_parquet(path: Path) -> float:
     return (time.perf_counter() - started) * 1000
 
 
+def _reusable_dataset(scale: float):
+    """With BENCH_REUSE=1, the synthetic dataset already in the database if it has this scale's
+    size (synth is deterministic): a full-scale run need not rebuild 14 million values."""
+    from phoihop.analytics.models import Rollup
+    from phoihop.analytics.synth import INDICATOR_PREFIX, PREFIX, SynthSummary
+    from phoihop.places.models import Unit
+    from phoihop.reporting.models import FigureValue
+
+    communes = Unit.objects.filter(code__startswith=PREFIX, level=3).count()
+    if not communes or communes != max(1, round(3321 * scale)):
+        return None
+    values = FigureValue.objects.filter(indicator__code__startswith=INDICATOR_PREFIX).count()
+    return SynthSummary(
+        provinces=Unit.objects.filter(code__startswith=PREFIX, level=1).count(),
+        communes=communes,
+        organisations=0,
+        submissions=0,
+        values=values,
+        rollups=Rollup.objects.count(),
+        seconds=0.0,
+    )
+
+
 def run(scale: float | None = None) -> list[dict]:
     """Generate the dataset, measure, print and return the medians (milliseconds)."""
     _setup_django()
@@ -78,16 +104,19 @@ def run(scale: float | None = None) -> list[dict]:
 
     scale = float(os.environ.get("BENCH_SCALE", DEFAULT_SCALE)) if scale is None else scale
     call_command("migrate", verbosity=0)
-    summary = generate(scale=scale, log=lambda m: print("  synth:", m, file=sys.stderr))
+    summary = _reusable_dataset(scale) if os.environ.get("BENCH_REUSE") else None
+    if summary is None:
+        summary = generate(scale=scale, log=lambda m: print("  synth:", m, file=sys.stderr))
     print(
-        f"dataset: {summary.values:,} values, {summary.communes:,} communes, "
+        f"dataset (scale {scale:g}): {summary.values:,} values, {summary.communes:,} communes, "
         f"{summary.rollups:,} rollup rows, built in {summary.seconds:.1f} s on {connection.vendor}"
     )
     user, _ = User.objects.get_or_create(
         username="bench", defaults={"role": Role.ADMIN, "is_superuser": True}
     )
     province = Unit.objects.filter(code__startswith="S", level=1).order_by("code").first()
-    parquet = Path(tempfile.mkdtemp()) / "values.parquet"
+    workdir = tempfile.TemporaryDirectory(prefix="phoihop-parquet-")
+    parquet = Path(workdir.name) / "values.parquet"
     export_ms = _export_parquet(parquet)
     duck = duckdb.connect()
     duck.execute(f"CREATE VIEW v AS SELECT * FROM read_parquet('{parquet}')")
@@ -193,6 +222,8 @@ def run(scale: float | None = None) -> list[dict]:
             f"{r['duckdb_ms'] / r['pivot_ms']:>7.1f}x"
         )
     print("(×GB, ×Duck: how many times slower each baseline is than the rollup pivot)")
+    duck.close()
+    workdir.cleanup()
     return results
 
 
