@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import OrderedDict
 from decimal import Decimal
 
@@ -10,8 +11,13 @@ from django.db.models import Q, QuerySet
 from django.http import Http404
 
 from phoihop.accounts.models import Role
-from phoihop.accounts.permissions import access_office_unit_by_id, is_admin, is_an_office
-from phoihop.core.periods import Period, PeriodError
+from phoihop.accounts.permissions import (
+    access_office_unit_by_id,
+    is_admin,
+    is_an_office,
+    visible_submissions,
+)
+from phoihop.core.periods import CUTOFF_15, HALF, Period, PeriodError
 from phoihop.places.models import Level, Unit
 from phoihop.validation.models import Importance, Rule, ValidationResult, ValidationRun
 
@@ -32,6 +38,16 @@ def parse_period(text: str) -> str:
         return Period.parse(text).id
     except PeriodError:
         raise Http404 from None
+
+
+def index_periods(user, *, today: dt.date) -> list[Period]:
+    """The periods the index offers, newest first: those with submissions the user may read,
+    else the half-year containing today. The first is the one to preselect."""
+    from phoihop.reporting.selectors import periods_with_submissions
+
+    return periods_with_submissions(visible_submissions(user)) or [
+        Period.containing(today, HALF, CUTOFF_15)
+    ]
 
 
 def manageable_rules(user) -> QuerySet[Rule]:

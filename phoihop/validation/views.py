@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -27,8 +28,12 @@ def index(request: HttpRequest) -> HttpResponse:
     unit_id = request.GET.get("don_vi")
     if period and unit_id:
         return redirect("validation:unit_period", unit_id=unit_id, period=period)
-    periods = ["2020S2", "2020S1", "2019S2", "2019S1"]
-    return render(request, "validation/index.html", {"units": units, "periods": periods})
+    periods = selectors.index_periods(request.user, today=timezone.localdate())
+    return render(
+        request,
+        "validation/index.html",
+        {"units": units, "periods": periods, "selected": periods[0]},
+    )
 
 
 @login_required

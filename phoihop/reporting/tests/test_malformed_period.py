@@ -29,6 +29,7 @@ def malformed() -> Submission:
         ("vanphong", reverse("reporting:submission_list")),
         ("chuthapdo", reverse("reporting:submission_list")),
         ("vanphong", reverse("reporting:matrix")),
+        ("vanphong", reverse("validation:index")),
     ],
 )
 def test_it_still_shows_the_page(client_for, malformed, username, url) -> None:

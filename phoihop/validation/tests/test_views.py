@@ -42,6 +42,12 @@ def test_it_refuses_a_viewer_who_sees_the_unit(client_for, district):
     assert client_for("tinh").get(_page(district)).status_code == 403
 
 
+def test_it_offers_the_periods_with_data_and_preselects_the_latest(client_for):
+    html = client_for("vanphong").get(reverse("validation:index")).content.decode()
+    assert '<option value="2020S2" selected>6 tháng cuối năm 2020</option>' in html
+    assert '<option value="2020S1">6 tháng đầu năm 2020</option>' in html
+
+
 def test_it_refuses_the_index_to_reporters(client_for):
     assert client_for("nongdan").get(reverse("validation:index")).status_code == 403
 
