@@ -51,6 +51,11 @@ def finer_period_ids(period: Period) -> list[str]:
     return ids
 
 
+# Keyed by the materialised path, which every write reads afresh with its submission: a moved
+# unit has a new path (its subtree too), so a cache in any process, even one that never saw the
+# move, answers with the new ancestors. An entry for an old path stays right for that path, as
+# unit codes are unique; only deleting a unit and creating another with its code (phoihop synth
+# does, then rebuilds) leaves other processes holding the old id until they restart.
 _ancestor_cache: dict[str, list[int]] = {}
 
 
@@ -66,7 +71,7 @@ def ancestor_ids(path: str) -> list[int]:
 
 
 def forget_unit_paths() -> None:
-    """Called when a unit is saved: a moved unit changes the ancestors of its subtree."""
+    """Called when a unit is saved or deleted: drops entries a move or a deletion made stale."""
     _ancestor_cache.clear()
 
 

@@ -53,21 +53,65 @@ def add_figure_to_rollups(sender, instance: FigureValue, raw: bool = False, **kw
     apply_deltas(changes)
 
 
+def _deletion(origin) -> dict:
+    """State shared by the signals of one delete() call, kept on what delete() was called on."""
+    if origin is None:
+        return {"submissions": set()}
+    return vars(origin).setdefault("_rollup_deletion", {"submissions": set()})
+
+
 @receiver(pre_delete, sender=FigureValue)
-def remember_deleted_figure(sender, instance: FigureValue, **kwargs) -> None:
-    # A cascade from a deleted submission removes the submission row after this runs, so the
-    # figure's unit and period must be read now.
-    stored = FigureValue.objects.filter(pk=instance.pk).values_list("value", flat=True).first()
-    instance._rollup_delete = (figure_key_of_submission(instance.submission_id), stored)
+def remember_deleted_figure(sender, instance: FigureValue, origin=None, **kwargs) -> None:
+    if origin is None or origin is instance:
+        # Deleted on its own: the instance in hand may have been edited since it was read.
+        instance._rollup_stored = (
+            FigureValue.objects.filter(pk=instance.pk).values_list("value", flat=True).first()
+        )
+    else:
+        # Collected by a cascade or a queryset delete: read from the database just now.
+        instance._rollup_stored = instance.value
 
 
 @receiver(post_delete, sender=FigureValue)
-def remove_figure_from_rollups(sender, instance: FigureValue, **kwargs) -> None:
-    key, stored = getattr(instance, "_rollup_delete", (None, None))
+def remove_figure_from_rollups(sender, instance: FigureValue, origin=None, **kwargs) -> None:
+    if instance.submission_id in _deletion(origin)["submissions"]:
+        return  # taken out with its whole submission by remove_submission_from_rollups
+    # Figures are deleted before their submission, so its row can still be read here.
+    key = figure_key_of_submission(instance.submission_id)
     if key is None:
         return
-    total, count = _contribution(stored)
+    total, count = _contribution(getattr(instance, "_rollup_stored", None))
     apply_deltas([(key, instance.indicator_id, -total, -count)])
+
+
+@receiver(pre_delete, sender=Submission)
+def remove_submission_from_rollups(sender, instance: Submission, origin=None, **kwargs) -> None:
+    """Take a deleted submission's figures out in one read and one write, not per figure.
+
+    Every pre_delete signal of a delete() runs before any row goes, so the figures are still
+    there; their own post_delete signals then see the mark and do nothing.
+    """
+    if origin is None:
+        return  # no state to share with the figures' signals: they take themselves out
+    rows = FigureValue.objects.filter(submission_id=instance.pk).values_list(
+        "indicator_id",
+        "value",
+        "submission__organisation__unit__path",
+        "submission__organisation__kind_id",
+        "submission__period",
+    )
+    changes = []
+    for indicator_id, value, path, kind_id, period in rows:
+        total, count = _contribution(value)
+        changes.append((FigureKey(path, kind_id, period), indicator_id, -total, -count))
+    apply_deltas(changes)
+    _deletion(origin)["submissions"].add(instance.pk)
+
+
+@receiver(post_delete, sender=Submission)
+def forget_deleted_submission(sender, instance: Submission, origin=None, **kwargs) -> None:
+    # Its figures' signals have run; a later delete() on the same object starts clean.
+    _deletion(origin)["submissions"].discard(instance.pk)
 
 
 @receiver(pre_save, sender=Submission)
@@ -94,6 +138,7 @@ def move_submission_figures(sender, instance: Submission, raw: bool = False, **k
 
 
 @receiver(post_save, sender=Unit)
+@receiver(post_delete, sender=Unit)
 def unit_saved(sender, **kwargs) -> None:
     forget_unit_paths()
 

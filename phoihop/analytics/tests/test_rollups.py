@@ -5,9 +5,13 @@ from __future__ import annotations
 from decimal import Decimal
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
+from phoihop.analytics import rollups
 from phoihop.analytics.models import Rollup
 from phoihop.analytics.rollups import coarser_periods, rebuild_rollups
+from phoihop.places.models import Unit
 from phoihop.reporting import services
 from phoihop.reporting.models import FigureValue, Status, Submission
 
@@ -93,3 +97,39 @@ def test_it_sees_a_saved_figure_in_the_pivot_at_once(personas) -> None:
     after = run_pivot(query, user=personas["quantri"]).rows[0].cells[0]
     assert after - before == 100
     assert FigureValue.objects.get(pk=figure.pk).value == figure.value + 100
+
+
+def test_it_takes_a_deleted_submission_out_in_one_rollup_statement() -> None:
+    submission = Submission.objects.filter(
+        organisation__unit__code="25480", period="2020S1"
+    ).first()
+    assert submission.figures.count() > 1
+    with CaptureQueriesContext(connection) as queries:
+        submission.delete()
+    assert sum("analytics_rollup" in q["sql"] for q in queries.captured_queries) == 1
+    assert_rollups_match_a_rebuild()
+
+
+def test_it_keeps_rollups_right_when_a_queryset_deletes_submissions_or_figures() -> None:
+    some = FigureValue.objects.filter(submission=draft_of_the_farmers()).order_by("pk")[:3]
+    FigureValue.objects.filter(pk__in=list(some.values_list("pk", flat=True))).delete()
+    assert_rollups_match_a_rebuild()
+    Submission.objects.filter(organisation__unit__code="25480").delete()
+    assert_rollups_match_a_rebuild()
+
+
+def test_it_follows_a_moved_unit_with_another_processs_cache() -> None:
+    # Another process cached the commune's ancestors before the move and got no signal.
+    commune = Unit.objects.get(code="25480")
+    rollups.ancestor_ids(commune.path)
+    stale = dict(rollups._ancestor_cache)
+    commune.parent = Unit.objects.get(code="75")
+    commune.save()
+    rebuild_rollups()  # what a move asks for
+    rollups._ancestor_cache.update(stale)
+    figure = FigureValue.objects.filter(
+        submission__organisation__unit=commune, value__isnull=False
+    ).first()
+    figure.value += 5
+    figure.save()
+    assert_rollups_match_a_rebuild()
