@@ -89,7 +89,7 @@ def computed_figures(values: dict[str, Decimal | None], indicators: list[Indicat
 
 def submission_view_data(submission: Submission) -> dict:
     """Sections of a submission with their figures and narrative, ready to show."""
-    from phoihop.reporting.citations import render_citations
+    from phoihop.reporting.citations import COMMUNES_SCOPE, cited_codes, render_citations
 
     sections = list(
         submission.form.sections.prefetch_related("indicator_links__indicator").order_by("order")
@@ -98,14 +98,26 @@ def submission_view_data(submission: Submission) -> dict:
     values = figures_of(submission)
     values.update(computed_figures(values, indicators))
     formatted = formatted_figures(values)
+    narratives = {n.section_id: n.text for n in submission.narratives.all()}
     communes = None
     if submission.organisation.unit.level < 3:
-        children = submission.organisation.unit.children.all()
-        codes = [i.code for i in Indicator.objects.all()]
-        communes = formatted_figures(
-            aggregate_over_units(indicator_codes=codes, units=children, period=submission.period)
+        # Only the codes the narratives cite over communes ({xa.code}) are ever shown.
+        codes = sorted(
+            {
+                code
+                for text in narratives.values()
+                for scope, code in cited_codes(text)
+                if scope == COMMUNES_SCOPE
+            }
         )
-    narratives = {n.section_id: n.text for n in submission.narratives.all()}
+        communes = {}
+        if codes:
+            children = submission.organisation.unit.children.all()
+            communes = formatted_figures(
+                aggregate_over_units(
+                    indicator_codes=codes, units=children, period=submission.period
+                )
+            )
     return {
         "sections": [
             {
