@@ -40,6 +40,7 @@ from phoihop.documents.services import (
     upload_template,
 )
 from phoihop.places.models import Level
+from phoihop.reporting.selectors import periods_with_submissions
 
 
 def _period(period_id: str) -> Period:
@@ -60,11 +61,10 @@ def index(request: HttpRequest) -> HttpResponse:
     user = request.user
     if not user.unit_id or not is_office_for(user, user.unit):
         raise PermissionDenied
-    periods = visible_submissions(user).values_list("period", flat=True).distinct()
-    latest = max((Period.parse(p) for p in periods), default=None)
-    if latest is None:
+    periods = periods_with_submissions(visible_submissions(user))
+    if not periods:
         raise Http404
-    return redirect("documents:report", unit_id=user.unit_id, period=latest.id)
+    return redirect("documents:report", unit_id=user.unit_id, period=periods[0].id)
 
 
 @login_required

@@ -44,6 +44,15 @@ def test_it_redirects_the_index_to_the_latest_period(client_for, bu_dang):
     assert f"/van-ban/{bu_dang.pk}/" in response.url
 
 
+def test_it_ignores_a_malformed_stored_period_in_the_index(client_for, bu_dang):
+    from phoihop.reporting.models import Submission
+
+    Submission.objects.filter(pk=Submission.objects.first().pk).update(period="xx")
+    response = client_for("vanphong").get(reverse("documents:index"))
+    assert response.status_code == 302
+    assert response.url.endswith("/2020S2/")
+
+
 @pytest.mark.parametrize("username", ["chuthapdo", "nongdan", "ducphong", "thanhvien"])
 def test_it_refuses_others(client_for, bu_dang, username):
     client = client_for(username)
