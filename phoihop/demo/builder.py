@@ -207,7 +207,7 @@ def _district_figures(
 
 
 def _commune_figures(
-    period: str, communes: list[Unit], kinds: list[str], indicators: dict[str, Indicator]
+    period: str, communes: list[Unit], kinds: list[str]
 ) -> dict[tuple[str, str], dict[str, Decimal]]:
     """Figures of every commune organisation, adding up to the seed's district-wide totals."""
     result: dict[tuple[str, str], dict[str, Decimal]] = {
@@ -463,7 +463,7 @@ def build_demo(*, log: Callable[[str], None] = lambda _m: None) -> DemoSummary:
     for period in PERIODS:
         p = Period.parse(period)
         next_label = p.next().label
-        commune_figures = _commune_figures(period, communes, kinds, indicators)
+        commune_figures = _commune_figures(period, communes, kinds)
         for unit in [district, *communes]:
             for kind in kinds:
                 org = orgs[(unit.code, kind)]
