@@ -386,9 +386,15 @@ class _Cube:
                 indicator_id__in=self.indicator_ids,
                 kind__in=kinds if kinds is not None else [ALL_KINDS],
             ).values_list("unit_id", "kind", "period", "indicator_id", "total", "count")
+            # The hot loop of a wide table (one pass per rollup row): no call per row. Without
+            # split kinds each (cell, indicator) has one row; totals are already `Decimal`.
             for unit_id, kind, period, indicator_id, total, count in rollups:
-                key_kind = kind if split_kinds else ALL_KINDS
-                _add_one(result[(unit_id, key_kind, period)], indicator_id, total, count)
+                cell = result[(unit_id, kind if split_kinds else ALL_KINDS, period)]
+                before = cell.get(indicator_id)
+                if before is None:
+                    cell[indicator_id] = (total, count)
+                else:
+                    cell[indicator_id] = (before[0] + total, before[1] + count)
             if kinds is not None:
                 # Per-kind rollups cover what lies below a unit; its own organisations come raw.
                 own = self._raw(Q(organisation__unit_id__in=[u.pk for u in open_units]), kinds)
@@ -493,6 +499,60 @@ def _row_units(user, query: PivotQuery) -> list[Unit]:
     return list(children)
 
 
+_EMPTY: CellData = {}
+_PLAIN_SUM, _PLAIN_AVERAGE, _PLAIN_NONE, _FORMULA = range(4)
+_ONE = Decimal(1)
+
+
+class _CellPlan:
+    """Turns a row's cell data (one per column period) into its cells, as `cell_value` would.
+
+    What each indicator needs is looked up once per pivot, not once per cell: the thousands of
+    cells of a wide table then cost a dictionary read and one or two `Decimal` operations each.
+    """
+
+    def __init__(
+        self, indicators: tuple[Indicator, ...], periods: int, needed: dict[str, Indicator]
+    ) -> None:
+        self.needed = needed
+        self.periods = periods
+        self.plan: list[tuple[int, int, Indicator]] = []
+        for indicator in indicators:
+            if indicator.formula:
+                mode = _FORMULA
+            elif indicator.aggregation == Aggregation.SUM:
+                mode = _PLAIN_SUM
+            elif indicator.aggregation == Aggregation.AVERAGE:
+                mode = _PLAIN_AVERAGE
+            else:
+                mode = _PLAIN_NONE
+            self.plan.append((mode, indicator.pk, indicator))
+
+    def __call__(self, datas: list[CellData]) -> list[Decimal | None]:
+        cells: list[Decimal | None] = []
+        append = cells.append
+        needed = self.needed
+        for mode, pk, indicator in self.plan:
+            for data in datas:
+                agg = data.get(pk)
+                if mode == _FORMULA:
+                    append(cell_value(indicator, data, needed))
+                elif agg is None or not agg[1]:
+                    append(None)
+                elif mode == _PLAIN_SUM or (mode == _PLAIN_NONE and agg[1] == 1):
+                    total = agg[0]
+                    # _tidy, inlined: 7286.0000 → 7286, 12.5000 → 12.5
+                    if total == total.to_integral_value():
+                        append(total.quantize(_ONE))
+                    else:
+                        append(total.normalize())
+                elif mode == _PLAIN_AVERAGE:
+                    append((agg[0] / agg[1]).quantize(CENT))
+                else:
+                    append(None)
+        return cells
+
+
 def run_pivot(query: PivotQuery, *, user) -> PivotResult:
     """The pivot's table: cells per row and column, with a total row, scoped to the reader."""
     needed = _needed_indicators(query.indicators)
@@ -520,22 +580,21 @@ def run_pivot(query: PivotQuery, *, user) -> PivotResult:
         for ind in query.indicators
         for period in ([None] if query.rows == ROWS_PERIOD else query.periods)
     ]
+    column_periods = [None] if query.rows == ROWS_PERIOD else [p.id for p in query.periods]
+    values_of = _CellPlan(query.indicators, len(column_periods), needed)
+    total_pk = total_unit.pk
 
-    def make_row(key: str, label: str, get, *, is_own: bool = False) -> PivotRow:
-        row = PivotRow(key=key, label=label, is_own=is_own)
-        for column in columns:
-            data = get(column["period"])
-            row.cells.append(cell_value(column["indicator"], data, needed))
-        return row
+    def make_row(key: str, label: str, datas: list[CellData], *, is_own: bool = False) -> PivotRow:
+        """A row from its cell data per column period (one entry per period, in order)."""
+        return PivotRow(key=key, label=label, cells=values_of(datas), is_own=is_own)
+
+    def by_period(unit_id: int | None, kind: int, source=cells) -> list[CellData]:
+        return [source.get((unit_id, kind, p), _EMPTY) for p in column_periods]
 
     rows: list[PivotRow] = []
     if query.rows == ROWS_UNIT:
         for unit in row_units:
-            rows.append(
-                make_row(
-                    unit.code, str(unit), lambda p, u=unit: cells.get((u.pk, ALL_KINDS, p.id), {})
-                )
-            )
+            rows.append(make_row(unit.code, str(unit), by_period(unit.pk, ALL_KINDS)))
         if query.by == BY_CHILDREN and total_unit.pk:
             own = cube.own_cells(total_unit, split_kinds=False)
             if own:
@@ -543,34 +602,19 @@ def run_pivot(query: PivotQuery, *, user) -> PivotResult:
                     make_row(
                         f"{total_unit.code}-own",
                         _("Tổ chức cấp %(unit)s") % {"unit": total_unit},
-                        lambda p: own.get((total_unit.pk, ALL_KINDS, p.id), {}),
+                        by_period(total_pk, ALL_KINDS, own),
                         is_own=True,
                     )
                 )
     elif query.rows == ROWS_KIND:
         kinds = query.kinds or tuple(OrganisationKind.objects.order_by("order", "code"))
         for kind in kinds:
-            rows.append(
-                make_row(
-                    kind.code,
-                    kind.name,
-                    lambda p, k=kind: cells.get((total_unit.pk, k.pk, p.id), {}),
-                )
-            )
+            rows.append(make_row(kind.code, kind.name, by_period(total_pk, kind.pk)))
     else:
         for period in query.periods:
             rows.append(
-                PivotRow(
-                    key=period.id,
-                    label=period.label,
-                    cells=[
-                        cell_value(
-                            c["indicator"],
-                            cells.get((total_unit.pk, ALL_KINDS, period.id), {}),
-                            needed,
-                        )
-                        for c in columns
-                    ],
+                make_row(
+                    period.id, period.label, [cells.get((total_pk, ALL_KINDS, period.id), _EMPTY)]
                 )
             )
 
@@ -579,32 +623,21 @@ def run_pivot(query: PivotQuery, *, user) -> PivotResult:
         if query.rows == ROWS_PERIOD:
             merged: CellData = {}
             for period in query.periods:
-                _add(merged, cells.get((total_unit.pk, ALL_KINDS, period.id), {}))
-            total = PivotRow(
-                key="total",
-                label=_("Cộng"),
-                cells=[cell_value(c["indicator"], merged, needed) for c in columns],
-            )
+                _add(merged, cells.get((total_pk, ALL_KINDS, period.id), {}))
+            total = make_row("total", _("Cộng"), [merged])
         elif query.rows == ROWS_KIND:
-
-            def kinds_total(p: Period) -> CellData:
-                merged: CellData = {}
+            kinds_totals: list[CellData] = []
+            for period_id in column_periods:
+                merged = {}
                 for (unit_id, _kind, period), data in cells.items():
-                    if unit_id == total_unit.pk and period == p.id:
+                    if unit_id == total_pk and period == period_id:
                         _add(merged, data)
-                return merged
-
-            total = make_row("total", _("Cộng"), kinds_total)
-        else:
-            total_cells = cells
-            if query.by == BY_SELF:
-                total = None  # one row: it is its own total
-            else:
-                total = make_row(
-                    "total",
-                    _("Cộng %(unit)s") % {"unit": total_unit},
-                    lambda p: total_cells.get((total_unit.pk, ALL_KINDS, p.id), {}),
-                )
+                kinds_totals.append(merged)
+            total = make_row("total", _("Cộng"), kinds_totals)
+        elif query.by != BY_SELF:  # with one row, the row is its own total
+            total = make_row(
+                "total", _("Cộng %(unit)s") % {"unit": total_unit}, by_period(total_pk, ALL_KINDS)
+            )
     if not rows or all(all(v is None for v in r.cells) for r in rows):
         notes.append(_("Chưa có số liệu cho lựa chọn này."))
     return PivotResult(query=query, columns=columns, rows=rows, total=total, notes=notes)
