@@ -35,6 +35,11 @@ def client_for(client, personas):
 
 
 def pytest_configure(config):
+    from playwright.sync_api import expect
+
+    # htmx answers arrive asynchronously; on a loaded CI machine five seconds is too tight.
+    expect.set_options(timeout=15_000)
+
     from django.conf import settings
     from django.core.exceptions import ImproperlyConfigured
 
