@@ -175,16 +175,21 @@ def rebuild_rollups() -> int:
             "JOIN analytics_tmp_period p ON p.period = s.period "
             "WHERE f.value IS NOT NULL"
         )
+        # Rows are written in the order of the (unit, period, kind, indicator) index, so that a
+        # unit's cells for one period lie on a page or two of the table: a pivot of sixty
+        # indicators by a hundred communes then reads ~200 pages instead of ~6,000.
         columns = f"INSERT INTO {table} (unit_id, kind, period, indicator_id, total, count) "
         cursor.execute(
             columns + f"SELECT a.ancestor_id, {ALL_KINDS}, p.target, f.indicator_id, "
             f"SUM(f.value), COUNT(f.value) {source} "
-            "GROUP BY a.ancestor_id, p.target, f.indicator_id"
+            "GROUP BY a.ancestor_id, p.target, f.indicator_id "
+            "ORDER BY a.ancestor_id, p.target, f.indicator_id"
         )
         cursor.execute(
             columns + "SELECT a.ancestor_id, o.kind_id, p.target, f.indicator_id, "
             f"SUM(f.value), COUNT(f.value) {source} AND a.strict = 1 "
-            "GROUP BY a.ancestor_id, o.kind_id, p.target, f.indicator_id"
+            "GROUP BY a.ancestor_id, o.kind_id, p.target, f.indicator_id "
+            "ORDER BY a.ancestor_id, p.target, o.kind_id, f.indicator_id"
         )
         cursor.execute("DROP TABLE analytics_tmp_ancestor")
         cursor.execute("DROP TABLE analytics_tmp_period")
