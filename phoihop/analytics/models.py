@@ -21,7 +21,11 @@ class Rollup(models.Model):
     indicator = models.ForeignKey(
         "indicators.Indicator", on_delete=models.CASCADE, related_name="+", db_constraint=True
     )
-    unit = models.ForeignKey("places.Unit", on_delete=models.CASCADE, related_name="+")
+    # No index of its own: the unique key below starts with the unit (and on PostgreSQL also
+    # carries total and count, so that pivots read the key alone: migration 0002).
+    unit = models.ForeignKey(
+        "places.Unit", on_delete=models.CASCADE, related_name="+", db_index=False
+    )
     # An OrganisationKind pk, or ALL_KINDS: a plain integer so the row key has no NULL in it.
     kind = models.PositiveIntegerField(default=ALL_KINDS)
     period = models.CharField(max_length=8)
