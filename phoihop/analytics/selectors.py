@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from django.db import connection
 from django.db.models import Count, Q, QuerySet, Sum
 from django.utils.translation import gettext as _
 
@@ -22,7 +23,7 @@ from phoihop.analytics.rollups import finer_period_ids
 from phoihop.core.periods import CALENDAR, HALF, Period, PeriodError
 from phoihop.indicators.models import Aggregation, Indicator
 from phoihop.organisations.models import Organisation, OrganisationKind
-from phoihop.places.models import Unit
+from phoihop.places.models import Unit, full_names
 from phoihop.reporting.models import FigureValue, Submission
 
 BY_SELF, BY_CHILDREN = "don_vi", "cap_duoi"
@@ -32,7 +33,10 @@ MAX_INDICATORS = 80
 CENT = Decimal("0.01")
 
 Agg = tuple[Decimal, int]  # sum and number of values
-CellData = dict[int, Agg]  # indicator id -> aggregate
+# indicator id -> aggregate. Sums in a cell are always "tidy" (see `_tidy`: 7286, not
+# 7286.0000), however they were read or added up, so that the thousands of cells of a wide
+# table are taken as they are.
+CellData = dict[int, Agg]
 
 
 @dataclass(frozen=True)
@@ -330,12 +334,12 @@ def _add(target: CellData, source: CellData) -> None:
 
 
 def _add_one(target: CellData, indicator_id: int, total: Decimal, count: int) -> None:
-    """Add one sum and count into a cell; the first one is kept as it is (exact either way)."""
+    """Add one (tidy) sum and count into a cell; the result is tidy too."""
     before = target.get(indicator_id)
     if before is None:
-        target[indicator_id] = (Decimal(total), count)
+        target[indicator_id] = (total, count)
     else:
-        target[indicator_id] = (before[0] + total, before[1] + count)
+        target[indicator_id] = (_tidy(before[0] + total), before[1] + count)
 
 
 class _Cube:
@@ -380,21 +384,14 @@ class _Cube:
             kinds = self.kind_ids
             if split_kinds and kinds is None:
                 kinds = list(OrganisationKind.objects.values_list("pk", flat=True))
-            rollups = Rollup.objects.filter(
-                unit_id__in=[u.pk for u in open_units],
-                period__in=period_ids,
-                indicator_id__in=self.indicator_ids,
-                kind__in=kinds if kinds is not None else [ALL_KINDS],
-            ).values_list("unit_id", "kind", "period", "indicator_id", "total", "count")
-            # The hot loop of a wide table (one pass per rollup row): no call per row. Without
-            # split kinds each (cell, indicator) has one row; totals are already `Decimal`.
-            for unit_id, kind, period, indicator_id, total, count in rollups:
-                cell = result[(unit_id, kind if split_kinds else ALL_KINDS, period)]
-                before = cell.get(indicator_id)
-                if before is None:
-                    cell[indicator_id] = (total, count)
-                else:
-                    cell[indicator_id] = (before[0] + total, before[1] + count)
+            _read_rollups(
+                result,
+                [u.pk for u in open_units],
+                kinds if kinds is not None else [ALL_KINDS],
+                period_ids,
+                self.indicator_ids,
+                split_kinds=split_kinds,
+            )
             if kinds is not None:
                 # Per-kind rollups cover what lies below a unit; its own organisations come raw.
                 own = self._raw(Q(organisation__unit_id__in=[u.pk for u in open_units]), kinds)
@@ -454,8 +451,89 @@ class _Cube:
             .annotate(total=Sum("value"), n=Count("value"))
         )
         for submission_id, indicator_id, total, count in rows:
-            _add_one(result[cell_of[submission_id]], indicator_id, total, count)
+            _add_one(result[cell_of[submission_id]], indicator_id, _tidy(total), count)
         return result
+
+
+def _read_rollups(
+    result: dict[tuple[int, int, str], CellData],
+    unit_ids: list[int],
+    kinds: list[int],
+    period_ids: list[str],
+    indicator_ids: list[int],
+    *,
+    split_kinds: bool,
+) -> None:
+    """Add rollup rows into cells keyed `(unit, kind or ALL_KINDS, period)`, with one query.
+
+    The hot path of a wide table (sixty indicators by a hundred communes is some six thousand
+    rows): a plain cursor gives one tuple per row, where the ORM's iterator would add work per
+    row and compile the query each time; a column that cannot vary (one period, kinds summed)
+    is not fetched at all, and the loop makes no call per row. Totals come tidy (`_tidy`);
+    elsewhere than on PostgreSQL they first pass through the backend's own converter (SQLite
+    returns floats), so they are exactly the ORM's `Decimal`s.
+    """
+    if not (unit_ids and kinds and period_ids and indicator_ids):
+        return
+    with_kind = split_kinds and len(kinds) > 1
+    with_period = len(period_ids) > 1
+    columns = ["unit_id"]
+    if with_kind:
+        columns.append("kind")
+    if with_period:
+        columns.append("period")
+    # PostgreSQL drops the stored trailing zeros itself (trim_scale: 7286.0000 → 7286), as
+    # `_tidy` does, sparing the wide tables a Decimal operation per cell.
+    tidy_in_sql = connection.vendor == "postgresql"
+    columns += ["indicator_id", "trim_scale(total)" if tidy_in_sql else "total", "count"]
+
+    def numbers(values: list[int]) -> str:
+        # Written out rather than bound: binding a few hundred ids costs more than the query.
+        return ", ".join(str(int(value)) for value in values)
+
+    sql = (
+        f"SELECT {', '.join(columns)} FROM {Rollup._meta.db_table} "
+        f"WHERE unit_id IN ({numbers(unit_ids)}) "
+        f"AND period IN ({', '.join(['%s'] * len(period_ids))}) "
+        f"AND kind IN ({numbers(kinds)}) AND indicator_id IN ({numbers(indicator_ids)})"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, period_ids)
+        rows = cursor.fetchall()
+    if not tidy_in_sql:
+        total_field = Rollup._meta.get_field("total")
+        column = total_field.get_col(Rollup._meta.db_table)
+        converters = connection.ops.get_db_converters(column)
+
+        def tidied(value):
+            for converter in converters:
+                value = converter(value, column, connection)
+            return _tidy(value)
+
+        at = len(columns) - 2
+        rows = [(*row[:at], tidied(row[at]), row[-1]) for row in rows]
+    kind = kinds[0] if split_kinds else ALL_KINDS
+    period = period_ids[0]
+    if not with_kind and not with_period and (split_kinds or len(kinds) == 1):
+        # One row per (unit, indicator): the widest tables take this loop.
+        last_unit, cell = None, None
+        for unit_id, indicator_id, total, count in rows:
+            if unit_id != last_unit:
+                last_unit, cell = unit_id, result[(unit_id, kind, period)]
+            cell[indicator_id] = (total, count)
+        return
+    for row in rows:
+        unit_id, indicator_id, total, count = row[0], row[-3], row[-2], row[-1]
+        if with_kind:
+            kind = row[1]
+        if with_period:
+            period = row[-4]
+        cell = result[(unit_id, kind, period)]
+        before = cell.get(indicator_id)
+        if before is None:
+            cell[indicator_id] = (total, count)
+        else:
+            cell[indicator_id] = (_tidy(before[0] + total), before[1] + count)
 
 
 def _predecessors(units: list[Unit], visible: QuerySet[Unit]) -> dict[int, list[Unit]]:
@@ -501,14 +579,13 @@ def _row_units(user, query: PivotQuery) -> list[Unit]:
 
 _EMPTY: CellData = {}
 _PLAIN_SUM, _PLAIN_AVERAGE, _PLAIN_NONE, _FORMULA = range(4)
-_ONE = Decimal(1)
 
 
 class _CellPlan:
     """Turns a row's cell data (one per column period) into its cells, as `cell_value` would.
 
-    What each indicator needs is looked up once per pivot, not once per cell: the thousands of
-    cells of a wide table then cost a dictionary read and one or two `Decimal` operations each.
+    What each indicator needs is looked up once per pivot, not once per cell: a summed cell of
+    a wide table then costs a dictionary read, its sum being tidy already.
     """
 
     def __init__(
@@ -527,29 +604,36 @@ class _CellPlan:
             else:
                 mode = _PLAIN_NONE
             self.plan.append((mode, indicator.pk, indicator))
+        # The common table: sums only, one period per row (or per column block).
+        self.sums_only = [pk for mode, pk, _i in self.plan if mode == _PLAIN_SUM]
+        if len(self.sums_only) < len(self.plan):
+            self.sums_only = None
 
     def __call__(self, datas: list[CellData]) -> list[Decimal | None]:
+        if self.sums_only is not None and len(datas) == 1:
+            get = datas[0].get
+            return [
+                agg[0] if (agg := get(pk)) is not None and agg[1] else None for pk in self.sums_only
+            ]
         cells: list[Decimal | None] = []
         append = cells.append
         needed = self.needed
         for mode, pk, indicator in self.plan:
+            if mode == _PLAIN_SUM:  # most cells of most tables: the sum, already tidy
+                for data in datas:
+                    agg = data.get(pk)
+                    append(agg[0] if agg is not None and agg[1] else None)
+                continue
             for data in datas:
                 agg = data.get(pk)
                 if mode == _FORMULA:
                     append(cell_value(indicator, data, needed))
                 elif agg is None or not agg[1]:
                     append(None)
-                elif mode == _PLAIN_SUM or (mode == _PLAIN_NONE and agg[1] == 1):
-                    total = agg[0]
-                    # _tidy, inlined: 7286.0000 → 7286, 12.5000 → 12.5
-                    if total == total.to_integral_value():
-                        append(total.quantize(_ONE))
-                    else:
-                        append(total.normalize())
                 elif mode == _PLAIN_AVERAGE:
                     append((agg[0] / agg[1]).quantize(CENT))
-                else:
-                    append(None)
+                else:  # not additive: one value standing alone is still true
+                    append(agg[0] if agg[1] == 1 else None)
         return cells
 
 
@@ -593,8 +677,8 @@ def run_pivot(query: PivotQuery, *, user) -> PivotResult:
 
     rows: list[PivotRow] = []
     if query.rows == ROWS_UNIT:
-        for unit in row_units:
-            rows.append(make_row(unit.code, str(unit), by_period(unit.pk, ALL_KINDS)))
+        for unit, label in zip(row_units, full_names(row_units), strict=True):
+            rows.append(make_row(unit.code, label, by_period(unit.pk, ALL_KINDS)))
         if query.by == BY_CHILDREN and total_unit.pk:
             own = cube.own_cells(total_unit, split_kinds=False)
             if own:

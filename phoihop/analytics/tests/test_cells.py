@@ -1,28 +1,74 @@
-"""The pivot's fast cell path gives exactly what `cell_value` gives, digit for digit."""
+"""The pivot's fast cell path gives exactly what `cell_value` gives, digit for digit, and the
+sums it is given are tidy however they were read or added up."""
 
 from __future__ import annotations
 
+from collections import defaultdict
 from decimal import Decimal
 
-from phoihop.analytics.selectors import _CellPlan, cell_value
+import pytest
+
+from phoihop.analytics.models import ALL_KINDS, Rollup
+from phoihop.analytics.selectors import _add_one, _CellPlan, _read_rollups, _tidy, cell_value
 from phoihop.indicators.models import Aggregation, Indicator
+from phoihop.places.models import Unit
+
+part = Indicator(pk=1, code="a", aggregation=Aggregation.SUM, formula="")
+whole = Indicator(pk=2, code="b", aggregation=Aggregation.SUM, formula="")
+mean = Indicator(pk=3, code="c", aggregation=Aggregation.AVERAGE, formula="")
+alone = Indicator(pk=4, code="d", aggregation=Aggregation.NONE, formula="")
+ratio = Indicator(pk=5, code="e", aggregation=Aggregation.NONE, formula="a / b * 100")
+NEEDED = {i.code: i for i in (part, whole, mean, alone, ratio)}
+# Cell data as the pivot builds it: sums tidy (7286, not 7286.0000).
+DATAS = [
+    {1: (Decimal("7286"), 3), 2: (Decimal("12.5"), 2), 3: (Decimal("10"), 3)},
+    {1: (Decimal("0"), 1), 2: (Decimal("0"), 0), 4: (Decimal("3.25"), 1)},
+    {4: (Decimal("3.25"), 2), 3: (Decimal("1000"), 1), 2: (Decimal("1000"), 1)},
+    {},
+]
+
+
+def _expected(indicators, datas):
+    return [repr(cell_value(i, data, NEEDED)) for i in indicators for data in datas]
 
 
 def test_the_cell_plan_matches_cell_value_exactly() -> None:
-    part = Indicator(pk=1, code="a", aggregation=Aggregation.SUM, formula="")
-    whole = Indicator(pk=2, code="b", aggregation=Aggregation.SUM, formula="")
-    mean = Indicator(pk=3, code="c", aggregation=Aggregation.AVERAGE, formula="")
-    alone = Indicator(pk=4, code="d", aggregation=Aggregation.NONE, formula="")
-    ratio = Indicator(pk=5, code="e", aggregation=Aggregation.NONE, formula="a / b * 100")
-    needed = {i.code: i for i in (part, whole, mean, alone, ratio)}
-    datas = [
-        {1: (Decimal("7286.0000"), 3), 2: (Decimal("12.5000"), 2), 3: (Decimal("10"), 3)},
-        {1: (Decimal("0.0000"), 1), 2: (Decimal("0"), 0), 4: (Decimal("3.2500"), 1)},
-        {4: (Decimal("3.2500"), 2), 3: (Decimal("1000.0000"), 1), 2: (Decimal("1E+3"), 1)},
-        {},
-    ]
     indicators = (ratio, part, mean, alone, whole)
-    cells = _CellPlan(indicators, len(datas), needed)(datas)
-    expected = [cell_value(i, data, needed) for i in indicators for data in datas]
-    assert [repr(c) for c in cells] == [repr(c) for c in expected]
+    cells = _CellPlan(indicators, len(DATAS), NEEDED)(DATAS)
+    assert [repr(c) for c in cells] == _expected(indicators, DATAS)
     assert cells[4] == Decimal("7286") and str(cells[4]) == "7286"
+
+
+@pytest.mark.parametrize("data", DATAS)
+def test_a_table_of_sums_for_one_period_takes_the_short_path_with_the_same_cells(data) -> None:
+    plan = _CellPlan((whole, part), 1, NEEDED)
+    assert plan.sums_only == [2, 1]
+    assert [repr(c) for c in plan([data])] == _expected((whole, part), [data])
+
+
+def test_added_sums_stay_tidy() -> None:
+    cell: dict = {}
+    _add_one(cell, 1, Decimal("0.5"), 1)
+    _add_one(cell, 1, Decimal("0.5"), 1)
+    _add_one(cell, 2, Decimal("1200"), 1)
+    assert repr(cell[1]) == repr((Decimal("1"), 2))
+    assert str(_tidy(Decimal("12.5000"))) == "12.5" and str(_tidy(Decimal("1E+3"))) == "1000"
+
+
+@pytest.mark.django_db
+def test_rollup_sums_are_read_tidy_on_this_database() -> None:
+    unit = Unit.objects.create(code="T1", name="Thử", kind="commune", path="/T1/")
+    indicator = Indicator.objects.create(code="t_cells", name="Thử", aggregation="sum")
+    Rollup.objects.create(
+        unit=unit, kind=ALL_KINDS, period="2020", indicator=indicator, total="7286.0000", count=3
+    )
+    Rollup.objects.create(
+        unit=unit, kind=ALL_KINDS, period="2021", indicator=indicator, total="12.5000", count=1
+    )
+    one: dict = defaultdict(dict)  # one period, kinds summed: the short loop
+    _read_rollups(one, [unit.pk], [ALL_KINDS], ["2020"], [indicator.pk], split_kinds=False)
+    both: dict = defaultdict(dict)  # several periods: the general loop
+    _read_rollups(both, [unit.pk], [ALL_KINDS], ["2020", "2021"], [indicator.pk], split_kinds=True)
+    assert repr(one[(unit.pk, ALL_KINDS, "2020")][indicator.pk]) == repr((Decimal("7286"), 3))
+    assert repr(both[(unit.pk, ALL_KINDS, "2020")][indicator.pk]) == repr((Decimal("7286"), 3))
+    assert repr(both[(unit.pk, ALL_KINDS, "2021")][indicator.pk]) == repr((Decimal("12.5"), 1))
