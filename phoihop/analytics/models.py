@@ -37,6 +37,9 @@ class Rollup(models.Model):
         verbose_name = _("số liệu tổng hợp sẵn")
         verbose_name_plural = _("số liệu tổng hợp sẵn")
         constraints = [
+            # On PostgreSQL migration 0002 remade this key with INCLUDE (total, count), which
+            # Django does not know of (declaring `include=` would drop the key on SQLite): a
+            # later migration that changes it must put the INCLUDE back.
             models.UniqueConstraint(
                 fields=["unit", "period", "kind", "indicator"], name="rollup_unique_cell"
             )
