@@ -51,7 +51,9 @@ def test_added_sums_stay_tidy() -> None:
     _add_one(cell, 1, Decimal("0.5"), 1)
     _add_one(cell, 1, Decimal("0.5"), 1)
     _add_one(cell, 2, Decimal("1200"), 1)
+    _add_one(cell, 2, Decimal("0.25"), 1)
     assert repr(cell[1]) == repr((Decimal("1"), 2))
+    assert repr(cell[2]) == repr((Decimal("1200.25"), 2))
     assert str(_tidy(Decimal("12.5000"))) == "12.5" and str(_tidy(Decimal("1E+3"))) == "1000"
 
 
@@ -72,3 +74,21 @@ def test_rollup_sums_are_read_tidy_on_this_database() -> None:
     assert repr(one[(unit.pk, ALL_KINDS, "2020")][indicator.pk]) == repr((Decimal("7286"), 3))
     assert repr(both[(unit.pk, ALL_KINDS, "2020")][indicator.pk]) == repr((Decimal("7286"), 3))
     assert repr(both[(unit.pk, ALL_KINDS, "2021")][indicator.pk]) == repr((Decimal("12.5"), 1))
+
+
+@pytest.mark.django_db
+def test_kinds_read_together_add_up_to_a_tidy_sum() -> None:
+    from phoihop.organisations.models import OrganisationKind
+
+    unit = Unit.objects.create(code="T2", name="Thử", kind="commune", path="/T2/")
+    indicator = Indicator.objects.create(code="t_kinds", name="Thử", aggregation="sum")
+    first, second = OrganisationKind.objects.order_by("pk")[:2]
+    for kind in (first, second):
+        Rollup.objects.create(
+            unit=unit, kind=kind.pk, period="2020", indicator=indicator, total="0.5000", count=1
+        )
+    cells: dict = defaultdict(dict)
+    _read_rollups(
+        cells, [unit.pk], [first.pk, second.pk], ["2020"], [indicator.pk], split_kinds=False
+    )
+    assert repr(cells[(unit.pk, ALL_KINDS, "2020")][indicator.pk]) == repr((Decimal("1"), 2))

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 from django.http import QueryDict
 
-from phoihop.analytics.selectors import parse_pivot_params, run_pivot
+from phoihop.analytics.selectors import _tidy, parse_pivot_params, run_pivot
 from phoihop.indicators.models import Indicator
 from phoihop.places.models import Unit
 from phoihop.reporting.models import FigureValue
@@ -170,3 +170,52 @@ def test_it_sees_a_changed_or_new_indicator_at_once(personas) -> None:
     result = pivot(personas["quantri"], "chi_tieu=moi_tao&don_vi=698&ky=2020S1")
     assert result.query.indicators[0].code == "moi_tao"
     assert result.rows[0].cells[0] is None
+
+
+def test_every_summed_cell_is_shown_without_stored_zeros_however_it_was_added(personas) -> None:
+    # 0.45 and 0.55 in turn (neither exact in binary, as SQLite sums in floating point), so
+    # that adding them (halves into a year, kinds together, the unit's own organisations, a
+    # reporter's raw figures) makes whole numbers as well as fractions: each must come out as
+    # 1234 or 1234.45, never as 1234.0, 1234.4500 or 1234.45000000000.
+    theirs = (
+        FigureValue.objects.filter(
+            submission__organisation=personas["chuthapdo"].organisation,
+            indicator__aggregation="sum",
+            indicator__formula="",
+            value__isnull=False,
+        )
+        .values_list("indicator__code", flat=True)
+        .first()
+    )
+    codes = ["tt_qp_luot", theirs]  # the command's, and one the Red Cross reporter sees
+    for figure in FigureValue.objects.filter(
+        indicator__code__in=codes,
+        submission__period__in=["2020S1", "2020S2"],
+        value__isnull=False,
+    ).order_by("pk"):
+        figure.value += Decimal("0.45") if figure.pk % 2 else Decimal("0.55")
+        figure.save()
+    district = Unit.objects.get(code="698")
+    layouts = [
+        "theo=cap_duoi&ky=2020",
+        "theo=cap_duoi&ky=2020S1,2020S2",
+        "theo=cap_duoi&ky=2020&loai=ctd,nd,pn",
+        "theo=don_vi&ky=2020S1,2020S2&hang=to_chuc",
+        "theo=don_vi&ky=2020S1..2020S2&hang=ky",
+        "theo=cap_duoi&ky=2020&gop_moi=1",
+    ]
+    whole = 0
+    for username in ("quantri", "vanphong", "chuthapdo", "tinh"):
+        for layout in layouts:
+            result = pivot(personas[username], f"chi_tieu={','.join(codes)}&don_vi=698&{layout}")
+            cells = [c for r in [*result.rows, result.total] if r for c in r.cells]
+            assert any(c is not None for c in cells), (username, layout)
+            for cell in cells:
+                if cell is not None:
+                    assert repr(cell) == repr(_tidy(cell)), (username, layout, cell)
+                    whole += cell == cell.to_integral_value()
+    assert whole  # some sums of halves did come out whole
+    year = pivot(personas["quantri"], f"chi_tieu={codes[0]}&don_vi=698&theo=don_vi&ky=2020")
+    assert year.rows[0].cells[0] == sum(
+        by_hand(codes[0], path=district.path, periods=["2020S1", "2020S2"])
+    )
