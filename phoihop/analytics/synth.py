@@ -85,11 +85,27 @@ def _copy_figures(rows: list[tuple]) -> None:
             )
 
 
-def generate(**options) -> SynthSummary:
-    """Replace the synthetic dataset with a new one (see `_generate` for the options); returns
-    what was made and how fast."""
+def generate(
+    *,
+    provinces: int = 34,
+    communes: int = 3321,
+    periods: int = 10,
+    indicators: int = 60,
+    scale: float = 1.0,
+    seed: int = 2025,
+    log: Callable[[str], None] = lambda _m: None,
+) -> SynthSummary:
+    """Replace the synthetic dataset with a new one; returns what was made and how fast."""
     started = time.perf_counter()
-    summary = _generate(**options)
+    summary = _generate(
+        provinces=provinces,
+        communes=communes,
+        periods=periods,
+        indicators=indicators,
+        scale=scale,
+        seed=seed,
+        log=log,
+    )
     if connection.vendor == "postgresql" and not connection.in_atomic_block:
         # Mark the freshly written rollup pages all-visible, as autovacuum would a little
         # later: until then a pivot's index-only scan still visits the table for every row.
@@ -102,13 +118,13 @@ def generate(**options) -> SynthSummary:
 @transaction.atomic
 def _generate(
     *,
-    provinces: int = 34,
-    communes: int = 3321,
-    periods: int = 10,
-    indicators: int = 60,
-    scale: float = 1.0,
-    seed: int = 2025,
-    log: Callable[[str], None] = lambda _m: None,
+    provinces: int,
+    communes: int,
+    periods: int,
+    indicators: int,
+    scale: float,
+    seed: int,
+    log: Callable[[str], None],
 ) -> SynthSummary:
     started = time.perf_counter()
     rng = random.Random(seed)
