@@ -578,14 +578,15 @@ def _row_units(user, query: PivotQuery) -> list[Unit]:
 
 
 _EMPTY: CellData = {}
-_PLAIN_SUM, _PLAIN_AVERAGE, _PLAIN_NONE, _FORMULA = range(4)
+_PLAIN_AVERAGE, _PLAIN_NONE, _FORMULA = range(3)
 
 
 class _CellPlan:
     """Turns a row's cell data (one per column period) into its cells, as `cell_value` would.
 
-    What each indicator needs is looked up once per pivot, not once per cell: a summed cell of
-    a wide table then costs a dictionary read, its sum being tidy already.
+    What each indicator needs is looked up once per pivot, not once per cell. Every cell is
+    first taken as a sum (one comprehension: a dictionary read per cell, the sum being tidy
+    already); the few indicators that are not plain sums are then computed over their cells.
     """
 
     def __init__(
@@ -593,47 +594,36 @@ class _CellPlan:
     ) -> None:
         self.needed = needed
         self.periods = periods
-        self.plan: list[tuple[int, int, Indicator]] = []
-        for indicator in indicators:
+        self.pks = [indicator.pk for indicator in indicators]
+        self.others: list[tuple[int, int, Indicator]] = []  # (position, mode, indicator)
+        for position, indicator in enumerate(indicators):
             if indicator.formula:
-                mode = _FORMULA
-            elif indicator.aggregation == Aggregation.SUM:
-                mode = _PLAIN_SUM
+                self.others.append((position, _FORMULA, indicator))
             elif indicator.aggregation == Aggregation.AVERAGE:
-                mode = _PLAIN_AVERAGE
-            else:
-                mode = _PLAIN_NONE
-            self.plan.append((mode, indicator.pk, indicator))
-        # The common table: sums only, one period per row (or per column block).
-        self.sums_only = [pk for mode, pk, _i in self.plan if mode == _PLAIN_SUM]
-        if len(self.sums_only) < len(self.plan):
-            self.sums_only = None
+                self.others.append((position, _PLAIN_AVERAGE, indicator))
+            elif indicator.aggregation != Aggregation.SUM:
+                self.others.append((position, _PLAIN_NONE, indicator))
 
     def __call__(self, datas: list[CellData]) -> list[Decimal | None]:
-        if self.sums_only is not None and len(datas) == 1:
-            get = datas[0].get
-            return [
-                agg[0] if (agg := get(pk)) is not None and agg[1] else None for pk in self.sums_only
-            ]
-        cells: list[Decimal | None] = []
-        append = cells.append
-        needed = self.needed
-        for mode, pk, indicator in self.plan:
-            if mode == _PLAIN_SUM:  # most cells of most tables: the sum, already tidy
-                for data in datas:
-                    agg = data.get(pk)
-                    append(agg[0] if agg is not None and agg[1] else None)
-                continue
-            for data in datas:
-                agg = data.get(pk)
+        cells: list[Decimal | None] = [
+            agg[0] if (agg := data.get(pk)) is not None and agg[1] else None
+            for pk in self.pks
+            for data in datas
+        ]
+        width = len(datas)
+        for position, mode, indicator in self.others:
+            for offset, data in enumerate(datas):
                 if mode == _FORMULA:
-                    append(cell_value(indicator, data, needed))
-                elif agg is None or not agg[1]:
-                    append(None)
-                elif mode == _PLAIN_AVERAGE:
-                    append((agg[0] / agg[1]).quantize(CENT))
-                else:  # not additive: one value standing alone is still true
-                    append(agg[0] if agg[1] == 1 else None)
+                    value = cell_value(indicator, data, self.needed)
+                else:
+                    agg = data.get(indicator.pk)
+                    if agg is None or not agg[1]:
+                        value = None
+                    elif mode == _PLAIN_AVERAGE:
+                        value = (agg[0] / agg[1]).quantize(CENT)
+                    else:  # not additive: one value standing alone is still true
+                        value = agg[0] if agg[1] == 1 else None
+                cells[position * width + offset] = value
         return cells
 
 

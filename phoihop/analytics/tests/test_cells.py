@@ -40,10 +40,10 @@ def test_the_cell_plan_matches_cell_value_exactly() -> None:
 
 
 @pytest.mark.parametrize("data", DATAS)
-def test_a_table_of_sums_for_one_period_takes_the_short_path_with_the_same_cells(data) -> None:
-    plan = _CellPlan((whole, part), 1, NEEDED)
-    assert plan.sums_only == [2, 1]
-    assert [repr(c) for c in plan([data])] == _expected((whole, part), [data])
+def test_one_period_gives_the_same_cells_in_any_order_of_indicators(data) -> None:
+    for indicators in [(whole, part), (mean, part, ratio, whole, alone), (alone, mean)]:
+        plan = _CellPlan(indicators, 1, NEEDED)
+        assert [repr(c) for c in plan([data])] == _expected(indicators, [data])
 
 
 def test_added_sums_stay_tidy() -> None:
