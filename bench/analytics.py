@@ -18,7 +18,8 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-REPEATS = 7
+ROUNDS = 3
+REPEATS = 5
 DEFAULT_SCALE = 0.1
 
 
@@ -32,14 +33,23 @@ def _setup_django() -> None:
     django.setup()
 
 
-def _median_ms(fn: Callable[[], object], repeats: int = REPEATS) -> float:
-    fn()  # warm caches once: a dashboard is read many times
-    times = []
-    for _ in range(repeats):
-        started = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - started) * 1000)
-    return statistics.median(times)
+def _interleaved_medians(
+    fns: list[Callable[[], object]], rounds: int = ROUNDS, repeats: int = REPEATS
+) -> list[float]:
+    """Medians of methods measured in turn, a few runs of each per round, over several rounds:
+    on a shared machine whose speed drifts, each method meets the same moments, so a ratio is
+    not one method's luck; within a round each method runs warm, after one untimed run, as a
+    dashboard read many times does (right after another method it would pay for the caches
+    that method evicted, and DuckDB's threads still winding down)."""
+    times: list[list[float]] = [[] for _ in fns]
+    for _ in range(rounds):
+        for fn, spent in zip(fns, times, strict=True):
+            fn()
+            for _ in range(repeats):
+                started = time.perf_counter()
+                fn()
+                spent.append((time.perf_counter() - started) * 1000)
+    return [statistics.median(spent) for spent in times]
 
 
 def _export_parquet(path: Path) -> float:
@@ -182,12 +192,15 @@ def run(scale: float | None = None) -> list[dict]:
     ]
     results = []
     for name, ours, raw, duck_sql in cases:
+        pivot_ms, group_by_ms, duckdb_ms = _interleaved_medians(
+            [ours, raw, lambda s=duck_sql: duck.execute(s).fetchall()]
+        )
         results.append(
             {
                 "case": name,
-                "pivot_ms": _median_ms(ours),
-                "group_by_ms": _median_ms(raw),
-                "duckdb_ms": _median_ms(lambda s=duck_sql: duck.execute(s).fetchall()),
+                "pivot_ms": pivot_ms,
+                "group_by_ms": group_by_ms,
+                "duckdb_ms": duckdb_ms,
             }
         )
 
@@ -206,12 +219,15 @@ def run(scale: float | None = None) -> list[dict]:
         FigureValue.objects.filter(pk=figure.pk).update(value=(figure.value or 0) + 1)
         cases[0][2]()
 
+    save_ms, save_group_ms, duck_read_ms = _interleaved_medians(
+        [save_and_read, save_and_group, lambda: duck.execute(cases[0][3]).fetchall()]
+    )
     results.append(
         {
             "case": "save a figure, then see it in the pivot",
-            "pivot_ms": _median_ms(save_and_read),
-            "group_by_ms": _median_ms(save_and_group),
-            "duckdb_ms": export_ms + _median_ms(lambda: duck.execute(cases[0][3]).fetchall()),
+            "pivot_ms": save_ms,
+            "group_by_ms": save_group_ms,
+            "duckdb_ms": export_ms + duck_read_ms,
         }
     )
     print(f"{'case':<52}{'pivot':>10}{'GROUP BY':>10}{'DuckDB':>10}{'×GB':>8}{'×Duck':>8}")
