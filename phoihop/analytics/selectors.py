@@ -455,6 +455,30 @@ class _Cube:
         return result
 
 
+def _counts_more_than(
+    cells: dict[tuple[int, int, str], CellData],
+    unit_id: int,
+    child_ids: list[int],
+    periods: tuple[Period, ...],
+) -> bool:
+    """Whether a unit's cells count more values than its listed children's together: values of
+    its own organisations (or of a child not listed). When the counts agree, its organisations
+    have no values here and their query is spared — exact, as counts of values are never
+    negative and each child's are part of the unit's, whatever the reader may see. Read before
+    merged units are added in."""
+    nothing = (None, 0)
+    for period in periods:
+        whole = cells.get((unit_id, ALL_KINDS, period.id))
+        if not whole:
+            continue
+        parts = [part for c in child_ids if (part := cells.get((c, ALL_KINDS, period.id)))]
+        for indicator_id, (_total, count) in whole.items():
+            # One indicator at a time: a unit with its own figures is told at the first one.
+            if count != sum(part.get(indicator_id, nothing)[1] for part in parts):
+                return True
+    return False
+
+
 def _read_rollups(
     result: dict[tuple[int, int, str], CellData],
     unit_ids: list[int],
@@ -640,6 +664,12 @@ def run_pivot(query: PivotQuery, *, user) -> PivotResult:
     predecessors = _predecessors(tree_units, visible) if query.successors else {}
     extra = [u for olds in predecessors.values() for u in olds]
     cells = cube.tree_cells(tree_units + extra, split_kinds=split) if total_unit.pk else {}
+    own_possible = (
+        query.rows == ROWS_UNIT
+        and query.by == BY_CHILDREN
+        and bool(total_unit.pk)
+        and _counts_more_than(cells, total_unit.pk, [u.pk for u in row_units], query.periods)
+    )
     for new_id, olds in predecessors.items():
         for old in olds:
             for (unit_id, kind, period), data in list(cells.items()):
@@ -669,7 +699,7 @@ def run_pivot(query: PivotQuery, *, user) -> PivotResult:
     if query.rows == ROWS_UNIT:
         for unit, label in zip(row_units, full_names(row_units), strict=True):
             rows.append(make_row(unit.code, label, by_period(unit.pk, ALL_KINDS)))
-        if query.by == BY_CHILDREN and total_unit.pk:
+        if own_possible:
             own = cube.own_cells(total_unit, split_kinds=False)
             if own:
                 rows.append(

@@ -219,3 +219,61 @@ def test_every_summed_cell_is_shown_without_stored_zeros_however_it_was_added(pe
     assert year.rows[0].cells[0] == sum(
         by_hand(codes[0], path=district.path, periods=["2020S1", "2020S2"])
     )
+
+
+def _own_queries(monkeypatch) -> list:
+    from phoihop.analytics import selectors
+
+    calls: list = []
+    real = selectors._Cube.own_cells
+
+    def spy(self, unit, **kwargs):
+        calls.append(unit.code)
+        return real(self, unit, **kwargs)
+
+    monkeypatch.setattr(selectors._Cube, "own_cells", spy)
+    return calls
+
+
+def test_a_unit_without_figures_of_its_own_is_not_asked_for_them(personas, monkeypatch) -> None:
+    calls = _own_queries(monkeypatch)
+    bare = (
+        Unit.objects.filter(children__isnull=False, organisations__isnull=True)
+        .order_by("level")
+        .first()
+    )
+    assert bare is not None
+    result = pivot(
+        personas["quantri"], f"chi_tieu=tt_qp_luot&don_vi={bare.code}&theo=cap_duoi&ky=2020"
+    )
+    assert result.total.cells[0]  # figures below it...
+    assert not any(r.is_own for r in result.rows)  # ...none of its own
+    assert calls == []
+    assert sum(r.cells[0] or 0 for r in result.rows) == result.total.cells[0]
+    # The district has organisations of its own with figures: they are read, and shown.
+    result = pivot(personas["vanphong"], "chi_tieu=tt_qp_luot&don_vi=698&theo=cap_duoi&ky=2020")
+    assert calls == ["698"] and any(r.is_own for r in result.rows)
+
+
+def test_a_child_left_out_of_the_rows_does_not_pass_for_the_units_own_figures(
+    personas, monkeypatch
+) -> None:
+    # A child closed before the period still holds figures for it: the unit's counts then
+    # exceed those of its listed children, so its own organisations are asked (they have
+    # nothing), and the closed child's figures are not shown as the unit's own.
+    calls = _own_queries(monkeypatch)
+    bare = (
+        Unit.objects.filter(children__isnull=False, organisations__isnull=True)
+        .order_by("level")
+        .first()
+    )
+    district = Unit.objects.get(code="698")  # the child on the way to the demo's figures
+    closed = Unit.objects.get(parent=bare, pk__in=[district.pk, district.parent_id])
+    Unit.objects.filter(pk=closed.pk).update(valid_to="2019-12-31")
+    result = pivot(
+        personas["quantri"], f"chi_tieu=tt_qp_luot&don_vi={bare.code}&theo=cap_duoi&ky=2020S1"
+    )
+    assert closed.code not in [r.key for r in result.rows]
+    assert calls == [bare.code]
+    assert not any(r.is_own for r in result.rows)
+    assert result.total.cells[0] == sum(by_hand("tt_qp_luot", path=bare.path, periods=["2020S1"]))
