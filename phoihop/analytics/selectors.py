@@ -465,7 +465,8 @@ def _counts_more_than(
     its own organisations (or of a child not listed). When the counts agree, its organisations
     have no values here and their query is spared — exact, as counts of values are never
     negative and each child's are part of the unit's, whatever the reader may see. Read before
-    merged units are added in."""
+    merged units are added in. Like every rollup cell, it trusts the rollups to be current:
+    writes that bypass the signals must call `rebuild_rollups()` (see rollups.py)."""
     nothing = (None, 0)
     for period in periods:
         whole = cells.get((unit_id, ALL_KINDS, period.id))
@@ -539,7 +540,8 @@ def _read_rollups(
     kind = kinds[0] if split_kinds else ALL_KINDS
     period = period_ids[0]
     if not with_kind and not with_period and (split_kinds or len(kinds) == 1):
-        # One row per (unit, indicator): the widest tables take this loop.
+        # One row per (unit, indicator): the widest tables take this loop. It sets rather than
+        # adds, which is right because `tree_cells` reads the rollups into fresh cells.
         last_unit, cell = None, None
         for unit_id, indicator_id, total, count in rows:
             if unit_id != last_unit:
