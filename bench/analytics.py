@@ -42,8 +42,11 @@ def _interleaved_medians(
     dashboard read many times does (right after another method it would pay for the caches
     that method evicted, and DuckDB's threads still winding down)."""
     times: list[list[float]] = [[] for _ in fns]
-    for _ in range(rounds):
-        for fn, spent in zip(fns, times, strict=True):
+    order = list(range(len(fns)))
+    for round_number in range(rounds):
+        shift = round_number % len(fns)  # each method leads a round in its turn
+        for index in order[shift:] + order[:shift]:
+            fn, spent = fns[index], times[index]
             fn()
             for _ in range(repeats):
                 started = time.perf_counter()
