@@ -88,6 +88,18 @@ class PivotResult:
     total: PivotRow | None
     notes: list[str]
 
+    @property
+    def column_groups(self) -> list[dict]:
+        """The header's first row when an indicator spans several periods: each indicator
+        once, over as many columns as it has periods (the periods go in a second row)."""
+        groups: list[dict] = []
+        for column in self.columns:
+            if groups and groups[-1]["indicator"] is column["indicator"]:
+                groups[-1]["span"] += 1
+            else:
+                groups.append({"indicator": column["indicator"], "span": 1})
+        return groups if any(group["span"] > 1 for group in groups) else []
+
     def chart_data(self) -> dict:
         """Data for the two charts: bars for the last period, lines over the periods."""
         first = self.query.indicators[0] if self.query.indicators else None
@@ -761,6 +773,19 @@ def key_indicators(limit: int = 4) -> list[Indicator]:
     )
 
 
+def _side_by_side_unit(user, unit: Unit) -> Unit:
+    """The unit whose units below a dashboard sets side by side: the reader's own or, where it
+    has a single unit below (a province of one district, as in the demo), that unit's, and so
+    on down: one row side by side with nothing says nothing."""
+    visible = permissions.visible_units(user)
+    for _depth in range(3):
+        below = list(visible.filter(parent=unit).order_by("path")[:2])
+        if len(below) != 1:
+            break
+        unit = below[0]
+    return unit
+
+
 def dashboard_data(user) -> dict:
     """The reader's dashboard: favourites, and the panels their role calls for."""
     from phoihop.accounts.models import Role
@@ -831,9 +856,10 @@ def dashboard_data(user) -> dict:
             )
     data["key_figures"] = key_figures
     data["compare_query"] = compare
+    side_unit = _side_by_side_unit(user, unit)
     children = PivotQuery(
         indicators=indicators[:2],
-        unit=unit,
+        unit=side_unit,
         by=BY_CHILDREN,
         periods=(current,),
         kinds=None,
@@ -844,7 +870,8 @@ def dashboard_data(user) -> dict:
     if len(side_by_side.rows) > 1:
         data["panels"].append(
             {
-                "title": _("Các đơn vị trực thuộc, %(period)s") % {"period": current.label},
+                "title": _("Các đơn vị trực thuộc %(unit)s, %(period)s")
+                % {"unit": side_unit, "period": current.label},
                 "result": side_by_side,
             }
         )

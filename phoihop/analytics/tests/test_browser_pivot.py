@@ -75,6 +75,17 @@ def test_it_draws_the_pivot_and_its_charts_for_the_office(page: Page, site: str)
     )
     table = page.locator("table.pivot")
     expect(table).to_contain_text("thị trấn Đức Phong")
+    # The indicator heads its four half-years once; the half-years sit in a row beneath.
+    expect(table.locator("thead th.group")).to_have_count(1)
+    expect(table.locator("thead th.group")).to_have_attribute("colspan", "4")
+    expect(table.locator("thead th.period")).to_have_text(
+        [
+            "6 tháng đầu năm 2019",
+            "6 tháng cuối năm 2019",
+            "6 tháng đầu năm 2020",
+            "6 tháng cuối năm 2020",
+        ]
+    )
     expect(page.locator("table.pivot tfoot")).to_contain_text("Cộng")
     expect(page.locator("#chart-bars")).to_have_attribute("data-drawn", "1")
     expect(page.locator("#chart-lines")).to_have_attribute("data-drawn", "1")
@@ -89,3 +100,19 @@ def test_it_draws_the_pivot_and_its_charts_for_the_office(page: Page, site: str)
     assert canvas_has_ink(page, "#chart-bars")
     Path("/tmp/shots").mkdir(parents=True, exist_ok=True)
     page.screenshot(path="/tmp/shots/pivot.png", full_page=True)
+
+
+def test_the_offices_dashboard_draws_a_chart_beside_each_panel(page: Page, site: str) -> None:
+    page.goto(f"{site}/tai-khoan/dang-nhap/")
+    page.fill("#id_username", "vanphong")
+    page.fill("#id_password", DEMO_PASSWORD)
+    page.click("button.primary")
+    page.goto(f"{site}/phan-tich/")
+    panels = page.locator("section.panel")
+    expect(panels).to_have_count(2)
+    bars = panels.nth(0).locator("canvas.chart-bars")  # the communes side by side
+    lines = panels.nth(1).locator("canvas.chart-lines")  # the district over the half-years
+    expect(bars).to_have_attribute("data-drawn", "1")
+    expect(lines).to_have_attribute("data-drawn", "1")
+    assert canvas_has_ink(page, "section.panel canvas.chart-bars")
+    assert canvas_has_ink(page, "section.panel canvas.chart-lines")

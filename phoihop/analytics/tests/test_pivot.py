@@ -284,3 +284,16 @@ def test_a_child_left_out_of_the_rows_does_not_pass_for_the_units_own_figures(
     assert calls == [bare.code]
     assert not any(r.is_own for r in result.rows)
     assert result.total.cells[0] == sum(by_hand("tt_qp_luot", path=bare.path, periods=["2020S1"]))
+
+
+def test_the_header_names_each_indicator_once_over_its_periods(personas) -> None:
+    result = pivot(
+        personas["quantri"],
+        "chi_tieu=tt_qp_luot,tt_qp_cuoc&don_vi=698&theo=cap_duoi&ky=2019S1..2020S2",
+    )
+    assert [(g["indicator"].code, g["span"]) for g in result.column_groups] == [
+        ("tt_qp_luot", 4),
+        ("tt_qp_cuoc", 4),
+    ]
+    one_period = pivot(personas["quantri"], "chi_tieu=tt_qp_luot&don_vi=698&ky=2020S1")
+    assert one_period.column_groups == []  # one row of headers is enough

@@ -154,3 +154,10 @@ def test_it_answers_an_htmx_request_with_the_result_only(client_for) -> None:
     assert response.status_code == 200
     assert b"<html" not in response.content
     assert b'id="pivot-result"' in response.content
+
+
+def test_the_provincial_viewer_sees_the_units_side_by_side(client_for) -> None:
+    # The demo's province has a single district: its communes are what can stand side by side.
+    html = client_for("tinh").get("/phan-tich/").content.decode()
+    assert "Các đơn vị trực thuộc huyện Bù Đăng" in html
+    assert "xã Bom Bo" in html and "thị trấn Đức Phong" in html

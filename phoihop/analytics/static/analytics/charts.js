@@ -1,4 +1,6 @@
-/* Draws the pivot's charts from the JSON the page carries; runs again after each htmx swap. */
+/* Draws the charts of the pivot and of the dashboard panels from the JSON each carries: every
+   `.chart-set` holds its data (a json_script) and a `canvas.chart-bars` and/or a
+   `canvas.chart-lines`. Runs on load and again after each htmx swap. */
 (function () {
   "use strict";
   var palette = ["#7a1f1f", "#0b5cad", "#1e7b34", "#9a6700", "#6f42c1", "#b42318", "#0e7490",
@@ -17,21 +19,21 @@
     };
   }
 
-  function draw(root) {
-    var source = root.querySelector("#pivot-chart-data");
-    if (!source || typeof Chart === "undefined") { return; }
-    drawn.forEach(function (c) { c.destroy(); });
-    drawn = [];
+  function drawSet(set) {
+    var source = set.querySelector('script[type="application/json"]');
+    if (!source) { return; }
     var data = JSON.parse(source.textContent);
-    var bar = document.getElementById("chart-bars");
+    var bar = set.querySelector("canvas.chart-bars");
     if (bar && data.bars) {
-      drawn.push(new Chart(bar, { type: "bar", options: options(data.bars.title), data: {
+      var barOptions = options(data.bars.title);
+      barOptions.plugins.legend.display = false;  // one series, already named by the title
+      drawn.push(new Chart(bar, { type: "bar", options: barOptions, data: {
         labels: data.bars.labels,
         datasets: [{ label: data.bars.title, data: data.bars.values, backgroundColor: palette[0] }]
       } }));
       bar.dataset.drawn = "1";
     }
-    var line = document.getElementById("chart-lines");
+    var line = set.querySelector("canvas.chart-lines");
     if (line && data.lines && data.lines.labels.length > 1) {
       drawn.push(new Chart(line, { type: "line", options: options(data.lines.title), data: {
         labels: data.lines.labels,
@@ -44,6 +46,13 @@
     }
   }
 
-  document.addEventListener("DOMContentLoaded", function () { draw(document); });
-  document.addEventListener("htmx:afterSettle", function () { draw(document); });
+  function draw() {
+    if (typeof Chart === "undefined") { return; }
+    drawn.forEach(function (c) { c.destroy(); });
+    drawn = [];
+    document.querySelectorAll(".chart-set").forEach(drawSet);
+  }
+
+  document.addEventListener("DOMContentLoaded", draw);
+  document.addEventListener("htmx:afterSettle", draw);
 })();
