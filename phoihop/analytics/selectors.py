@@ -20,6 +20,7 @@ from phoihop.accounts import permissions
 from phoihop.analytics import catalogue
 from phoihop.analytics.models import ALL_KINDS, Rollup
 from phoihop.analytics.rollups import finer_period_ids
+from phoihop.core.db import streamed_rows
 from phoihop.core.periods import CALENDAR, HALF, Period, PeriodError
 from phoihop.indicators.models import Aggregation, Indicator
 from phoihop.organisations.models import Organisation, OrganisationKind
@@ -534,44 +535,43 @@ def _read_rollups(
         f"AND period IN ({', '.join(['%s'] * len(period_ids))}) "
         f"AND kind IN ({numbers(kinds)}) AND indicator_id IN ({numbers(indicator_ids)})"
     )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, period_ids)
-        rows = cursor.fetchall()
-    if not tidy_in_sql:
-        total_field = Rollup._meta.get_field("total")
-        column = total_field.get_col(Rollup._meta.db_table)
-        converters = connection.ops.get_db_converters(column)
+    # Read inside the block: on PostgreSQL the rows arrive in chunks while they are added up.
+    with streamed_rows(sql, period_ids) as rows:
+        if not tidy_in_sql:
+            total_field = Rollup._meta.get_field("total")
+            column = total_field.get_col(Rollup._meta.db_table)
+            converters = connection.ops.get_db_converters(column)
 
-        def tidied(value):
-            for converter in converters:
-                value = converter(value, column, connection)
-            return _tidy(value)
+            def tidied(value):
+                for converter in converters:
+                    value = converter(value, column, connection)
+                return _tidy(value)
 
-        at = len(columns) - 2
-        rows = [(*row[:at], tidied(row[at]), row[-1]) for row in rows]
-    kind = kinds[0] if split_kinds else ALL_KINDS
-    period = period_ids[0]
-    if not with_kind and not with_period and (split_kinds or len(kinds) == 1):
-        # One row per (unit, indicator): the widest tables take this loop. It sets rather than
-        # adds, which is right because `tree_cells` reads the rollups into fresh cells.
-        last_unit, cell = None, None
-        for unit_id, indicator_id, total, count in rows:
-            if unit_id != last_unit:
-                last_unit, cell = unit_id, result[(unit_id, kind, period)]
-            cell[indicator_id] = (total, count)
-        return
-    for row in rows:
-        unit_id, indicator_id, total, count = row[0], row[-3], row[-2], row[-1]
-        if with_kind:
-            kind = row[1]
-        if with_period:
-            period = row[-4]
-        cell = result[(unit_id, kind, period)]
-        before = cell.get(indicator_id)
-        if before is None:
-            cell[indicator_id] = (total, count)
-        else:
-            cell[indicator_id] = (_tidy(before[0] + total), before[1] + count)
+            at = len(columns) - 2
+            rows = [(*row[:at], tidied(row[at]), row[-1]) for row in rows]
+        kind = kinds[0] if split_kinds else ALL_KINDS
+        period = period_ids[0]
+        if not with_kind and not with_period and (split_kinds or len(kinds) == 1):
+            # One row per (unit, indicator): the widest tables take this loop. It sets rather than
+            # adds, which is right because `tree_cells` reads the rollups into fresh cells.
+            last_unit, cell = None, None
+            for unit_id, indicator_id, total, count in rows:
+                if unit_id != last_unit:
+                    last_unit, cell = unit_id, result[(unit_id, kind, period)]
+                cell[indicator_id] = (total, count)
+            return
+        for row in rows:
+            unit_id, indicator_id, total, count = row[0], row[-3], row[-2], row[-1]
+            if with_kind:
+                kind = row[1]
+            if with_period:
+                period = row[-4]
+            cell = result[(unit_id, kind, period)]
+            before = cell.get(indicator_id)
+            if before is None:
+                cell[indicator_id] = (total, count)
+            else:
+                cell[indicator_id] = (_tidy(before[0] + total), before[1] + count)
 
 
 def _predecessors(units: list[Unit], visible: QuerySet[Unit]) -> dict[int, list[Unit]]:
