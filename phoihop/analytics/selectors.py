@@ -598,7 +598,11 @@ def _predecessors(units: list[Unit], visible: QuerySet[Unit]) -> dict[int, list[
     return result
 
 
-def _row_units(user, query: PivotQuery) -> list[Unit]:
+def _row_units(user, query: PivotQuery) -> list:
+    """The units a table's rows stand for: the chosen unit, or those below it in the periods.
+
+    Units below come as named rows (`pk`, `code`, `name`, `kind`, `path`: all a pivot reads of
+    them), not model instances, which for a hundred communes cost more than their query."""
     visible = permissions.visible_units(user)
     if query.by == BY_SELF or not query.unit.pk:
         return [query.unit]
@@ -612,7 +616,7 @@ def _row_units(user, query: PivotQuery) -> list[Unit]:
             Q(valid_from__isnull=True) | Q(valid_from__lte=end),
             Q(valid_to__isnull=True) | Q(valid_to__gte=start),
         )
-    return list(children)
+    return list(children.values_list("pk", "code", "name", "kind", "path", named=True))
 
 
 _EMPTY: CellData = {}

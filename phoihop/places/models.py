@@ -150,9 +150,10 @@ class Population(models.Model):
         return f"{self.unit} {self.year}: {self.population}"
 
 
-def full_names(units: list[Unit]) -> list[str]:
+def full_names(units: list) -> list[str]:
     """Each unit's `full_name` ("xã Tân Hòa"), translating each kind's label only once: a
-    table of a hundred communes then asks the translation catalogue once, not a hundred times."""
+    table of a hundred communes then asks the translation catalogue once, not a hundred times.
+    Takes units, or any rows with their `kind` and `name`."""
     labels: dict[str, str] = {}
     names = []
     for unit in units:
@@ -161,6 +162,6 @@ def full_names(units: list[Unit]) -> list[str]:
             continue
         label = labels.get(unit.kind)
         if label is None:
-            label = labels[unit.kind] = str(unit.kind_label)
+            label = labels[unit.kind] = str(UnitKind(unit.kind).label)
         names.append(f"{label} {unit.name}")
     return names
