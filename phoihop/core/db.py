@@ -21,14 +21,16 @@ def _chunked_streams() -> bool:
 
 
 @contextmanager
-def streamed_rows(sql: str, params: list | tuple = ()) -> Iterator[Iterable[tuple]]:
+def streamed_rows(sql: str, params: list | tuple | None = None) -> Iterator[Iterable[tuple]]:
     """The rows of a plain query, as tuples, to be read inside the `with` block.
 
     On PostgreSQL (libpq 17 or later) they arrive in chunks: the caller works on one chunk
     while the server is still sending the next, where `fetchall` would wait for the whole
     result and then convert it at once. For six thousand rows this was a third faster
     (docs/analytics.md). Errors are Django's, as from `cursor.execute`; elsewhere (SQLite)
-    it is `execute` and `fetchall`.
+    it is `execute` and `fetchall`. No other query may run inside the block: the connection
+    is busy with this one until the block ends, which also ends a stream left unread (if the
+    caller stops or fails half-way, the query is cancelled and the connection freed).
     """
     with connection.cursor() as cursor:
         stream = getattr(cursor.cursor, "stream", None)
@@ -37,5 +39,9 @@ def streamed_rows(sql: str, params: list | tuple = ()) -> Iterator[Iterable[tupl
             yield cursor.fetchall()
             return
         connection.validate_no_broken_transaction()
-        with connection.wrap_database_errors:
-            yield stream(sql, params, size=STREAM_CHUNK)
+        rows = stream(sql, params, size=STREAM_CHUNK)
+        try:
+            with connection.wrap_database_errors:
+                yield rows
+        finally:
+            rows.close()  # psycopg cancels and drains an unfinished query, and frees the lock
