@@ -551,7 +551,7 @@ def _read_rollups(
             rows = [(*row[:at], tidied(row[at]), row[-1]) for row in rows]
         kind = kinds[0] if split_kinds else ALL_KINDS
         period = period_ids[0]
-        if not with_kind and not with_period and (split_kinds or len(kinds) == 1):
+        if not with_period and len(kinds) == 1:
             # One row per (unit, indicator): the widest tables take this loop. It sets rather than
             # adds, which is right because `tree_cells` reads the rollups into fresh cells.
             last_unit, cell = None, None
@@ -566,12 +566,7 @@ def _read_rollups(
                 kind = row[1]
             if with_period:
                 period = row[-4]
-            cell = result[(unit_id, kind, period)]
-            before = cell.get(indicator_id)
-            if before is None:
-                cell[indicator_id] = (total, count)
-            else:
-                cell[indicator_id] = (_tidy(before[0] + total), before[1] + count)
+            _add_one(result[(unit_id, kind, period)], indicator_id, total, count)
 
 
 def _predecessors(units: list[Unit], visible: QuerySet[Unit]) -> dict[int, list[Unit]]:
