@@ -626,11 +626,8 @@ class _CellPlan:
     already); the few indicators that are not plain sums are then computed over their cells.
     """
 
-    def __init__(
-        self, indicators: tuple[Indicator, ...], periods: int, needed: dict[str, Indicator]
-    ) -> None:
+    def __init__(self, indicators: tuple[Indicator, ...], needed: dict[str, Indicator]) -> None:
         self.needed = needed
-        self.periods = periods
         self.pks = [indicator.pk for indicator in indicators]
         self.others: list[tuple[int, int, Indicator]] = []  # (position, mode, indicator)
         for position, indicator in enumerate(indicators):
@@ -698,7 +695,7 @@ def run_pivot(query: PivotQuery, *, user) -> PivotResult:
         for period in ([None] if query.rows == ROWS_PERIOD else query.periods)
     ]
     column_periods = [None] if query.rows == ROWS_PERIOD else [p.id for p in query.periods]
-    values_of = _CellPlan(query.indicators, len(column_periods), needed)
+    values_of = _CellPlan(query.indicators, needed)
     total_pk = total_unit.pk
 
     def make_row(key: str, label: str, datas: list[CellData], *, is_own: bool = False) -> PivotRow:

@@ -34,7 +34,7 @@ def _expected(indicators, datas):
 
 def test_the_cell_plan_matches_cell_value_exactly() -> None:
     indicators = (ratio, part, mean, alone, whole)
-    cells = _CellPlan(indicators, len(DATAS), NEEDED)(DATAS)
+    cells = _CellPlan(indicators, NEEDED)(DATAS)
     assert [repr(c) for c in cells] == _expected(indicators, DATAS)
     assert cells[4] == Decimal("7286") and str(cells[4]) == "7286"
 
@@ -42,7 +42,7 @@ def test_the_cell_plan_matches_cell_value_exactly() -> None:
 @pytest.mark.parametrize("data", DATAS)
 def test_one_period_gives_the_same_cells_in_any_order_of_indicators(data) -> None:
     for indicators in [(whole, part), (mean, part, ratio, whole, alone), (alone, mean)]:
-        plan = _CellPlan(indicators, 1, NEEDED)
+        plan = _CellPlan(indicators, NEEDED)
         assert [repr(c) for c in plan([data])] == _expected(indicators, [data])
 
 
