@@ -19,7 +19,7 @@ from phoihop.indicators.services import install_catalogue
 from phoihop.organisations.models import Organisation, OrganisationKind
 from phoihop.places.models import Level, Population, Unit
 from phoihop.reporting.models import Event, FigureValue, Narrative, Status, Submission
-from phoihop.reporting.services import deadline_of
+from phoihop.reporting.windows import deadline_of
 
 DEMO_PASSWORD = "phoihop2020"
 PERIODS = ["2019S1", "2019S2", "2020S1", "2020S2"]
@@ -400,6 +400,7 @@ def _extend_demo_window(office: User) -> None:
         EntryWindow.objects.get_or_create(
             form=form,
             period=DEMO_EXTENDED_PERIOD,
+            unit=office.unit,
             defaults={
                 "closes_on": DEMO_EXTENSION_CLOSES,
                 "reason": DEMO_EXTENSION_REASON,

@@ -63,6 +63,17 @@ class Indicator(models.Model):
         _("giá trị lớn nhất"), max_digits=20, decimal_places=4, null=True, blank=True
     )
     pad_small = models.BooleanField(_("viết số dưới 10 thành hai chữ số (05)"), default=False)
+    # A figure that grows or shrinks by more than this (in %, against the same period a year
+    # earlier, else the period before) cannot be submitted without a written explanation.
+    change_threshold = models.DecimalField(
+        _("ngưỡng biến động cần giải trình (%)"),
+        max_digits=8,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        default=Decimal("200"),
+        help_text=_("Để trống nếu không kiểm tra biến động."),
+    )
     keywords = models.TextField(
         _("từ khoá nhận dạng"),
         blank=True,
@@ -179,6 +190,7 @@ class Section(models.Model):
     heading = models.CharField(_("tiêu đề"), max_length=255)
     has_narrative = models.BooleanField(_("có phần thuyết minh"), default=True)
     narrative_hint = models.TextField(_("gợi ý viết"), blank=True)
+    narrative_required = models.BooleanField(_("bắt buộc viết thuyết minh"), default=False)
     indicators = models.ManyToManyField(
         Indicator, through="SectionIndicator", related_name="sections", blank=True
     )

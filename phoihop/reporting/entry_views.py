@@ -25,6 +25,7 @@ from phoihop.reporting import matrix as matrix_selectors
 from phoihop.reporting import services
 from phoihop.reporting.models import Notification, Status, Submission
 from phoihop.reporting.selectors import current_period, entry_form_data
+from phoihop.reporting.windows import entry_window
 from phoihop.validation.services import submission_warnings
 
 FIGURE = "f."
@@ -46,7 +47,7 @@ def _parse_entry(post) -> tuple[dict[str, str], dict[str, str]]:
 
 def _page_context(submission: Submission, user, **extra) -> dict:
     warnings = submission_warnings(submission)
-    window = services.entry_window(submission.form, submission.period)
+    window = entry_window(submission.form, submission.period, organisation=submission.organisation)
     return {
         "submission": submission,
         **entry_form_data(submission, warnings=warnings),
@@ -315,7 +316,12 @@ def extend_window(request: HttpRequest) -> HttpResponse:
     if closes_on < timezone.localdate() - dt.timedelta(days=1):
         return _bad(request, _("Ngày gia hạn đã qua."))
     services.extend_entry_window(
-        user=request.user, form=form, period=period.id, closes_on=closes_on, reason=reason
+        user=request.user,
+        form=form,
+        period=period.id,
+        unit=request.user.unit,
+        closes_on=closes_on,
+        reason=reason,
     )
     messages.success(
         request,

@@ -28,6 +28,7 @@ from phoihop.reporting import excel, services
 from phoihop.reporting.excel import Problem
 from phoihop.reporting.models import Event, Status, Submission
 from phoihop.reporting.selectors import periods_with_submissions
+from phoihop.reporting.windows import entry_window
 
 IMPORT_REASON = "Nhập từ tệp Excel"
 # An .xlsx compresses text about tenfold; far beyond that is a zip bomb, not a report.
@@ -334,7 +335,7 @@ def _plan_sheet(
             )
     elif identity.submission_id is not None:
         return None, [_sheet_refusal(title, _("báo cáo ghi trong trang không còn tồn tại."))]
-    window = services.entry_window(form, period.id)
+    window = entry_window(form, period.id, organisation=organisation)
     if not permissions.is_office_for(user, organisation.unit) and services.today() not in window:
         state.append(
             _sheet_refusal(

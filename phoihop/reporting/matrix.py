@@ -16,7 +16,7 @@ from phoihop.organisations.models import Organisation, OrganisationKind
 from phoihop.places.models import Unit
 from phoihop.reporting.models import Status, Submission, submitted_late
 from phoihop.reporting.selectors import periods_with_submissions
-from phoihop.reporting.services import deadline_of
+from phoihop.reporting.windows import deadline_of
 
 # The state of one cell, in the order the legend lists them.
 NOT_STARTED = "not_started"

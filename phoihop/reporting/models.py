@@ -68,6 +68,9 @@ class Submission(models.Model):
         related_name="+",
     )
     return_reason = models.TextField(_("lý do trả lại"), blank=True)
+    # A returned or reopened submission stays open for its reporter until this day, whatever
+    # the form's entry window: returned is never a dead end.
+    reopened_until = models.DateField(_("mở cho người báo cáo sửa đến ngày"), null=True, blank=True)
 
     history = HistoricalRecords()
 
@@ -212,10 +215,24 @@ class Event(models.Model):
 
 
 class EntryWindow(models.Model):
-    """An extension of a form's entry window for one period, granted by the standing office."""
+    """An extension of the entry window, granted by the standing office: for one form and period,
+    for the organisations of one unit and the units below it (or for one organisation), until a
+    date; it can be revoked, and every change is kept."""
 
     form = models.ForeignKey("indicators.Form", on_delete=models.CASCADE, related_name="+")
     period = models.CharField(_("kỳ"), max_length=8, validators=[validate_period_id])
+    unit = models.ForeignKey(
+        "places.Unit", on_delete=models.CASCADE, related_name="+", verbose_name=_("đơn vị")
+    )
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("tổ chức"),
+        help_text=_("Để trống: mọi tổ chức của đơn vị và các đơn vị trực thuộc."),
+    )
     closes_on = models.DateField(_("cho phép nhập đến ngày"))
     reason = models.TextField(_("lý do"), blank=True)
     created_by = models.ForeignKey(
@@ -225,13 +242,23 @@ class EntryWindow(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    created_at = models.DateTimeField(_("lúc"), null=True, blank=True)
+    revoked_at = models.DateTimeField(_("thu hồi lúc"), null=True, blank=True)
+    revoked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("gia hạn nhập liệu")
         verbose_name_plural = _("gia hạn nhập liệu")
-        constraints = [
-            models.UniqueConstraint(fields=["form", "period"], name="entry_window_unique")
-        ]
+        ordering = ["-pk"]
+        indexes = [models.Index(fields=["form", "period"])]
 
     def __str__(self) -> str:
         return f"{self.form.code} {self.period} → {self.closes_on}"

@@ -17,7 +17,7 @@ from phoihop.core.periods import Period
 from phoihop.indicators.models import Form
 from phoihop.organisations.models import Organisation
 from phoihop.reporting.models import Notification, Status, Submission
-from phoihop.reporting.services import deadline_of
+from phoihop.reporting.windows import deadline_of
 
 # Submitted and accepted reports need nothing more from their reporter.
 DONE = (Status.SUBMITTED, Status.ACCEPTED)

@@ -473,17 +473,11 @@ def open_entries(organisations: list[Organisation], *, today: dt.date) -> list[d
     """What each organisation may enter now: the periods whose entry window is open (the
     current and last period, and any the office extended), not yet submitted."""
     from phoihop.indicators.models import Form
-    from phoihop.reporting.models import EntryWindow
-    from phoihop.reporting.services import entry_window_with
+    from phoihop.reporting.windows import active_extensions, entry_window_with, extended_to
 
     forms = list(Form.objects.filter(is_active=True).prefetch_related("organisation_kinds"))
     # Extensions that closed before today cannot open a window today, so these are all we need.
-    extended = {
-        (form_id, period): closes_on
-        for form_id, period, closes_on in EntryWindow.objects.filter(
-            closes_on__gte=today
-        ).values_list("form_id", "period", "closes_on")
-    }
+    extensions = list(active_extensions(on=today))
     existing = {
         (s.organisation_id, s.form_id, s.period): s
         for s in Submission.objects.filter(organisation__in=organisations)
@@ -495,7 +489,11 @@ def open_entries(organisations: list[Organisation], *, today: dt.date) -> list[d
                 continue
             current = Period.containing(today, form.period_type, form.period_convention)
             candidates = {current, current.previous()}
-            candidates |= {Period.parse(p) for f, p in extended if f == form.pk and _is_period(p)}
+            candidates |= {
+                Period.parse(e.period)
+                for e in extensions
+                if e.form_id == form.pk and _is_period(e.period)
+            }
             for period in sorted(candidates, reverse=True):
                 submission = existing.get((organisation.pk, form.pk, period.id))
                 if submission is not None and submission.status not in (
@@ -504,7 +502,9 @@ def open_entries(organisations: list[Organisation], *, today: dt.date) -> list[d
                 ):
                     continue
                 window = entry_window_with(
-                    form, period.id, extended_to=extended.get((form.pk, period.id))
+                    form,
+                    period.id,
+                    extended_to=extended_to(extensions, organisation, form, period.id),
                 )
                 if today in window:
                     result.append(

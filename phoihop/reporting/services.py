@@ -12,12 +12,13 @@ from django.db import transaction
 from django.utils import timezone
 
 from phoihop.accounts import permissions
+from phoihop.core import clock
 from phoihop.core.dates import format_date, format_datetime
-from phoihop.core.periods import DateRange, Period
-from phoihop.core.periods import deadline as period_deadline
+from phoihop.core.periods import Period
 from phoihop.indicators.models import Form, Indicator
 from phoihop.indicators.values import clean_value
 from phoihop.organisations.models import Organisation
+from phoihop.places.models import Unit
 from phoihop.reporting.models import (
     EntryWindow,
     Event,
@@ -27,6 +28,7 @@ from phoihop.reporting.models import (
     Status,
     Submission,
 )
+from phoihop.reporting.windows import entry_window, window_is_open
 
 
 class WorkflowError(Exception):
@@ -66,42 +68,16 @@ class FieldErrors(Exception):
 
 
 def today() -> dt.date:
-    return timezone.localdate()
+    return clock.today()
 
 
 # ----- entry window -----------------------------------------------------------------------
 
 
-def deadline_of(form: Form, period: str) -> dt.date:
-    """The form's deadline for a period, where there is no submission to ask."""
-    return period_deadline(
-        Period.parse(period), convention=form.period_convention, days_after_end=form.deadline_days
-    )
-
-
-def entry_window(form: Form, period: str) -> DateRange:
-    """From the start of the period to the deadline plus the form's grace days (or extension)."""
-    extension = EntryWindow.objects.filter(form=form, period=period).first()
-    return entry_window_with(form, period, extended_to=extension.closes_on if extension else None)
-
-
-def entry_window_with(form: Form, period: str, *, extended_to: dt.date | None) -> DateRange:
-    """`entry_window` for a caller that has already loaded the period's extension (no query)."""
-    p = Period.parse(period)
-    closes = deadline_of(form, period) + dt.timedelta(days=form.grace_days)
-    if extended_to is not None and extended_to > closes:
-        closes = extended_to
-    return DateRange(p.start_date(form.period_convention), closes)
-
-
-def window_is_open(form: Form, period: str, *, on: dt.date | None = None) -> bool:
-    return (on or today()) in entry_window(form, period)
-
-
 def _check_window(user, submission: Submission) -> None:
     if permissions.is_office_for(user, submission.organisation.unit):
         return  # late entry is the standing office's to make
-    window = entry_window(submission.form, submission.period)
+    window = entry_window(submission.form, submission.period, organisation=submission.organisation)
     if today() not in window:
         raise WorkflowError(
             f"Đã hết thời gian nhập liệu kỳ này (từ {format_date(window.start)} đến "
@@ -111,15 +87,32 @@ def _check_window(user, submission: Submission) -> None:
 
 @transaction.atomic
 def extend_entry_window(
-    *, user, form: Form, period: str, closes_on: dt.date, reason: str
+    *,
+    user,
+    form: Form,
+    period: str,
+    unit: Unit,
+    closes_on: dt.date,
+    reason: str,
+    organisation: Organisation | None = None,
 ) -> EntryWindow:
-    if not permissions.can_extend_entry_window(user):
+    """Let the organisations of `unit` (and below), or only `organisation`, enter late."""
+    if not permissions.is_office_for(user, unit):
         raise PermissionDenied
-    window, _ = EntryWindow.objects.update_or_create(
+    if organisation is not None and not organisation.unit.is_within(unit):
+        raise WorkflowError("Tổ chức không thuộc đơn vị được gia hạn.")
+    window = EntryWindow(
         form=form,
         period=period,
-        defaults={"closes_on": closes_on, "reason": reason, "created_by": user},
+        unit=unit,
+        organisation=organisation,
+        closes_on=closes_on,
+        reason=reason,
+        created_by=user,
+        created_at=clock.now(),
     )
+    window._history_user = user
+    window.save()
     return window
 
 
@@ -155,7 +148,7 @@ def start_submission(
     )
     if created:
         if not permissions.is_office_for(user, organisation.unit) and not window_is_open(
-            form, period
+            form, period, organisation=organisation
         ):
             raise WorkflowError("Kỳ báo cáo này chưa mở hoặc đã hết thời gian nhập liệu.")
         Event.objects.create(
