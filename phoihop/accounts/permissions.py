@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
+from django.utils.translation import gettext as _
 
 from phoihop.accounts.models import Role, User
+from phoihop.core import clock
+from phoihop.core.dates import format_date
+from phoihop.core.periods import Period, PeriodError
 from phoihop.organisations.models import Organisation
 from phoihop.places.models import Unit
+from phoihop.reporting import windows
 from phoihop.reporting.models import Status, Submission
 
 
@@ -116,10 +123,74 @@ def can_enter_for(user, organisation: Organisation) -> bool:
 
 
 def can_edit_submission(user, submission: Submission) -> bool:
-    """Whether the user may change figures now: an accepted or submitted one is not editable."""
-    if submission.status not in (Status.DRAFT, Status.RETURNED):
+    """Whether the user may change figures now (see `write_refusal`)."""
+    return may_write_submission(user, submission)
+
+
+def unit_exists_in(unit: Unit, period: str, *, convention: str) -> bool:
+    """Whether the unit existed at some time during the period (units merge and disappear)."""
+    try:
+        span = Period.parse(period).date_range(convention)
+    except PeriodError:
         return False
-    return can_enter_for(user, submission.organisation)
+    return (unit.valid_from is None or unit.valid_from <= span.end) and (
+        unit.valid_to is None or span.start <= unit.valid_to
+    )
+
+
+def unit_period_refusal(unit: Unit, period: str, *, convention: str) -> str | None:
+    """Why a unit cannot report for a period it did not exist in (None when it can)."""
+    if unit_exists_in(unit, period, convention=convention):
+        return None
+    try:
+        label = Period.parse(period).label
+    except PeriodError:
+        return _("Kỳ báo cáo không hợp lệ.")
+    return _(
+        "%(unit)s không tồn tại trong %(period)s (hiệu lực từ %(start)s đến %(end)s); "
+        "không nhập báo cáo cho kỳ này."
+    ) % {
+        "unit": unit.full_name,
+        "period": label,
+        "start": format_date(unit.valid_from) or "…",
+        "end": format_date(unit.valid_to) or "nay",
+    }
+
+
+def write_refusal(user, submission: Submission, *, on: dt.date | None = None) -> str | None:
+    """May this user write this submission now? None if so, else why not, in Vietnamese.
+
+    The one answer for every entry path (web, autosave, Excel, command line, API): the user
+    must be one who enters this organisation's figures; the submission draft or returned; its
+    unit existing in the period; and the day inside the entry window — or, once returned,
+    before the day the office reopened it until. The standing office enters late at any time.
+    """
+    if not can_enter_for(user, submission.organisation):
+        return _("Bạn không có quyền nhập báo cáo của tổ chức này.")
+    if submission.status not in (Status.DRAFT, Status.RETURNED):
+        return _("Báo cáo đã gửi hoặc đã được duyệt nên đang khoá; cần cơ quan thường trực mở lại.")
+    form = submission.form
+    unit = submission.organisation.unit
+    refusal = unit_period_refusal(unit, submission.period, convention=form.period_convention)
+    if refusal:
+        return refusal
+    if is_office_for(user, unit):
+        return None  # late entry is the standing office's to make
+    today = on or clock.today()
+    until = submission.reopened_until
+    if submission.status == Status.RETURNED and until is not None and today <= until:
+        return None
+    window = windows.entry_window(form, submission.period, organisation=submission.organisation)
+    if today in window:
+        return None
+    return _(
+        "Đã hết thời gian nhập liệu kỳ này (từ %(start)s đến %(end)s). "
+        "Liên hệ cơ quan thường trực để nhập bổ sung."
+    ) % {"start": format_date(window.start), "end": format_date(window.end)}
+
+
+def may_write_submission(user, submission: Submission) -> bool:
+    return write_refusal(user, submission) is None
 
 
 def can_review_submission(user, submission: Submission) -> bool:

@@ -22,7 +22,7 @@ from phoihop.core.views import render_page
 from phoihop.indicators.models import Form
 from phoihop.indicators.values import clean_value
 from phoihop.reporting import matrix as matrix_selectors
-from phoihop.reporting import services
+from phoihop.reporting import services, workflow
 from phoihop.reporting.models import Notification, Status, Submission
 from phoihop.reporting.selectors import current_period, entry_form_data
 from phoihop.reporting.windows import entry_window
@@ -182,26 +182,25 @@ def previous_narrative(request: HttpRequest, pk: int, section: str) -> HttpRespo
 
 @login_required
 def submit(request: HttpRequest, pk: int) -> HttpResponse:
-    """GET lists every check the figures break, each with room for an explanation; POST
-    stores the explanations and submits, unless a blocking check is broken."""
+    """GET lists what stands in the way and every check the figures break, each with room for
+    an explanation; POST submits with the explanations through the workflow, which refuses
+    while anything must still be fixed or explained."""
     submission = permissions.access_submission_by_id(request.user, pk, for_edit=True)
-    warnings = submission_warnings(submission)
-    explained = dict(submission.explanations.values_list("rule_code", "text"))
-    context = {"submission": submission, "warnings": warnings, "explained": explained}
+    context = _submit_context(submission)
     if request.method != "POST":
         return render(request, "reporting/entry/submit.html", context)
+    codes = {w["code"] for w in context["warnings"]} | {b.code for b in context["blockers"]}
     texts = {
-        w["code"]: request.POST.get(EXPLANATION + w["code"], "")[:5000]
-        for w in warnings
-        if EXPLANATION + w["code"] in request.POST
+        code: request.POST.get(EXPLANATION + code, "")[:5000]
+        for code in codes
+        if EXPLANATION + code in request.POST
     }
-    blocking = [w for w in warnings if w["blocking"]]
-    if blocking:
-        context["error"] = _("Số liệu còn lỗi phải sửa trước khi gửi (đánh dấu «bắt buộc sửa»).")
-        return render(request, "reporting/entry/submit.html", context, status=400)
     try:
-        services.explain_violations(submission, user=request.user, explanations=texts)
-        services.submit_submission(submission, user=request.user)
+        workflow.submit_submission(submission, user=request.user, explanations=texts)
+    except workflow.SubmitRefused as exc:
+        context = _submit_context(submission, typed=texts)
+        context["error"] = exc.message
+        return render(request, "reporting/entry/submit.html", context, status=400)
     except services.WorkflowError as exc:
         context["error"] = exc.message
         return render(request, "reporting/entry/submit.html", context, status=400)
@@ -209,20 +208,47 @@ def submit(request: HttpRequest, pk: int) -> HttpResponse:
     return redirect("reporting:submission_detail", submission.pk)
 
 
+def _submit_context(submission: Submission, *, typed: dict[str, str] | None = None) -> dict:
+    explained = dict(submission.explanations.values_list("rule_code", "text"))
+    explained.update(typed or {})
+    blockers = workflow.submit_blockers(submission, explanations=typed)
+    # Large changes stay listed once explained, so the explanation can still be read and edited.
+    changes = workflow.large_changes(
+        submission, dict(submission.figures.values_list("indicator__code", "value"))
+    )
+    return {
+        "submission": submission,
+        "warnings": submission_warnings(submission),
+        "blockers": [b for b in blockers if not b.explainable],
+        "changes": changes,
+        "explained": explained,
+    }
+
+
 def _review(request: HttpRequest, pk: int, step: str) -> HttpResponse:
     submission = permissions.access_submission_by_id(request.user, pk)
     if not permissions.can_review_submission(request.user, submission):
         raise PermissionDenied
     reason = request.POST.get("ly_do", "")[:5000]
+    open_until = None
+    if request.POST.get("mo_den", "").strip():
+        try:
+            open_until = parse_date(request.POST["mo_den"].strip())
+        except ValueError:
+            return _bad(request, _("Ngày mở để sửa không hợp lệ; viết theo dạng 27/12/2020."))
     try:
         if step == "return":
-            services.return_submission(submission, user=request.user, reason=reason)
+            workflow.return_submission(
+                submission, user=request.user, reason=reason, open_until=open_until
+            )
             done = _("Đã trả lại báo cáo cho người báo cáo.")
         elif step == "accept":
-            services.accept_submission(submission, user=request.user)
+            workflow.accept_submission(submission, user=request.user)
             done = _("Đã duyệt báo cáo.")
         else:
-            services.reopen_submission(submission, user=request.user, reason=reason)
+            workflow.reopen_submission(
+                submission, user=request.user, reason=reason, open_until=open_until
+            )
             done = _("Đã mở lại báo cáo để sửa.")
     except services.WorkflowError as exc:
         return _bad(request, exc.message)

@@ -9,11 +9,10 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
 
 from phoihop.accounts import permissions
 from phoihop.core import clock
-from phoihop.core.dates import format_date, format_datetime
+from phoihop.core.dates import format_datetime
 from phoihop.core.periods import Period
 from phoihop.indicators.models import Form, Indicator
 from phoihop.indicators.values import clean_value
@@ -22,13 +21,11 @@ from phoihop.places.models import Unit
 from phoihop.reporting.models import (
     EntryWindow,
     Event,
-    Explanation,
     FigureValue,
     Narrative,
-    Status,
     Submission,
 )
-from phoihop.reporting.windows import entry_window, window_is_open
+from phoihop.reporting.windows import window_is_open
 
 
 class WorkflowError(Exception):
@@ -74,15 +71,24 @@ def today() -> dt.date:
 # ----- entry window -----------------------------------------------------------------------
 
 
-def _check_window(user, submission: Submission) -> None:
-    if permissions.is_office_for(user, submission.organisation.unit):
-        return  # late entry is the standing office's to make
-    window = entry_window(submission.form, submission.period, organisation=submission.organisation)
-    if today() not in window:
-        raise WorkflowError(
-            f"Đã hết thời gian nhập liệu kỳ này (từ {format_date(window.start)} đến "
-            f"{format_date(window.end)}). Liên hệ cơ quan thường trực để nhập bổ sung."
-        )
+def locked(submission: Submission) -> Submission:
+    """The submission re-read under a row lock, for a write that depends on its state."""
+    return (
+        Submission.objects.select_for_update()
+        .select_related("form", "organisation__unit")
+        .get(pk=submission.pk)
+    )
+
+
+def require_write(user, submission: Submission) -> None:
+    """PermissionDenied for someone who may never enter this organisation's figures; a
+    WorkflowError saying why when it is not open to this user now (the one question every
+    entry path asks: `permissions.write_refusal`)."""
+    if not permissions.can_enter_for(user, submission.organisation):
+        raise PermissionDenied
+    refusal = permissions.write_refusal(user, submission)
+    if refusal:
+        raise WorkflowError(refusal)
 
 
 @transaction.atomic
@@ -143,6 +149,11 @@ def start_submission(
     form = form or form_for(organisation)
     if form is None:
         raise WorkflowError("Tổ chức này không có biểu mẫu báo cáo nào ở cấp của mình.")
+    refusal = permissions.unit_period_refusal(
+        organisation.unit, period, convention=form.period_convention
+    )
+    if refusal:
+        raise WorkflowError(refusal)
     submission, created = Submission.objects.get_or_create(
         form=form, organisation=organisation, period=period
     )
@@ -152,7 +163,7 @@ def start_submission(
         ):
             raise WorkflowError("Kỳ báo cáo này chưa mở hoặc đã hết thời gian nhập liệu.")
         Event.objects.create(
-            submission=submission, action=Event.Action.CREATED, actor=user, at=timezone.now()
+            submission=submission, action=Event.Action.CREATED, actor=user, at=clock.now()
         )
     return submission
 
@@ -227,14 +238,8 @@ def save_submission(
     Raises FieldErrors (values that fail their checks), EditConflict (someone saved since
     base_version), WorkflowError (locked, outside the window) or PermissionDenied.
     """
-    submission = _locked(submission)
-    if not permissions.can_enter_for(user, submission.organisation):
-        raise PermissionDenied
-    if submission.status not in (Status.DRAFT, Status.RETURNED):
-        raise WorkflowError(
-            "Báo cáo đã gửi hoặc đã được duyệt nên đang khoá; cần cơ quan thường trực mở lại."
-        )
-    _check_window(user, submission)
+    submission = locked(submission)
+    require_write(user, submission)
     if base_version is not None and base_version != submission.version:
         raise EditConflict(changes_since(submission, base_version))
 
@@ -299,110 +304,6 @@ def save_submission(
     return submission
 
 
-# ----- workflow --------------------------------------------------------------------------
-
-
-def _transition(
-    submission: Submission, *, user, status: str, action: str, reason: str = "", **fields
-) -> Submission:
-    submission.status = status
-    for name, value in fields.items():
-        setattr(submission, name, value)
-    submission.version += 1
-    submission._history_user = user
-    submission._change_reason = reason or None
-    submission.save()
-    Event.objects.create(
-        submission=submission, action=action, actor=user, at=timezone.now(), reason=reason
-    )
-    return submission
-
-
-def _locked(submission: Submission) -> Submission:
-    return (
-        Submission.objects.select_for_update()
-        .select_related("form", "organisation__unit")
-        .get(pk=submission.pk)
-    )
-
-
-@transaction.atomic
-def submit_submission(submission: Submission, *, user) -> Submission:
-    submission = _locked(submission)
-    if not permissions.can_enter_for(user, submission.organisation):
-        raise PermissionDenied
-    if submission.status not in (Status.DRAFT, Status.RETURNED):
-        raise WorkflowError("Chỉ gửi được báo cáo đang soạn hoặc bị trả lại.")
-    _check_window(user, submission)
-    return _transition(
-        submission,
-        user=user,
-        status=Status.SUBMITTED,
-        action=Event.Action.SUBMITTED,
-        submitted_at=timezone.now(),
-        submitted_by=user,
-    )
-
-
-@transaction.atomic
-def return_submission(submission: Submission, *, user, reason: str) -> Submission:
-    submission = _locked(submission)
-    if not permissions.can_review_submission(user, submission):
-        raise PermissionDenied
-    if submission.status != Status.SUBMITTED:
-        raise WorkflowError("Chỉ trả lại được báo cáo đã gửi.")
-    if not reason.strip():
-        raise WorkflowError("Cần ghi lý do trả lại để người báo cáo biết phải sửa gì.")
-    return _transition(
-        submission,
-        user=user,
-        status=Status.RETURNED,
-        action=Event.Action.RETURNED,
-        reason=reason.strip(),
-        reviewed_at=timezone.now(),
-        reviewed_by=user,
-        return_reason=reason.strip(),
-    )
-
-
-@transaction.atomic
-def accept_submission(submission: Submission, *, user) -> Submission:
-    submission = _locked(submission)
-    if not permissions.can_review_submission(user, submission):
-        raise PermissionDenied
-    if submission.status != Status.SUBMITTED:
-        raise WorkflowError("Chỉ duyệt được báo cáo đã gửi.")
-    return _transition(
-        submission,
-        user=user,
-        status=Status.ACCEPTED,
-        action=Event.Action.ACCEPTED,
-        reviewed_at=timezone.now(),
-        reviewed_by=user,
-        return_reason="",
-    )
-
-
-@transaction.atomic
-def reopen_submission(submission: Submission, *, user, reason: str) -> Submission:
-    """Unlock an accepted submission for correction; the reason is recorded."""
-    submission = _locked(submission)
-    if not permissions.can_review_submission(user, submission):
-        raise PermissionDenied
-    if submission.status != Status.ACCEPTED:
-        raise WorkflowError("Chỉ mở lại được báo cáo đã duyệt.")
-    if not reason.strip():
-        raise WorkflowError("Cần ghi lý do mở lại báo cáo đã duyệt.")
-    return _transition(
-        submission,
-        user=user,
-        status=Status.RETURNED,
-        action=Event.Action.REOPENED,
-        reason=reason.strip(),
-        return_reason=reason.strip(),
-    )
-
-
 def previous_narratives(submission: Submission) -> dict[str, str]:
     """The narratives the same organisation wrote on the same form for the period before."""
     previous = Period.parse(submission.period).previous().id
@@ -413,21 +314,3 @@ def previous_narratives(submission: Submission) -> dict[str, str]:
             submission__period=previous,
         ).values_list("section__code", "text")
     )
-
-
-@transaction.atomic
-def explain_violations(submission: Submission, *, user, explanations: Mapping[str, str]) -> None:
-    """Store the reporter's explanation of each broken check (an empty text removes it)."""
-    if not permissions.can_enter_for(user, submission.organisation):
-        raise PermissionDenied
-    now = timezone.now()
-    for rule_code, text in explanations.items():
-        text = text.strip()
-        if not text:
-            Explanation.objects.filter(submission=submission, rule_code=rule_code).delete()
-            continue
-        Explanation.objects.update_or_create(
-            submission=submission,
-            rule_code=rule_code[:120],
-            defaults={"text": text, "author": user, "at": now},
-        )

@@ -827,7 +827,8 @@ def return_for_correction(result: m.ValidationResult, *, user) -> Submission:
     A submission still waiting is returned; one already accepted is reopened for correction.
     Raises WorkflowError (Vietnamese) when it is neither, PermissionDenied for non-reviewers.
     """
-    from phoihop.reporting.services import WorkflowError, reopen_submission, return_submission
+    from phoihop.reporting.services import WorkflowError
+    from phoihop.reporting.workflow import reopen_submission, return_submission
 
     submission = result.submission
     if submission is None:

@@ -1,5 +1,7 @@
 """The permission matrix: every role against every kind of object, allowed and refused."""
 
+import datetime as dt
+
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
@@ -77,7 +79,9 @@ def test_it_decides_who_sees_edits_and_reviews_each_submission(persona, user_of)
         assert perm.can_review_submission(user, submission) is (persona in REVIEWERS)
         # An accepted submission is locked for everyone until it is reopened.
         assert perm.can_edit_submission(user, submission) is False
+        # Returned (as the workflow returns it: open for its reporter for a while) it is not.
         submission.status = Status.RETURNED
+        submission.reopened_until = dt.date(2099, 12, 31)
         assert perm.can_edit_submission(user, submission) is enter
         if view:
             assert perm.access_submission_by_id(user, submission.pk) == submission

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from phoihop.organisations.models import Organisation
-from phoihop.reporting import services
+from phoihop.reporting import services, workflow
 from phoihop.reporting.models import Submission
 from phoihop.reporting.selectors import audit_trail
 
@@ -25,8 +25,8 @@ def worked(personas) -> Submission:
         figures={"tt_duong_loi_luot": "7.286"},
         narratives={"tuyen_truyen": "Tổ chức nhiều buổi tuyên truyền."},
     )
-    s = services.submit_submission(s, user=reporter)
-    s = services.return_submission(s, user=office, reason="Số lượt người chưa khớp.")
+    s = workflow.submit_submission(s, user=reporter)
+    s = workflow.return_submission(s, user=office, reason="Số lượt người chưa khớp.")
     s = services.save_submission(
         s,
         user=reporter,
@@ -34,8 +34,8 @@ def worked(personas) -> Submission:
         narratives={"tuyen_truyen": "Tổ chức 27 buổi tuyên truyền."},
         reason="Sửa theo yêu cầu",
     )
-    s = services.submit_submission(s, user=reporter)
-    return services.accept_submission(s, user=office)
+    s = workflow.submit_submission(s, user=reporter)
+    return workflow.accept_submission(s, user=office)
 
 
 def test_it_records_every_figure_change_old_and_new(worked) -> None:

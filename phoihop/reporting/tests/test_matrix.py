@@ -10,7 +10,7 @@ from django.urls import reverse
 from phoihop.core.periods import Period
 from phoihop.organisations.models import Organisation
 from phoihop.places.models import Unit
-from phoihop.reporting import services
+from phoihop.reporting import services, workflow
 from phoihop.reporting.matrix import reporting_matrix
 from phoihop.reporting.models import EntryWindow, Submission
 
@@ -98,7 +98,7 @@ def test_it_follows_a_step_as_it_happens(client_for, personas) -> None:
         user=personas["chuthapdo"], organisation=red_cross, period="2020S2"
     )
     assert matrix()["rows"][0]["cells"][2].state == "draft"
-    services.submit_submission(submission, user=personas["chuthapdo"])
+    workflow.submit_submission(submission, user=personas["chuthapdo"])
     # Submitted in 2026 for a deadline in 2020: late.
     assert matrix()["rows"][0]["cells"][2].state == "late"
 
