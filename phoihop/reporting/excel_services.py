@@ -17,7 +17,6 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from phoihop.accounts import permissions
-from phoihop.core.dates import format_date
 from phoihop.core.numbers import format_quantity
 from phoihop.core.periods import Period, PeriodError
 from phoihop.indicators.models import Form, Indicator, SectionIndicator
@@ -28,7 +27,6 @@ from phoihop.reporting import excel, services
 from phoihop.reporting.excel import Problem
 from phoihop.reporting.models import Event, Status, Submission
 from phoihop.reporting.selectors import periods_with_submissions
-from phoihop.reporting.windows import entry_window
 
 IMPORT_REASON = "Nhập từ tệp Excel"
 # An .xlsx compresses text about tenfold; far beyond that is a zip bomb, not a report.
@@ -335,22 +333,16 @@ def _plan_sheet(
             )
     elif identity.submission_id is not None:
         return None, [_sheet_refusal(title, _("báo cáo ghi trong trang không còn tồn tại."))]
-    window = entry_window(form, period.id, organisation=organisation)
-    if not permissions.is_office_for(user, organisation.unit) and services.today() not in window:
-        state.append(
-            _sheet_refusal(
-                title,
-                _(
-                    "đã hết thời gian nhập liệu %(period)s (từ %(opens)s đến %(closes)s). "
-                    "Liên hệ cơ quan thường trực để nhập bổ sung."
-                )
-                % {
-                    "period": period.label,
-                    "opens": format_date(window.start),
-                    "closes": format_date(window.end),
-                },
-            )
-        )
+    # The same question as every other entry path; a sheet for a submission not yet started
+    # is asked as the draft it would become.
+    asked = submission or Submission(form=form, organisation=organisation, period=period.id)
+    refusal = (
+        None
+        if asked.status not in (Status.DRAFT, Status.RETURNED)
+        else (permissions.write_refusal(user, asked))
+    )
+    if refusal:
+        state.append(_sheet_refusal(title, refusal))
 
     # Locked, late or stale only matter for a sheet that changes something: the all-communes
     # workbook carries submitted communes that the clerk rightly left alone.

@@ -1,4 +1,5 @@
-"""`phoihop submissions export|import`: the Excel workbooks of offline entry, from a shell."""
+"""`phoihop submissions export|import|submit|return|accept|reopen`: offline entry through Excel
+and the workflow's steps, from a shell, through the same services as the web."""
 
 from __future__ import annotations
 
@@ -14,10 +15,14 @@ from phoihop.indicators.models import Form
 from phoihop.organisations.models import Organisation
 from phoihop.places.models import Unit
 from phoihop.reporting import excel_services, services
+from phoihop.reporting.management.workflow_steps import STEPS, run_step
 
 
 class Command(BaseCommand):
-    help = "Xuất hoặc nhập báo cáo bằng tệp Excel (export / import)."
+    help = (
+        "Xuất hoặc nhập báo cáo bằng tệp Excel (export / import); gửi, trả lại, duyệt, mở lại "
+        "báo cáo (submit / return / accept / reopen)."
+    )
 
     def add_arguments(self, parser: CommandParser) -> None:
         actions = parser.add_subparsers(dest="action", required=True)
@@ -37,11 +42,33 @@ class Command(BaseCommand):
             "--dry-run", action="store_true", help="Chỉ kiểm tra và in thay đổi, không lưu."
         )
 
+        for step, text in STEPS.items():
+            command = actions.add_parser(step, help=text)
+            command.add_argument("--user", required=True, help="Tên đăng nhập của người làm.")
+            command.add_argument(
+                "--organisation", type=int, required=True, help="Mã số (id) của tổ chức."
+            )
+            command.add_argument("--period", required=True, help="Kỳ báo cáo, ví dụ 2020S2.")
+            command.add_argument("--form", help="Mã biểu mẫu (mặc định: biểu mẫu của tổ chức).")
+            if step in ("return", "reopen"):
+                command.add_argument("--reason", required=True, help="Lý do.")
+                command.add_argument("--until", help="Mở để sửa đến ngày (dd/mm/yyyy).")
+            if step == "submit":
+                command.add_argument(
+                    "--explain",
+                    action="append",
+                    default=[],
+                    metavar="MÃ=GIẢI TRÌNH",
+                    help="Giải trình cho một điểm kiểm tra (lặp lại được).",
+                )
+
     def handle(self, *args, **options) -> None:
         if options["action"] == "export":
             self._export(options)
-        else:
+        elif options["action"] == "import":
             self._import(options)
+        else:
+            run_step(self, options)
 
     def _export(self, options: dict) -> None:
         try:
