@@ -3,14 +3,11 @@ the who-has-reported matrix and the in-app notifications."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
@@ -19,7 +16,6 @@ from phoihop.accounts import permissions
 from phoihop.core.dates import parse_date
 from phoihop.core.periods import Period, PeriodError
 from phoihop.core.views import render_page
-from phoihop.indicators.models import Form
 from phoihop.indicators.values import clean_value
 from phoihop.reporting import matrix as matrix_selectors
 from phoihop.reporting import services, workflow
@@ -314,47 +310,6 @@ def matrix(request: HttpRequest) -> HttpResponse:
     return render_page(
         request, "reporting/matrix/page.html", context, fragment="reporting/matrix/_matrix.html"
     )
-
-
-@login_required
-@require_POST
-def extend_window(request: HttpRequest) -> HttpResponse:
-    """The office lets a form's period be entered until a later day."""
-    if not permissions.can_extend_entry_window(request.user):
-        raise PermissionDenied
-    form = Form.objects.filter(code=request.POST.get("bieu_mau", "")).first()
-    errors = []
-    if form is None:
-        errors.append(_("Chọn biểu mẫu."))
-    try:
-        period = Period.parse(request.POST.get("ky", "").strip())
-    except PeriodError:
-        errors.append(_("Kỳ báo cáo không hợp lệ."))
-    try:
-        closes_on = parse_date(request.POST.get("den_ngay", "").strip())
-    except ValueError:
-        errors.append(_("Ngày không hợp lệ; viết theo dạng 31/12/2027."))
-    reason = request.POST.get("ly_do", "").strip()[:2000]
-    if not reason:
-        errors.append(_("Cần ghi lý do gia hạn."))
-    if errors:
-        return _bad(request, " ".join(errors))
-    if closes_on < timezone.localdate() - dt.timedelta(days=1):
-        return _bad(request, _("Ngày gia hạn đã qua."))
-    services.extend_entry_window(
-        user=request.user,
-        form=form,
-        period=period.id,
-        unit=request.user.unit,
-        closes_on=closes_on,
-        reason=reason,
-    )
-    messages.success(
-        request,
-        _("Đã gia hạn nhập liệu «%(form)s» kỳ %(period)s.")
-        % {"form": form.name, "period": period.label},
-    )
-    return redirect(f"{reverse('reporting:matrix')}?ky={period.id}")
 
 
 # ----- notifications ----------------------------------------------------------------------

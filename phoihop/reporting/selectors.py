@@ -11,6 +11,7 @@ from decimal import Decimal
 
 from django.db.models import Avg, Count, QuerySet, Sum
 
+from phoihop.accounts import permissions
 from phoihop.core.periods import CUTOFF_15, HALF, Period, PeriodError
 from phoihop.indicators.models import Aggregation, Indicator
 from phoihop.organisations.models import Organisation, OrganisationKind
@@ -511,3 +512,16 @@ def open_entries(organisations: list[Organisation], *, today: dt.date) -> list[d
                         {"organisation": organisation, "period": period, "submission": submission}
                     )
     return result
+
+
+def entry_windows_for(user) -> QuerySet:
+    """The entry-window extensions of the units the user is the standing office for."""
+    from phoihop.reporting.models import EntryWindow
+
+    windows = EntryWindow.objects.select_related(
+        "form", "unit", "organisation", "created_by", "revoked_by"
+    )
+    if not permissions.can_extend_entry_window(user):
+        return windows.none()
+    # An office sees (and so is the office for) its own unit and every unit below it.
+    return windows.filter(unit__in=permissions.visible_units(user))

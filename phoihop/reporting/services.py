@@ -122,6 +122,20 @@ def extend_entry_window(
     return window
 
 
+@transaction.atomic
+def revoke_entry_window(window: EntryWindow, *, user) -> EntryWindow:
+    """End an extension now; it stays listed, with who revoked it and when."""
+    if not permissions.is_office_for(user, window.unit):
+        raise PermissionDenied
+    if window.revoked_at is not None:
+        raise WorkflowError("Gia hạn này đã được thu hồi.")
+    window.revoked_at = clock.now()
+    window.revoked_by = user
+    window._history_user = user
+    window.save()
+    return window
+
+
 # ----- entry -----------------------------------------------------------------------------
 
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from phoihop.reporting import entry_views, excel_views, views
+from phoihop.reporting import entry_views, excel_views, views, window_views
 
 app_name = "reporting"
 urlpatterns = [
@@ -36,7 +36,9 @@ urlpatterns = [
     path("<int:pk>/duyet/", entry_views.accept_view, name="accept"),
     path("<int:pk>/mo-lai/", entry_views.reopen_view, name="reopen"),
     path("theo-doi/", entry_views.matrix, name="matrix"),
-    path("theo-doi/gia-han/", entry_views.extend_window, name="extend_window"),
+    path("gia-han/", window_views.window_list, name="windows"),
+    path("theo-doi/gia-han/", window_views.extend_window, name="extend_window"),
+    path("gia-han/<int:pk>/thu-hoi/", window_views.revoke_window, name="revoke_window"),
     path("thong-bao/", entry_views.notification_list, name="notifications"),
     path("thong-bao/dem/", entry_views.notification_count, name="notification_count"),
 ]
