@@ -41,8 +41,24 @@ def _parse_entry(post) -> tuple[dict[str, str], dict[str, str]]:
     return figures, narratives
 
 
+def _entry_warnings(submission: Submission) -> list[dict]:
+    """The checks' warnings, and what must still be explained or written before sending, each
+    placed next to its field as the reporter types."""
+    pending = [
+        {
+            "code": b.code,
+            "message": b.message,
+            "importance": "high",
+            "blocking": False,
+            "indicators": list(b.indicators),
+        }
+        for b in workflow.pending_explanations(submission)
+    ]
+    return submission_warnings(submission) + pending
+
+
 def _page_context(submission: Submission, user, **extra) -> dict:
-    warnings = submission_warnings(submission)
+    warnings = _entry_warnings(submission)
     window = entry_window(submission.form, submission.period, organisation=submission.organisation)
     return {
         "submission": submission,
@@ -143,12 +159,25 @@ def check_value(request: HttpRequest, pk: int) -> HttpResponse:
     indicator = next((i for i in submission.form.indicators() if i.code == code), None)
     if indicator is None:
         return _bad(request, _("Chỉ tiêu không có trong biểu mẫu này."))
-    message = ""
+    message = note = ""
     try:
-        clean_value(indicator, request.POST.get(FIGURE + code, ""))
+        value = clean_value(indicator, request.POST.get(FIGURE + code, ""))
     except ValidationError as exc:
         message = exc.messages[0]
-    return render(request, "reporting/entry/_field_error.html", {"code": code, "message": message})
+    else:
+        # A large change is not an error, but sending will ask why: say so now.
+        changes = workflow.large_changes(submission, {code: value})
+        note = changes[0].message if changes else ""
+    return render(
+        request,
+        "reporting/entry/_field_check.html",
+        {
+            "code": code,
+            "message": message,
+            "note": note,
+            "note_label": _("Khi gửi cần giải trình:"),
+        },
+    )
 
 
 @login_required
@@ -185,7 +214,7 @@ def submit(request: HttpRequest, pk: int) -> HttpResponse:
     context = _submit_context(submission)
     if request.method != "POST":
         return render(request, "reporting/entry/submit.html", context)
-    codes = {w["code"] for w in context["warnings"]} | {b.code for b in context["blockers"]}
+    codes = {w["code"] for w in context["warnings"]} | {c.code for c in context["changes"]}
     texts = {
         code: request.POST.get(EXPLANATION + code, "")[:5000]
         for code in codes

@@ -159,23 +159,32 @@ def missing_narratives(submission: Submission) -> list[Blocker]:
     ]
 
 
+def pending_explanations(
+    submission: Submission, *, explanations: Mapping[str, str] | None = None
+) -> list[Blocker]:
+    """What the reporter must still write before sending: explanations of large changes (stored
+    ones, overridden by `explanations`) and required narratives. The entry page shows these as
+    the reporter types; submitting refuses while any is left."""
+    explained = dict(submission.explanations.values_list("rule_code", "text"))
+    explained.update(explanations or {})
+    values = dict(submission.figures.values_list("indicator__code", "value"))
+    unexplained = [
+        b for b in large_changes(submission, values) if not explained.get(b.code, "").strip()
+    ]
+    return unexplained + missing_narratives(submission)
+
+
 def submit_blockers(
     submission: Submission, *, explanations: Mapping[str, str] | None = None
 ) -> list[Blocker]:
-    """Everything that stops this submission from being sent now, given the explanations the
-    reporter has written (stored ones, overridden by `explanations`)."""
-    explained = dict(submission.explanations.values_list("rule_code", "text"))
-    explained.update(explanations or {})
+    """Everything that stops this submission from being sent now: broken blocking checks, then
+    what `pending_explanations` lists."""
     blockers = [
         Blocker(code=w["code"], message=w["message"], indicators=tuple(w["indicators"]))
         for w in submission_warnings(submission)
         if w["blocking"]
     ]
-    values = dict(submission.figures.values_list("indicator__code", "value"))
-    blockers += [
-        b for b in large_changes(submission, values) if not explained.get(b.code, "").strip()
-    ]
-    return blockers + missing_narratives(submission)
+    return blockers + pending_explanations(submission, explanations=explanations)
 
 
 # ----- the steps ---------------------------------------------------------------------------------

@@ -89,7 +89,14 @@ def test_it_takes_the_red_cross_2020s2_through_the_whole_workflow(
     assert cell_text(office, site, red_cross) == "soạn"
 
     # 2. It submits: the deadline of 2020 has long passed, so the matrix says late.
+    # Figures far from 2019's are refused until each is explained.
     reporter.get_by_role("link", name="Gửi báo cáo…").first.click()
+    reporter.get_by_role("button", name="Gửi báo cáo").click()
+    expect(reporter.locator("p.error")).to_contain_text("biến động lớn, cần giải trình")
+    changes = reporter.locator("ol.changes textarea")
+    expect(changes.first).to_be_visible()
+    for box in changes.all():
+        box.fill("Số liệu cả năm của đợt cao điểm tuyên truyền.")
     reporter.get_by_role("button", name="Gửi báo cáo").click()
     expect(reporter.locator(".lead")).to_contain_text("đã gửi")
     assert cell_text(office, site, red_cross) == "chậm"

@@ -44,7 +44,16 @@ def test_it_says_what_is_wrong_next_to_the_field(client_for, farmers, code, type
 @pytest.mark.parametrize("typed", ["7.286", "7286", "", "05"])
 def test_it_accepts_counts_typed_the_vietnamese_way(client_for, farmers, typed) -> None:
     html = check(client_for("nongdan"), farmers, "tt_qp_cuoc", typed).content.decode()
-    assert html.strip() == '<div id="e-tt_qp_cuoc" class="field-error" role="alert"></div>'
+    assert '<div id="e-tt_qp_cuoc" class="field-error" role="alert"></div>' in html
+
+
+def test_it_warns_of_a_large_change_before_sending(client_for, farmers) -> None:
+    html = check(client_for("nongdan"), farmers, "tt_qp_cuoc", "7.286").content.decode()
+    assert '<div id="e-tt_qp_cuoc" class="field-error" role="alert"></div>' in html
+    assert 'id="d-tt_qp_cuoc"' in html and "Khi gửi cần giải trình" in html
+    assert "7.286 cuộc, tăng" in html and "biến động lớn" in html
+    quiet = check(client_for("nongdan"), farmers, "tt_qp_cuoc", "40").content.decode()
+    assert "biến động lớn" not in quiet
 
 
 def test_it_refuses_an_unknown_indicator_in_vietnamese(client_for, farmers) -> None:

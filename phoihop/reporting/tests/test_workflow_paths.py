@@ -218,3 +218,19 @@ def test_an_extension_for_one_organisation_opens_only_it(client_for, personas) -
     assert window.revoked_by == personas["vanphong"]
     assert window.history.count() == 2  # granted, then revoked: both kept
     assert "đã thu hồi" in client.get(reverse("reporting:windows")).content.decode()
+
+
+def test_the_web_asks_for_the_explanation_and_submits_with_it(red_cross, client_for) -> None:
+    client = client_for("chuthapdo")
+    url = reverse("reporting:submit", args=[red_cross.pk])
+    page = client.get(url).content.decode()
+    assert 'name="giai_trinh.bien_dong.so_cuu_ca"' in page and "987.654 ca" in page
+    refused = client.post(url)
+    assert refused.status_code == 400 and "biến động lớn" in refused.content.decode()
+    red_cross.refresh_from_db()
+    assert red_cross.status == Status.DRAFT
+    response = client.post(url, {"giai_trinh.bien_dong.so_cuu_ca": "Đợt sơ cứu lũ lụt."})
+    assert response.status_code == 302
+    red_cross.refresh_from_db()
+    assert red_cross.status == Status.SUBMITTED
+    assert red_cross.explanations.get().text == "Đợt sơ cứu lũ lụt."
