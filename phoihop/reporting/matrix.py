@@ -9,6 +9,7 @@ from decimal import Decimal
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from phoihop.accounts.permissions import unit_exists_in
 from phoihop.core.numbers import format_percent
 from phoihop.core.periods import Period
 from phoihop.indicators.models import Form
@@ -144,7 +145,10 @@ def reporting_matrix(*, unit: Unit, period: Period, organisations: QuerySet[Orga
     """
     # The communes of the period itself: a 2020 matrix shows 2020's communes.
     day = period.end_date("calendar")
-    units = [unit, *Unit.objects.filter(parent=unit).valid_on(day).order_by("path")]
+    # A unit that did not exist in the period (merged away, or not yet created) expects nothing.
+    exists = unit_exists_in(unit, period.id, convention="calendar")
+    units = [unit] if exists else []
+    units += list(Unit.objects.filter(parent=unit).valid_on(day).order_by("path"))
     kinds = list(OrganisationKind.objects.order_by("order"))
     orgs = {
         (o.unit_id, o.kind_id): o
@@ -180,6 +184,7 @@ def reporting_matrix(*, unit: Unit, period: Period, organisations: QuerySet[Orga
     deadlines = sorted({d for r in rows for c in r["cells"] if (d := c.deadline)})
     return {
         "unit": unit,
+        "unit_missing": not exists,
         "period": period,
         "kinds": kinds,
         "rows": rows,

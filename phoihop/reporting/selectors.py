@@ -496,6 +496,10 @@ def open_entries(organisations: list[Organisation], *, today: dt.date) -> list[d
                 if e.form_id == form.pk and _is_period(e.period)
             }
             for period in sorted(candidates, reverse=True):
+                if not permissions.unit_exists_in(
+                    organisation.unit, period.id, convention=form.period_convention
+                ):
+                    continue  # a unit merged away (or not yet created) has nothing to enter
                 submission = existing.get((organisation.pk, form.pk, period.id))
                 if submission is not None and submission.status not in (
                     Status.DRAFT,

@@ -130,3 +130,24 @@ def test_a_unit_that_did_not_exist_in_the_period_cannot_start(personas) -> None:
     with pytest.raises(services.WorkflowError, match="không tồn tại trong 6 tháng cuối năm 2026"):
         services.start_submission(user=personas["vanphong"], organisation=district, period="2026S2")
     assert not Submission.objects.filter(organisation=district, period="2026S2").exists()
+
+
+def test_entry_is_offered_only_for_units_that_exist_in_the_period(personas) -> None:
+    from phoihop.reporting.selectors import open_entries
+
+    district = Organisation.objects.select_related("unit").get(unit__code="698", kind__code="ctd")
+    # On 20/12/2020 the district reports 2020S2; after the 2025 merger it reports nothing.
+    offered = open_entries([district], today=dt.date(2020, 12, 20))
+    assert "2020S2" in {e["period"].id for e in offered}
+    later = {e["period"].id for e in open_entries([district], today=dt.date(2026, 12, 20))}
+    assert not later & {"2026S1", "2026S2"}  # only the demo's extension of 2020S2 is left
+    EntryWindow.objects.filter(period="2020S2").delete()
+    assert open_entries([district], today=dt.date(2026, 12, 20)) == []
+
+
+def test_the_matrix_of_a_merged_away_unit_says_so(client_for) -> None:
+    from django.urls import reverse
+
+    html = client_for("vanphong").get(reverse("reporting:matrix") + "?ky=2026S2").content.decode()
+    assert "không tồn tại trong 6 tháng cuối năm 2026" in html
+    assert '<th scope="row">Huyện Bù Đăng</th>' not in html
