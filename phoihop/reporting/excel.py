@@ -422,12 +422,38 @@ def _merged_problems(ws: Worksheet) -> list[Problem]:
     return problems
 
 
-def _parse_sheet(ws: Worksheet, identity: SheetIdentity) -> tuple[ParsedSheet, list[Problem]]:
+def _uncomputed(formulas: Worksheet | None, row: int, value: object) -> str | None:
+    """The formula of a value cell whose result the file does not hold (written by a program
+    that does not compute, e.g. a script): its value would otherwise read as empty."""
+    if value is not None or formulas is None:
+        return None
+    typed = formulas[f"{VALUE_COLUMN}{row}"].value
+    return typed if isinstance(typed, str) and typed.startswith("=") else None
+
+
+def _parse_sheet(
+    ws: Worksheet, identity: SheetIdentity, formulas: Worksheet | None = None
+) -> tuple[ParsedSheet, list[Problem]]:
     sheet = ParsedSheet(title=ws.title, identity=identity)
     problems: list[Problem] = []
     for cells in ws.iter_rows(min_row=FIRST_DATA_ROW, max_col=5):
         row = cells[0].row
         code, name, _unit, value, comment = (c.value for c in cells)
+        formula = _uncomputed(formulas, row, value)
+        if formula is not None:
+            problems.append(
+                Problem(
+                    ws.title,
+                    row,
+                    VALUE_COLUMN,
+                    _(
+                        "ô có công thức «%(formula)s» nhưng tệp chưa lưu kết quả tính; hãy mở "
+                        "tệp bằng Excel hoặc LibreOffice, lưu lại rồi tải lên."
+                    )
+                    % {"formula": formula[:60]},
+                )
+            )
+            continue
         code_text = _text(code)
         if not code_text:
             # A value typed on a heading row would otherwise be lost without a word.
@@ -502,8 +528,10 @@ def parse_workbook(data: bytes, *, max_bytes: int, max_uncompressed: int) -> Par
         result.problems.append(problem)
         return result
     try:
-        # data_only: a formula typed by the clerk counts by the value Excel last computed.
+        # data_only: a formula typed by the clerk counts by the value Excel last computed; the
+        # formulas themselves are read too, to name a formula whose result was never stored.
         workbook = load_workbook(io.BytesIO(data), data_only=True)
+        formulas = load_workbook(io.BytesIO(data), data_only=False)
     except Exception:  # noqa: BLE001 - any failure to read is the same answer to the user
         result.problems.append(
             Problem(None, None, None, _("Không mở được tệp Excel; tệp có thể bị hỏng."))
@@ -525,7 +553,7 @@ def parse_workbook(data: bytes, *, max_bytes: int, max_uncompressed: int) -> Par
         if merged:
             result.problems.extend(merged)
             continue
-        sheet, problems = _parse_sheet(ws, identity)
+        sheet, problems = _parse_sheet(ws, identity, formulas[ws.title])
         result.sheets.append(sheet)
         result.problems.extend(problems)
     if not result.sheets and not result.problems:

@@ -398,3 +398,15 @@ def test_it_links_download_and_upload_from_the_submission_page(reporter) -> None
         reverse("reporting:excel_organisation", args=[submission.organisation_id, PERIOD]) in html
     )
     assert reverse("reporting:excel_upload") in html
+
+
+def test_it_names_a_formula_whose_result_was_never_stored(reporter) -> None:
+    submission = farmers()
+    data = download(reporter, submission.organisation)
+    code, row = first_code(data)
+    before = snapshot()
+    # openpyxl, like any script, writes the formula without computing it.
+    (problem,) = problems_of(upload(reporter, edit(data, **{f"D{row}": "=2+3"}), ky=PERIOD))
+    assert f"dòng {row}" in problem and "cột D" in problem and "=2+3" in problem
+    assert "chưa lưu kết quả tính" in problem
+    assert snapshot() == before
