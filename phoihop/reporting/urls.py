@@ -1,6 +1,6 @@
 from django.urls import path
 
-from phoihop.reporting import entry_views, excel_views, views
+from phoihop.reporting import entry_views, excel_views, notification_views, views
 
 app_name = "reporting"
 urlpatterns = [
@@ -37,6 +37,16 @@ urlpatterns = [
     path("<int:pk>/mo-lai/", entry_views.reopen_view, name="reopen"),
     path("theo-doi/", entry_views.matrix, name="matrix"),
     path("theo-doi/gia-han/", entry_views.extend_window, name="extend_window"),
-    path("thong-bao/", entry_views.notification_list, name="notifications"),
-    path("thong-bao/dem/", entry_views.notification_count, name="notification_count"),
+    path("thong-bao/", notification_views.notification_list, name="notifications"),
+    path("thong-bao/dem/", notification_views.notification_count, name="notification_count"),
+    path(
+        "thong-bao/<int:pk>/da-doc/",
+        notification_views.notification_read,
+        name="notification_read",
+    ),
+    path(
+        "thong-bao/da-doc-tat-ca/",
+        notification_views.notification_read_all,
+        name="notification_read_all",
+    ),
 ]
