@@ -106,3 +106,59 @@ def test_it_shows_the_notifications_in_the_app(emails, run, client_for) -> None:
     assert (
         'class="count"' not in client.get(reverse("reporting:notification_count")).content.decode()
     )
+
+
+OLD_COMMUNES = {
+    "25480", "25483", "25484", "25486", "25489", "25492", "25495", "25498",
+    "25501", "25504", "25507", "25510", "25513", "25516", "25519", "25522",
+}  # fmt: skip
+NEW_COMMUNES = {"25481", "25523", "25514", "25490", "25485", "25496"}
+
+
+@pytest.fixture
+def country_office(db):
+    """An office over the whole country hears of every late organisation, old or new."""
+    from phoihop.accounts.models import Role, User
+    from phoihop.places.models import Unit
+
+    return User.objects.create(username="vp_tw", role=Role.OFFICE, unit=Unit.objects.get(code="VN"))
+
+
+def late_units(office, period: str) -> set[str]:
+    rows = Notification.objects.filter(recipient=office, kind="escalated", period=period)
+    return set(rows.values_list("organisation__unit__code", flat=True))
+
+
+@time_machine.travel(dt.datetime(2025, 6, 22, 8, 0, tzinfo=TZ), tick=False)
+def test_it_reminds_the_16_communes_of_2020_for_the_first_half_of_2025(
+    emails, run, country_office
+) -> None:
+    run()
+    # 15/12/2024 - 14/6/2025: Bù Đăng and its 16 communes still existed; the 6 new ones did not.
+    assert late_units(country_office, "2025S1") == OLD_COMMUNES | {"698"}
+    assert Notification.objects.filter(recipient=emails["ducphong"], period="2025S1").exists()
+    assert not Notification.objects.filter(period="2025S2").exists()
+
+
+@time_machine.travel(dt.datetime(2025, 12, 22, 8, 0, tzinfo=TZ), tick=False)
+def test_it_reminds_only_the_6_new_communes_after_the_merger(emails, run, country_office) -> None:
+    out = run()
+    # 15/6 - 14/12/2025 ends after the reform of 1/7/2025: the district and its 16 communes are
+    # gone, so neither they nor their reporters and office are reminded.
+    assert late_units(country_office, "2025S2") == NEW_COMMUNES
+    assert Notification.objects.filter(recipient=country_office).count() == 6 * 7
+    for name in ("chuthapdo", "nongdan", "ducphong", "vanphong"):
+        assert not Notification.objects.filter(recipient=emails[name]).exists()
+    assert "Đã gửi 42 nhắc việc." in out
+
+
+@time_machine.travel(dt.datetime(2020, 12, 22, 8, 0, tzinfo=TZ), tick=False)
+def test_it_sends_reminders_by_email_only_to_those_who_chose_it(emails, run, mailoutbox) -> None:
+    from phoihop.accounts.models import NotifyBy
+
+    emails["chuthapdo"].notify_by = NotifyBy.APP
+    emails["chuthapdo"].save()
+    run()
+    # She still sees her reminder in the application, but gets no e-mail; the others do.
+    assert Notification.objects.filter(recipient=emails["chuthapdo"], kind="overdue").exists()
+    assert sorted(m.to[0] for m in mailoutbox) == ["nongdan@example.vn", "vanphong@example.vn"]
