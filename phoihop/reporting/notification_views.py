@@ -43,7 +43,13 @@ def notification_read(request: HttpRequest, pk: int) -> HttpResponse:
     notification = notifications.access_notification_by_id(request.user, pk)
     notifications.mark_read(notification)
     if request.htmx:
-        response = render(request, "reporting/notifications/_item.html", {"n": notification})
+        # The item in place, and the line above the list with its new unread count.
+        context = {
+            "n": notification,
+            "unread": notifications.unread_count(request.user),
+            "oob": True,
+        }
+        response = render(request, "reporting/notifications/_read.html", context)
         response["HX-Trigger"] = CHANGED
         return response
     return redirect("reporting:notifications")

@@ -101,6 +101,9 @@ def test_it_answers_htmx_with_the_item_and_tells_the_bell(client_for, hongs) -> 
     assert response["HX-Trigger"] == "phoihop-notifications-changed"
     assert body.startswith(f'<li id="notification-{hongs[0].pk}"') and "unread" not in body
     assert "Đánh dấu đã đọc" not in body
+    # The line above the list follows, swapped out of band.
+    assert 'id="notifications-head" class="notifications-head" hx-swap-oob="true"' in body
+    assert "1 thông báo chưa đọc." in body
 
 
 def test_it_never_marks_read_on_a_get(client_for, personas, hongs) -> None:
