@@ -94,14 +94,14 @@ def test_it_counts_lists_and_marks_read(
     expect(page.locator("h1")).to_contain_text("Hội Chữ thập đỏ")
 
 
-def test_it_lets_the_reporter_choose_in_app_only_from_her_name(
+def test_it_lets_the_reporter_choose_in_app_only_from_the_menu(
     page: Page,  # noqa: F811
     site: str,  # noqa: F811
 ) -> None:
     from phoihop.accounts.models import User
 
     sign_in(page, site, "nongdan")
-    page.locator("header.site a.name").click()
+    page.get_by_role("link", name="Tài khoản").click()
     expect(page.locator("h1")).to_have_text("Tài khoản")
     page.get_by_label("Địa chỉ thư điện tử").fill("phu@example.vn")
     page.get_by_label("Chỉ trong ứng dụng").check()

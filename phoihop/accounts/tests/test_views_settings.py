@@ -22,9 +22,11 @@ def test_it_shows_who_i_am_and_my_choice(client_for) -> None:
     assert "Chưa có địa chỉ thư điện tử nên thông báo chỉ hiện trong ứng dụng." in page
 
 
-def test_it_is_reached_from_my_name_in_the_header(client_for) -> None:
+def test_it_is_reached_from_the_menu(client_for) -> None:
     page = client_for("chuthapdo").get(reverse("home")).content.decode()
-    assert f'<a class="name" href="{URL}"' in page
+    assert f'<a class="account" href="{URL}">Tài khoản</a>' in page
+    mine = client_for("chuthapdo").get(URL).content.decode()
+    assert f'<a class="account" href="{URL}" aria-current="page">Tài khoản</a>' in mine
 
 
 def test_it_saves_my_choice_and_it_stops_the_email(
