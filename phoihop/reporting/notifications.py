@@ -140,25 +140,19 @@ def workflow_message(
         return _("%(who)s đã sửa và gửi lại báo cáo %(period)s, chờ duyệt.") % values
     if kind == Kind.ACCEPTED:
         return _("Báo cáo %(period)s của %(who)s đã được duyệt.") % values
-    if kind == Kind.RETURNED:
-        text = _("Báo cáo %(period)s của %(who)s bị trả lại để sửa.") % values
-        if open_until is not None:
-            text = (
-                _("Báo cáo %(period)s của %(who)s bị trả lại, mở để sửa đến ngày %(until)s.")
-                % values
-            )
+    if kind == Kind.RETURNED and open_until is not None:
+        text = _("Báo cáo %(period)s của %(who)s bị trả lại, mở để sửa đến ngày %(until)s.")
+    elif kind == Kind.RETURNED:
+        text = _("Báo cáo %(period)s của %(who)s bị trả lại để sửa.")
+    elif kind == Kind.REOPENED and open_until is not None:
+        text = _(
+            "Báo cáo %(period)s của %(who)s đã duyệt được mở lại, mở để sửa đến ngày %(until)s."
+        )
     elif kind == Kind.REOPENED:
-        text = _("Báo cáo %(period)s của %(who)s đã duyệt được mở lại để sửa.") % values
-        if open_until is not None:
-            text = (
-                _(
-                    "Báo cáo %(period)s của %(who)s đã duyệt được mở lại, mở để sửa đến ngày "
-                    "%(until)s."
-                )
-                % values
-            )
+        text = _("Báo cáo %(period)s của %(who)s đã duyệt được mở lại để sửa.")
     else:
         raise ValueError(f"not a workflow notification: {kind}")
+    text %= values
     if values["reason"]:
         text += " " + _("Lý do: %(reason)s") % values
     return text
