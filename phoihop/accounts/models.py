@@ -17,6 +17,13 @@ class Role(models.TextChoices):
     ADMIN = "admin", _("Quản trị hệ thống")
 
 
+class NotifyBy(models.TextChoices):
+    """How a person wants to hear of reminders and workflow steps."""
+
+    APP = "app", _("Chỉ trong ứng dụng")
+    APP_AND_EMAIL = "app_email", _("Trong ứng dụng và qua thư điện tử")
+
+
 class User(AbstractUser):
     """A person who signs in: an officer of the office, a reporter, a member, a viewer."""
 
@@ -45,6 +52,14 @@ class User(AbstractUser):
         blank=True,
         related_name="+",
     )
+    # E-mail goes only to those who chose it and have an address: the default chooses it, so
+    # a person whose address is filled in hears by e-mail unless they turn it off.
+    notify_by = models.CharField(
+        _("nhận thông báo"),
+        max_length=10,
+        choices=NotifyBy.choices,
+        default=NotifyBy.APP_AND_EMAIL,
+    )
 
     class Meta:
         verbose_name = _("người dùng")
@@ -56,6 +71,11 @@ class User(AbstractUser):
     @property
     def display_name(self) -> str:
         return self.full_name or self.username
+
+    @property
+    def wants_email(self) -> bool:
+        """Whether notifications are also sent to this person by e-mail."""
+        return self.notify_by == NotifyBy.APP_AND_EMAIL and bool(self.email)
 
     def clean(self) -> None:
         if self.role == Role.ORG_REPORTER and not self.organisation_id:

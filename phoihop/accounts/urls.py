@@ -1,8 +1,11 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
+from phoihop.accounts import views
+
 app_name = "accounts"
 urlpatterns = [
+    path("", views.account_settings, name="settings"),
     path(
         "dang-nhap/",
         auth_views.LoginView.as_view(

@@ -1,5 +1,5 @@
 """Entry and the submission workflow: type, check, save, submit, return, accept, reopen;
-the who-has-reported matrix and the in-app notifications."""
+the who-has-reported matrix. (The in-app notifications are in notification_views.py.)"""
 
 from __future__ import annotations
 
@@ -19,7 +19,7 @@ from phoihop.core.views import render_page
 from phoihop.indicators.values import clean_value
 from phoihop.reporting import matrix as matrix_selectors
 from phoihop.reporting import services, workflow
-from phoihop.reporting.models import Notification, Status, Submission
+from phoihop.reporting.models import Status, Submission
 from phoihop.reporting.selectors import current_period, entry_form_data
 from phoihop.reporting.windows import entry_window
 from phoihop.validation.services import submission_warnings
@@ -339,29 +339,3 @@ def matrix(request: HttpRequest) -> HttpResponse:
     return render_page(
         request, "reporting/matrix/page.html", context, fragment="reporting/matrix/_matrix.html"
     )
-
-
-# ----- notifications ----------------------------------------------------------------------
-
-
-@login_required
-@require_GET
-def notification_list(request: HttpRequest) -> HttpResponse:
-    rows = list(
-        Notification.objects.filter(recipient=request.user).select_related(
-            "organisation", "form", "submission"
-        )[:200]
-    )
-    unread = [n.pk for n in rows if n.read_at is None]
-    response = render(request, "reporting/notifications/list.html", {"notifications": rows})
-    # Opening the list is reading it.
-    Notification.objects.filter(pk__in=unread).update(read_at=timezone.now())
-    return response
-
-
-@login_required
-@require_GET
-def notification_count(request: HttpRequest) -> HttpResponse:
-    """The bell's count, loaded by htmx after the page so no page pays a query for it."""
-    count = Notification.objects.filter(recipient=request.user, read_at__isnull=True).count()
-    return render(request, "reporting/notifications/_bell.html", {"count": count})

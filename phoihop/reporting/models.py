@@ -296,17 +296,26 @@ class Explanation(models.Model):
 
 
 class Notification(models.Model):
-    """A reminder shown in the application (and sent by e-mail) to one person."""
+    """A message to one person, in the application and (if they chose it) by e-mail: a deadline
+    reminder, or a step of a submission's workflow."""
 
     class Kind(models.TextChoices):
         DUE = "due", _("sắp đến hạn")
         OVERDUE = "overdue", _("quá hạn")
         ESCALATED = "escalated", _("báo cáo chậm (chuyển cơ quan thường trực)")
+        SUBMITTED = "submitted", _("báo cáo đã gửi")
+        RESUBMITTED = "resubmitted", _("báo cáo gửi lại")
+        RETURNED = "returned", _("báo cáo bị trả lại")
+        ACCEPTED = "accepted", _("báo cáo đã duyệt")
+        REOPENED = "reopened", _("báo cáo được mở lại")
+
+    # Reminders are sent by a command that may run often; the workflow's kinds are events.
+    REMINDER_KINDS = ("due", "overdue", "escalated")
 
     recipient = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="notifications"
     )
-    kind = models.CharField(_("loại"), max_length=10, choices=Kind.choices)
+    kind = models.CharField(_("loại"), max_length=12, choices=Kind.choices)
     organisation = models.ForeignKey(
         "organisations.Organisation", on_delete=models.CASCADE, related_name="+"
     )
@@ -316,7 +325,6 @@ class Notification(models.Model):
         Submission, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     message = models.TextField(_("nội dung"))
-    # One reminder per person, organisation, form, period and kind a day: cron may run often.
     created_on = models.DateField(_("ngày"))
     created_at = models.DateTimeField(_("lúc"))
     read_at = models.DateTimeField(_("đã đọc lúc"), null=True, blank=True)
@@ -326,11 +334,16 @@ class Notification(models.Model):
         verbose_name_plural = _("thông báo")
         ordering = ["-created_at", "-pk"]
         constraints = [
+            # One reminder per person, organisation, form, period and kind a day: cron may run
+            # often. A workflow step is an event: returned twice in a day is told twice.
             models.UniqueConstraint(
                 fields=["recipient", "organisation", "form", "period", "kind", "created_on"],
-                name="notification_once_a_day",
+                condition=models.Q(kind__in=["due", "overdue", "escalated"]),
+                name="notification_reminder_once_a_day",
             )
         ]
+        # The bell counts a person's unread notifications on every page.
+        indexes = [models.Index(fields=["recipient", "read_at"], name="notification_unread")]
 
     def __str__(self) -> str:
         return f"{self.recipient} · {self.message[:40]}"

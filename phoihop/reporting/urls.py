@@ -1,6 +1,6 @@
 from django.urls import path
 
-from phoihop.reporting import entry_views, excel_views, views, window_views
+from phoihop.reporting import entry_views, excel_views, notification_views, views, window_views
 
 app_name = "reporting"
 urlpatterns = [
@@ -39,6 +39,16 @@ urlpatterns = [
     path("gia-han/", window_views.window_list, name="windows"),
     path("theo-doi/gia-han/", window_views.extend_window, name="extend_window"),
     path("gia-han/<int:pk>/thu-hoi/", window_views.revoke_window, name="revoke_window"),
-    path("thong-bao/", entry_views.notification_list, name="notifications"),
-    path("thong-bao/dem/", entry_views.notification_count, name="notification_count"),
+    path("thong-bao/", notification_views.notification_list, name="notifications"),
+    path("thong-bao/dem/", notification_views.notification_count, name="notification_count"),
+    path(
+        "thong-bao/<int:pk>/da-doc/",
+        notification_views.notification_read,
+        name="notification_read",
+    ),
+    path(
+        "thong-bao/da-doc-tat-ca/",
+        notification_views.notification_read_all,
+        name="notification_read_all",
+    ),
 ]

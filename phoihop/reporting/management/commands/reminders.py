@@ -1,16 +1,16 @@
 """`phoihop reminders`: remind reporters of reports due soon or late (for cron or a worker)."""
 
 from django.core.management.base import BaseCommand, CommandError
-from django.utils import timezone
 
+from phoihop.core import clock
 from phoihop.reporting.notifications import send_reminders
 
 
 class Command(BaseCommand):
     help = (
         "Nhắc người báo cáo các báo cáo sắp đến hạn hoặc quá hạn (và báo cơ quan thường trực "
-        "khi đã quá hạn), qua thư điện tử và thông báo trong ứng dụng. Chạy nhiều lần trong "
-        "ngày không gửi trùng."
+        "khi đã quá hạn), trong ứng dụng và qua thư điện tử cho người đã chọn nhận thư. Chỉ "
+        "nhắc các đơn vị, tổ chức có trong kỳ báo cáo. Chạy nhiều lần trong ngày không gửi trùng."
     )
 
     def add_arguments(self, parser):
@@ -24,7 +24,7 @@ class Command(BaseCommand):
     def handle(self, *args, days: int, dry_run: bool, **options):
         if days < 0:
             raise CommandError("--days phải là số không âm.")
-        reminders = send_reminders(today=timezone.localdate(), days=days, dry_run=dry_run)
+        reminders = send_reminders(today=clock.today(), days=days, dry_run=dry_run)
         for r in reminders:
             self.stdout.write(f"{r.recipient.username:<12} {r.kind:<9} {r.message}")
         verb = "Sẽ gửi" if dry_run else "Đã gửi"
