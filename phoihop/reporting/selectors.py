@@ -472,7 +472,8 @@ def _excerpt_change(old: str, new: str, *, context: int = 40) -> tuple[str, str]
 
 def open_entries(organisations: list[Organisation], *, today: dt.date) -> list[dict]:
     """What each organisation may enter now: the periods whose entry window is open (the
-    current and last period, and any the office extended), not yet submitted."""
+    current and last period, and any the office extended), not yet submitted, and every
+    returned submission still open for correction, whatever its window."""
     from phoihop.indicators.models import Form
     from phoihop.reporting.windows import active_extensions, entry_window_with, extended_to
 
@@ -495,6 +496,12 @@ def open_entries(organisations: list[Organisation], *, today: dt.date) -> list[d
                 for e in extensions
                 if e.form_id == form.pk and _is_period(e.period)
             }
+            reopened = {
+                Period.parse(s.period)
+                for (org_id, form_id, _p), s in existing.items()
+                if org_id == organisation.pk and form_id == form.pk and _reopened(s, today)
+            }
+            candidates |= reopened
             for period in sorted(candidates, reverse=True):
                 if not permissions.unit_exists_in(
                     organisation.unit, period.id, convention=form.period_convention
@@ -511,11 +518,22 @@ def open_entries(organisations: list[Organisation], *, today: dt.date) -> list[d
                     period.id,
                     extended_to=extended_to(extensions, organisation, form, period.id),
                 )
-                if today in window:
+                if today in window or period in reopened:
                     result.append(
                         {"organisation": organisation, "period": period, "submission": submission}
                     )
     return result
+
+
+def _reopened(submission: Submission, today: dt.date) -> bool:
+    """Returned and still open for its reporter to correct."""
+    until = submission.reopened_until
+    return (
+        submission.status == Status.RETURNED
+        and until is not None
+        and today <= until
+        and _is_period(submission.period)
+    )
 
 
 def entry_windows_for(user) -> QuerySet:

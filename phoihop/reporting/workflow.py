@@ -25,6 +25,7 @@ from phoihop.core.dates import format_date
 from phoihop.core.numbers import format_number
 from phoihop.core.periods import Period, PeriodError
 from phoihop.indicators.models import Indicator
+from phoihop.reporting import notifications
 from phoihop.reporting.citations import format_figure
 from phoihop.reporting.models import (
     Event,
@@ -247,7 +248,8 @@ def submit_submission(
     blockers = submit_blockers(submission)
     if blockers:
         raise SubmitRefused(blockers)
-    return _transition(
+    resubmitted = submission.status == Status.RETURNED
+    submission = _transition(
         submission,
         user=user,
         status=Status.SUBMITTED,
@@ -256,6 +258,8 @@ def submit_submission(
         submitted_by=user,
         reopened_until=None,
     )
+    notifications.notify_submitted(submission, actor=user, resubmitted=resubmitted)
+    return submission
 
 
 def _review(user, submission: Submission) -> None:
@@ -283,7 +287,7 @@ def return_submission(
         raise WorkflowError(_("Chỉ trả lại được báo cáo đã gửi."))
     if not reason.strip():
         raise WorkflowError(_("Cần ghi lý do trả lại để người báo cáo biết phải sửa gì."))
-    return _transition(
+    submission = _transition(
         submission,
         user=user,
         status=Status.RETURNED,
@@ -294,6 +298,10 @@ def return_submission(
         return_reason=reason.strip(),
         reopened_until=_open_until(open_until),
     )
+    notifications.notify_returned(
+        submission, actor=user, reason=reason.strip(), open_until=submission.reopened_until
+    )
+    return submission
 
 
 @transaction.atomic
@@ -303,7 +311,7 @@ def accept_submission(submission: Submission, *, user) -> Submission:
     _review(user, submission)
     if submission.status != Status.SUBMITTED:
         raise WorkflowError(_("Chỉ duyệt được báo cáo đã gửi."))
-    return _transition(
+    submission = _transition(
         submission,
         user=user,
         status=Status.ACCEPTED,
@@ -313,6 +321,8 @@ def accept_submission(submission: Submission, *, user) -> Submission:
         return_reason="",
         reopened_until=None,
     )
+    notifications.notify_accepted(submission, actor=user)
+    return submission
 
 
 @transaction.atomic
@@ -327,7 +337,7 @@ def reopen_submission(
         raise WorkflowError(_("Chỉ mở lại được báo cáo đã duyệt."))
     if not reason.strip():
         raise WorkflowError(_("Cần ghi lý do mở lại báo cáo đã duyệt."))
-    return _transition(
+    submission = _transition(
         submission,
         user=user,
         status=Status.RETURNED,
@@ -336,6 +346,10 @@ def reopen_submission(
         return_reason=reason.strip(),
         reopened_until=_open_until(open_until),
     )
+    notifications.notify_reopened(
+        submission, actor=user, reason=reason.strip(), open_until=submission.reopened_until
+    )
+    return submission
 
 
 @transaction.atomic

@@ -151,3 +151,23 @@ def test_the_matrix_of_a_merged_away_unit_says_so(client_for) -> None:
     html = client_for("vanphong").get(reverse("reporting:matrix") + "?ky=2026S2").content.decode()
     assert "không tồn tại trong 6 tháng cuối năm 2026" in html
     assert '<th scope="row">Huyện Bù Đăng</th>' not in html
+
+
+def test_a_returned_report_is_offered_on_the_home_page_after_its_window(personas, red_cross):
+    from phoihop.reporting.selectors import open_entries
+
+    workflow.submit_submission(
+        red_cross, user=personas["chuthapdo"], explanations={"bien_dong.so_cuu_ca": "Lũ."}
+    )
+    EntryWindow.objects.filter(period="2020S2").delete()
+    day = dt.date(2026, 12, 6)
+    assert "2020S2" not in {
+        e["period"].id for e in open_entries([red_cross.organisation], today=day)
+    }
+    with time_machine.travel(AFTER_THE_WINDOW, tick=False):
+        workflow.return_submission(red_cross, user=personas["vanphong"], reason="Sai số ca.")
+    offered = open_entries([red_cross.organisation], today=day)
+    assert [(e["period"].id, e["submission"]) for e in offered if e["period"].id == "2020S2"] == [
+        ("2020S2", red_cross)
+    ]
+    assert open_entries([red_cross.organisation], today=dt.date(2026, 12, 14)) == []
