@@ -13,6 +13,7 @@ import re
 import sys
 from collections import Counter
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
@@ -79,24 +80,32 @@ def _table_header_unit(header: str) -> tuple[Unit, Decimal] | None:
     return None
 
 
-def extract_blocks(
-    blocks: Sequence[TextBlock], *, source: str | None = None, run_checks: bool = True
-) -> ExtractionResult:
-    """Extract the figures of a report given as blocks (paragraphs and table cells)."""
+@dataclass
+class _Reading:
+    """What a walk through the report's blocks collects before figures are made."""
+
+    candidates: list[Candidate] = field(default_factory=list)
+    rejected: list[Rejection] = field(default_factory=list)
+    # block -> (section, section title, organisation, planned, background)
+    places: dict[int, tuple[str | None, str | None, str | None, bool, bool]] = field(
+        default_factory=dict
+    )
+    headers: dict[tuple[int, int], str] = field(default_factory=dict)  # table column headings
+    subjects: dict[int, list[tuple[int, str | None]]] = field(default_factory=dict)
+    row_labels: dict[tuple[int, int], str] = field(default_factory=dict)
+
+
+def _scan(blocks: Sequence[TextBlock]) -> _Reading:
+    """Follow the outline and find the candidate numbers of every block."""
     outline = Outline()
-    candidates: list[Candidate] = []
-    rejected: list[Rejection] = []
-    places: dict[int, tuple[str | None, str | None, str | None, bool, bool]] = {}
-    headers: dict[tuple[int, int], str] = {}
-    subjects: dict[int, list[tuple[int, str | None]]] = {}
-    row_labels: dict[tuple[int, int], str] = {}
+    reading = _Reading()
     for index, block in enumerate(blocks):
         scan_from = 0
         if block.cell is None:
             heading = outline.advance(block.text)
             if heading is not None:
                 scan_from = heading.body_start
-                rejected.append(
+                reading.rejected.append(
                     Rejection(
                         heading.number,
                         index,
@@ -111,12 +120,14 @@ def extract_blocks(
         else:
             cell = block.cell
             if cell.row == 0:
-                headers[(cell.table, cell.column)] = block.text
-            if (cell.table, cell.row) not in row_labels and re.search(r"[^\W\d_]", block.text):
-                row_labels[(cell.table, cell.row)] = block.text  # the first cell with words
-            label = row_labels.get((cell.table, cell.row), "")
+                reading.headers[(cell.table, cell.column)] = block.text
+            if (cell.table, cell.row) not in reading.row_labels and re.search(
+                r"[^\W\d_]", block.text
+            ):
+                reading.row_labels[(cell.table, cell.row)] = block.text  # the first cell with words
+            label = reading.row_labels.get((cell.table, cell.row), "")
             organisation = Outline.lead_organisation(label + ":") or outline.organisation
-        places[index] = (
+        reading.places[index] = (
             outline.section,
             outline.section_title,
             organisation,
@@ -128,19 +139,25 @@ def extract_blocks(
         scanner = BlockScanner(block.text, index, scan_from)
         scanner.scan()
         if block.cell is not None and block.cell.row > 0:
-            _column_units(block, scanner, headers)
+            _column_units(block, scanner, reading.headers)
         if scanner.candidates and block.cell is None and organisation == outline.organisation:
-            subjects[index] = sentence_subjects(block.text, scan_from)
-        candidates.extend(scanner.candidates)
-        rejected.extend(scanner.rejected)
+            reading.subjects[index] = sentence_subjects(block.text, scan_from)
+        reading.candidates.extend(scanner.candidates)
+        reading.rejected.extend(scanner.rejected)
+    return reading
 
+
+def _make_figures(blocks: Sequence[TextBlock], reading: _Reading) -> list[Figure]:
+    """Figures from the candidates, less the counts of the area's own units."""
     # Counts of the area's own communes or organisations ("Ban CHQS 16 xã", "06 đoàn thể")
     # recur through a report; an activity on communes ("kiểm tra 5 xã") is told once.
-    scope_counts = Counter((c.value, c.unit) for c in candidates if unit_family(c.unit) == SCOPE)
+    scope_counts = Counter(
+        (c.value, c.unit) for c in reading.candidates if unit_family(c.unit) == SCOPE
+    )
     figures: list[Figure] = []
-    for candidate in candidates:
+    for candidate in reading.candidates:
         text = blocks[candidate.block].text
-        section, title, organisation, planned, background = places[candidate.block]
+        section, title, organisation, planned, background = reading.places[candidate.block]
         is_scope = unit_family(candidate.unit) == SCOPE and (
             candidate.body_before
             or (
@@ -151,12 +168,12 @@ def extract_blocks(
         if is_scope or background:
             reason = "scope" if is_scope else "background"
             span = text[candidate.start : candidate.end]
-            rejected.append(
+            reading.rejected.append(
                 Rejection(span, candidate.block, candidate.start, candidate.end, reason)
             )
             continue
         subject = None
-        for sentence_start, found in subjects.get(candidate.block, []):
+        for sentence_start, found in reading.subjects.get(candidate.block, []):
             if sentence_start > candidate.start:
                 break
             subject = found
@@ -164,7 +181,9 @@ def extract_blocks(
         cell = blocks[candidate.block].cell
         noun = noun_phrase(text, candidate.unit_text, candidate.unit_end)
         if cell is not None and cell.row > 0 and candidate.note and "cột" in candidate.note:
-            noun = " ".join(part for part in (row_labels.get((cell.table, cell.row)), noun) if part)
+            noun = " ".join(
+                part for part in (reading.row_labels.get((cell.table, cell.row)), noun) if part
+            )
         figures.append(
             Figure(
                 id=len(figures),
@@ -188,6 +207,11 @@ def extract_blocks(
                 note=candidate.note,
             )
         )
+    return figures
+
+
+def _relate(blocks: Sequence[TextBlock], figures: list[Figure]) -> None:
+    """Roles, links, comparisons and sentences of the figures, paragraph by paragraph."""
     by_block: dict[int, list[Figure]] = {}
     for figure in figures:
         by_block.setdefault(figure.paragraph, []).append(figure)
@@ -207,18 +231,26 @@ def extract_blocks(
             figure.sentence_start = start + stripped
             figure.sentence = text[start:end].strip()
     link_table_rows(figures)
-    rejected.sort(key=lambda r: (r.paragraph, r.start))
-    paragraphs = [block.text for block in blocks]
+
+
+def extract_blocks(
+    blocks: Sequence[TextBlock], *, source: str | None = None, run_checks: bool = True
+) -> ExtractionResult:
+    """Extract the figures of a report given as blocks (paragraphs and table cells)."""
+    reading = _scan(blocks)
+    figures = _make_figures(blocks, reading)
+    _relate(blocks, figures)
+    reading.rejected.sort(key=lambda r: (r.paragraph, r.start))
     period, period_text = find_period(blocks)
     result = ExtractionResult(
         source=source,
-        paragraphs=paragraphs,
+        paragraphs=[block.text for block in blocks],
         period=period,
         period_text=period_text,
         reporting_unit=find_reporting_unit(blocks),
         issued_on=find_issue_date(blocks),
         figures=figures,
-        rejected=rejected,
+        rejected=reading.rejected,
     )
     if run_checks:
         result.checks = check_all(result.figures)
