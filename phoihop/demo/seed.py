@@ -3,8 +3,9 @@
 from decimal import Decimal as D
 from pathlib import Path
 
-# The real report and the list of its figures, kept once in the repository (see its README).
-SEED_DIR = Path(__file__).resolve().parent / "data" / "seed"
+# The real report and the list of its figures, kept once in the repository (see its README):
+# beside the sample report context that the documents app builds from it.
+SEED_DIR = Path(__file__).resolve().parents[1] / "documents" / "data" / "seed"
 SEED_REPORT = SEED_DIR / "000_755666b3e69796d6.txt"
 SEED_FIGURES = SEED_DIR / "seed-figures.yaml"
 

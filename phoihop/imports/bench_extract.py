@@ -13,10 +13,9 @@ from phoihop.imports.textsource import blocks_from_text
 
 __all__ = ["SEED_REPORT", "run_benchmark"]
 
-# The seed report, kept once in the repository beside the demo that rebuilds it (a path, not an
-# import: the product does not import the demo).
+# The seed report, kept once in the repository beside the documents app's sample context.
 SEED_REPORT = (
-    Path(__file__).resolve().parents[1] / "demo" / "data" / "seed" / "000_755666b3e69796d6.txt"
+    Path(__file__).resolve().parents[1] / "documents" / "data" / "seed" / "000_755666b3e69796d6.txt"
 )
 
 
