@@ -7,6 +7,7 @@ place. Numbers typed as text go through the one Vietnamese reader, core.numbers.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from decimal import Decimal, InvalidOperation
 from typing import Any
@@ -18,6 +19,7 @@ from phoihop.core.numbers import NumberFormatError, parse_number
 __all__ = [
     "MISSING",
     "BadValue",
+    "code",
     "Converter",
     "choice",
     "choice_or",
@@ -51,6 +53,25 @@ def text(*, required: bool = False, max_length: int | None = None) -> Converter:
         if max_length is not None and len(text) > max_length:
             raise BadValue(f"dài quá {max_length} ký tự")
         return text
+
+    return convert
+
+
+_CODE = re.compile(r"[a-z][a-z0-9_]*")
+
+
+def code(max_length: int) -> Converter:
+    """A code as indicators, forms and sections take it: tt_qp_cuoc."""
+    required = text(required=True, max_length=max_length)
+
+    def convert(value: Any) -> str:
+        written = required(value)
+        if not _CODE.fullmatch(written):
+            raise BadValue(
+                f"mã «{written}» chỉ gồm chữ thường không dấu, chữ số và dấu gạch dưới, "
+                "bắt đầu bằng chữ"
+            )
+        return written
 
     return convert
 

@@ -42,6 +42,9 @@ from phoihop.indicators.catalogue_values import (
     whole,
     yes_no,
 )
+from phoihop.indicators.catalogue_values import (
+    code as code_field,
+)
 from phoihop.indicators.models import (
     Aggregation,
     Form,
@@ -114,7 +117,7 @@ class LoadSummary:
 _ZERO = Decimal(0)
 SPECS: dict[str, dict[str, Converter]] = {
     "indicators": {
-        "code": text(required=True, max_length=60),
+        "code": code_field(60),
         "name": text(required=True, max_length=255),
         "unit": text(required=True, max_length=40),
         "value_type": choice_or(ValueType, ValueType.INTEGER),
@@ -129,7 +132,7 @@ SPECS: dict[str, dict[str, Converter]] = {
         "description": text(),
     },
     "forms": {
-        "code": text(required=True, max_length=40),
+        "code": code_field(40),
         "name": text(required=True, max_length=255),
         "organisation_kinds": codes,
         "levels": levels,
@@ -141,7 +144,7 @@ SPECS: dict[str, dict[str, Converter]] = {
     },
     "sections": {
         "form": text(required=True),
-        "code": text(required=True, max_length=40),
+        "code": code_field(40),
         "heading": text(required=True, max_length=255),
         "has_narrative": yes_no(True),
         "narrative_required": yes_no(False),
@@ -246,9 +249,9 @@ def _clean(records: list[Record], errors: list[str]) -> dict[str, list[_Item]]:
 
 def _check_references(items: dict[str, list[_Item]], errors: list[str]) -> None:
     """Every code a record names exists, in the file or already in the database."""
-    indicators = {i.values["code"] for i in items["indicators"]}
+    indicators = {i.values.get("code") for i in items["indicators"]}
     indicators |= set(Indicator.objects.values_list("code", flat=True))
-    forms = {i.values["code"] for i in items["forms"]} | set(
+    forms = {i.values.get("code") for i in items["forms"]} | set(
         Form.objects.values_list("code", flat=True)
     )
     kinds = set(OrganisationKind.objects.values_list("code", flat=True))
@@ -470,8 +473,7 @@ def load_catalogue(data: bytes, fmt: str) -> LoadSummary:
         raise CatalogueError([str(exc)]) from exc
     errors: list[str] = []
     items = _clean(records, errors)
-    if not errors:
-        _check_references(items, errors)
+    _check_references(items, errors)
     if errors:
         raise CatalogueError(errors)
     with transaction.atomic():

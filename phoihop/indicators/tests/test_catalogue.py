@@ -140,12 +140,14 @@ def test_a_wrong_value_in_yaml_is_named_by_its_path_and_changes_nothing() -> Non
     document = _yaml()
     document["indicators"].append(NEW_INDICATOR)
     document["indicators"][1]["value_type"] = "so_nguyen"
+    document["forms"][0]["sections"][0]["code"] = "Lãnh đạo"
     before = Indicator.objects.count()
 
     with pytest.raises(CatalogueError) as error:
         _load_yaml(document)
 
     assert "Mục «indicators[1].value_type»: «so_nguyen» không hợp lệ" in str(error.value)
+    assert "Mục «forms[0].sections[0].code»: mã «Lãnh đạo» chỉ gồm chữ thường" in str(error.value)
     assert Indicator.objects.count() == before
 
 
