@@ -116,10 +116,21 @@ _GROUPED = r"\d{1,3}(?:\.\d{3})+|\d{1,3}(?: \d{3})+|\d+"
 _VIETNAMESE = re.compile(rf"(?P<whole>{_GROUPED})(?:,(?P<fraction>\d+))?", re.ASCII)
 # A single '.' read as an English decimal point only when it cannot be thousands grouping.
 _ENGLISH = re.compile(r"(?P<whole>\d{1,3}(?: \d{3})+|\d+)\.(?P<fraction>\d{1,2}|\d{4,})", re.ASCII)
+# Thousands grouped by ',' the English way, as spreadsheets in an English locale print them:
+# only where ',' cannot be the decimal mark, i.e. two groups or more ("1,234,567") or a '.'
+# fraction after them ("1,234.5"). A lone "1,234" stays the Vietnamese 1,234.
+_ENGLISH_GROUPED = re.compile(
+    r"(?P<whole>\d{1,3}(?:,\d{3}){2,}|\d{1,3}(?:,\d{3})+(?=\.))(?:\.(?P<fraction>\d+))?",
+    re.ASCII,
+)
 
 
 def parse_number(text: str) -> Decimal:
-    """Read a figure as officials type it: "7.286", "1,15%", "3.500.000đ", "05", "1.5"."""
+    """Read a figure as officials type it: "7.286", "1,15%", "3.500.000đ", "05", "1.5".
+
+    The one reader of typed and extracted numbers (forms, Excel uploads, old reports). Grouping
+    must be regular: "10.5,3" or "1234.567" is refused rather than guessed.
+    """
     if not isinstance(text, str):
         raise TypeError(f"expected text, got {type(text).__name__}: {text!r}")
     error = NumberFormatError(f"Không đọc được số: «{text}»")
@@ -134,10 +145,13 @@ def parse_number(text: str) -> Decimal:
     if body[:1] in ("-", "+"):
         sign = "-" if body[0] == "-" else ""
         body = body[1:].lstrip()
-    match = _VIETNAMESE.fullmatch(body) or _ENGLISH.fullmatch(body)
+    match = (
+        _VIETNAMESE.fullmatch(body) or _ENGLISH.fullmatch(body) or _ENGLISH_GROUPED.fullmatch(body)
+    )
     if match is None:
         raise error
-    whole = match["whole"].replace(".", "").replace(" ", "")
+    separators = "," if match.re is _ENGLISH_GROUPED else ". "
+    whole = match["whole"].translate(str.maketrans("", "", separators))
     fraction = match["fraction"]
     try:
         return Decimal(f"{sign}{whole}.{fraction}" if fraction else f"{sign}{whole}")

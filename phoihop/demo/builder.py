@@ -7,24 +7,36 @@ import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
 
 from django.db import transaction
 
 from phoihop.accounts.models import Role, User
+from phoihop.analytics.rollups import rebuild_rollups
 from phoihop.core.dates import VIETNAM
 from phoihop.core.periods import Period
-from phoihop.demo import catalogue, seed, units
+from phoihop.demo import narratives, seed, units
 from phoihop.indicators.models import Form, Indicator
-from phoihop.indicators.services import install_catalogue
 from phoihop.organisations.models import Organisation, OrganisationKind
 from phoihop.places.models import Level, Population, Unit
-from phoihop.reporting.models import Event, FigureValue, Narrative, Status, Submission
+from phoihop.reporting.models import (
+    EntryWindow,
+    Event,
+    FigureValue,
+    Narrative,
+    Status,
+    Submission,
+)
 from phoihop.reporting.windows import deadline_of
+from phoihop.validation.catalogue import load_catalogue_file
+from phoihop.validation.models import ProductDeclaration
 
 DEMO_PASSWORD = "phoihop2020"
 PERIODS = ["2019S1", "2019S2", "2020S1", "2020S2"]
 # How each earlier or later period compares with the seed's 2020S1.
 PERIOD_SCALE = {"2019S1": Decimal("0.86"), "2019S2": Decimal("0.93"), "2020S2": Decimal("1.06")}
+# The indicators, forms and checks of the programme: data, loaded as a province loads its own.
+CATALOGUE = Path(__file__).resolve().parent / "data" / "catalogue.yaml"
 
 
 @dataclass(frozen=True)
@@ -182,7 +194,10 @@ def _scaled(value: Decimal, indicator: Indicator, period: str, salt: str) -> Dec
 
 
 def _district_figures(
-    kind: str, period: str, indicators: dict[str, Indicator]
+    kind: str,
+    period: str,
+    indicators: dict[str, Indicator],
+    products: list[tuple[str, str, str]],
 ) -> dict[str, Decimal]:
     base = seed.DISTRICT_2020S1[kind]
     figures = {code: _scaled(v, indicators[code], period, kind) for code, v in base.items()}
@@ -195,7 +210,7 @@ def _district_figures(
             "tt_duong_loi_luot": Decimal(960 if period == "2019S1" else 1105),
         }
     # Scaling each figure on its own would break count × each = total, which the seed keeps.
-    for count, each, total in catalogue.PRODUCT_CHECKS:
+    for count, each, total in products:
         if period != "2020S1" and {count, each, total} <= figures.keys():
             figures[total] = figures[count] * figures[each]
     # Keep "trong đó" parts within their whole where the seed itself does not break that.
@@ -394,8 +409,6 @@ DEMO_EXTENSION_REASON = "Dữ liệu minh hoạ: cho phép nhập bổ sung kỳ
 
 def _extend_demo_window(office: User) -> None:
     """Open 2020S2 for entry on every form, so that the demo's reporters can try entry now."""
-    from phoihop.reporting.models import EntryWindow
-
     for form in Form.objects.all():
         EntryWindow.objects.get_or_create(
             form=form,
@@ -409,53 +422,28 @@ def _extend_demo_window(office: User) -> None:
         )
 
 
-def _install_validation(district: Unit) -> None:
-    """The demo's product checks, level reconciliations and office rules (idempotent)."""
-    from phoihop.validation.models import LevelReconciliation, ProductDeclaration, Rule
-
-    indicators = {i.code: i for i in Indicator.objects.all()}
-    kinds = {k.code: k for k in OrganisationKind.objects.all()}
-    for count, each, total in catalogue.PRODUCT_CHECKS:
-        ProductDeclaration.objects.get_or_create(
-            total=indicators[total],
-            defaults={"count": indicators[count], "each": indicators[each]},
-        )
-    for code, kind in catalogue.LEVEL_RECONCILED:
-        LevelReconciliation.objects.get_or_create(
-            indicator=indicators[code], organisation_kind=kinds[kind]
-        )
-    for spec in catalogue.RULES:
-        Rule.objects.get_or_create(
-            code=spec.code,
-            defaults={
-                "name": spec.name,
-                "left": spec.left,
-                "operator": spec.operator,
-                "right": spec.right,
-                "message": spec.message,
-                "importance": spec.importance,
-                "scope": spec.scope,
-                "levels": list(spec.levels),
-                "unit": district,
-            },
-        )
-
-
 @transaction.atomic
 def build_demo(*, log: Callable[[str], None] = lambda _m: None) -> DemoSummary:
     """Create whatever of the demo is missing; running it again changes nothing."""
-    from phoihop.demo import narratives
-
     summary = DemoSummary()
-    install_catalogue(indicators=catalogue.INDICATORS, forms=catalogue.FORMS)
     all_units = _build_units()
-    _install_validation(all_units["698"])
+    load_catalogue_file(CATALOGUE)  # its rules name the district, so after the units
     orgs = _build_organisations(all_units)
     users = _build_users(all_units, orgs, summary)
     indicators = {i.code: i for i in Indicator.objects.select_related("part_of")}
-    forms = {
-        f.code: f for f in Form.objects.prefetch_related("sections__indicator_links__indicator")
+    forms = Form.objects.prefetch_related(
+        "organisation_kinds", "sections__indicator_links__indicator"
+    )
+    # The form each kind of organisation reports at each level.
+    form_for = {
+        (kind.code, level): form
+        for form in forms
+        for kind in form.organisation_kinds.all()
+        for level in form.levels
     }
+    products = list(
+        ProductDeclaration.objects.values_list("count__code", "each__code", "total__code")
+    )
     district = all_units["698"]
     communes = list(district.children.order_by("code"))
     kinds = [k.code for k in OrganisationKind.objects.order_by("order")]
@@ -468,14 +456,14 @@ def build_demo(*, log: Callable[[str], None] = lambda _m: None) -> DemoSummary:
         for unit in [district, *communes]:
             for kind in kinds:
                 org = orgs[(unit.code, kind)]
-                form = forms[catalogue.form_code_for(kind, unit.level)]
+                form = form_for[(kind, unit.level)]
                 if Submission.objects.filter(form=form, organisation=org, period=period).exists():
                     continue
                 status = _status_plan(period, unit.code, kind)
                 if status is None:
                     continue
                 if unit == district:
-                    figures = _district_figures(kind, period, indicators)
+                    figures = _district_figures(kind, period, indicators, products)
                     texts = (
                         narratives.DISTRICT_2020S1[kind]
                         if period == "2020S1"
@@ -503,7 +491,5 @@ def build_demo(*, log: Callable[[str], None] = lambda _m: None) -> DemoSummary:
                 summary.created_submissions += 1
         log(f"Kỳ {p.label}: xong.")
     _extend_demo_window(office)
-    from phoihop.analytics.rollups import rebuild_rollups
-
     rebuild_rollups()  # figures above were bulk-inserted, which the rollup signals do not see
     return summary

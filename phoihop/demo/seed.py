@@ -1,6 +1,13 @@
 """The seed report's figures for 2020S1, by organisation, exactly as printed."""
 
 from decimal import Decimal as D
+from pathlib import Path
+
+# The real report and the list of its figures, kept once in the repository (see its README):
+# beside the sample report context that the documents app builds from it.
+SEED_DIR = Path(__file__).resolve().parents[1] / "documents" / "data" / "seed"
+SEED_REPORT = SEED_DIR / "000_755666b3e69796d6.txt"
+SEED_FIGURES = SEED_DIR / "seed-figures.yaml"
 
 # The district organisations' own figures (sections II.2 and 3.1–3.7 of the seed).
 DISTRICT_2020S1: dict[str, dict[str, D]] = {

@@ -6,6 +6,7 @@ import sys
 from io import BytesIO
 from pathlib import Path
 
+import yaml
 from docx import Document
 from docx.document import Document as DocumentObject
 from docx.enum.section import WD_ORIENT, WD_SECTION
@@ -16,13 +17,26 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.section import Section
 from docx.shared import Length, Mm, Pt
-from docx.table import Table, _Cell
+from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
+from phoihop.documents.docx_xml import (
+    bottom_border,
+    child,
+    fix_table_widths,
+    format_run,
+    keep_row_together,
+    mark_size,
+    repeat_header_row,
+    set_fonts,
+    strip_theme_fonts,
+    table_borders,
+)
 from phoihop.documents.rendering import FITTED_TABLE_CAPTION
 
-FONT = "Times New Roman"
 TEMPLATE_PATH = Path(__file__).resolve().parent / "templates_docx" / "bao_cao_so_ket.docx"
+# The body's headings and loops, top to bottom: text, so it is kept as data.
+OUTLINE_PATH = Path(__file__).resolve().parent / "default_template.yaml"
 
 # Decree 30/2020 page: A4 with top/bottom 20 mm, left 30 mm, right 15 mm.
 PAGE_WIDTH = Mm(210)
@@ -51,9 +65,6 @@ CELL_PADDING = Mm(1.9)  # Word's default left/right cell margin (108 twips)
 SIGN_LEFT = Mm(75)
 SIGN_RIGHT = Mm(90)
 
-_THEME_ATTRIBUTES = ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme")
-_FONT_ATTRIBUTES = ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs")
-
 STYLE_HEADER = "Report Header"
 STYLE_TITLE = "Report Title"
 STYLE_TABLE = "Report Table Text"
@@ -61,129 +72,6 @@ STYLE_RECIPIENTS = "Report Recipients"
 STYLE_SIGNATURE = "Report Signature"
 STYLE_RULE = "Report Rule"
 STYLE_TAG = "Report Template Tag"
-
-
-# --- low-level XML helpers ----------------------------------------------------------------
-
-
-def _child(parent, tag: str):
-    """Return the first child `tag` of `parent`, creating it at the end if missing."""
-    found = parent.find(qn(tag))
-    if found is None:
-        found = OxmlElement(tag)
-        parent.append(found)
-    return found
-
-
-def set_fonts(rpr) -> None:
-    """Pin every script slot of a w:rPr to Times New Roman; theme fonts render wrongly."""
-    fonts = rpr.find(qn("w:rFonts"))
-    if fonts is None:
-        fonts = OxmlElement("w:rFonts")
-        rpr.insert(0, fonts)  # rFonts must come first in w:rPr
-    for attribute in _THEME_ATTRIBUTES:
-        fonts.attrib.pop(qn(attribute), None)
-    for attribute in _FONT_ATTRIBUTES:
-        fonts.set(qn(attribute), FONT)
-
-
-def strip_theme_fonts(root) -> None:
-    """Replace every theme font reference under `root` by explicit Times New Roman."""
-    for fonts in root.iter(qn("w:rFonts")):
-        if any(fonts.get(qn(attribute)) is not None for attribute in _THEME_ATTRIBUTES):
-            for attribute in _THEME_ATTRIBUTES:
-                fonts.attrib.pop(qn(attribute), None)
-            for attribute in _FONT_ATTRIBUTES:
-                fonts.set(qn(attribute), FONT)
-
-
-def _format_run(
-    run, *, size: float, bold: bool = False, italic: bool = False, caps: bool = False
-) -> None:
-    """Set font, size and emphasis directly on a run, so the look survives style edits."""
-    set_fonts(run._r.get_or_add_rPr())
-    run.font.size = Pt(size)
-    run.font.bold = bold
-    run.font.italic = italic
-    if caps:
-        run.font.all_caps = True
-
-
-def _mark_size(paragraph: Paragraph, size: float) -> None:
-    """Size the paragraph mark: it alone decides the height of an empty (rule) paragraph."""
-    ppr = paragraph._p.get_or_add_pPr()
-    rpr = _child(ppr, "w:rPr")
-    set_fonts(rpr)
-    for tag in ("w:sz", "w:szCs"):
-        _child(rpr, tag).set(qn("w:val"), str(int(size * 2)))
-
-
-def _bottom_border(paragraph: Paragraph, *, size_eighths: int = 6) -> None:
-    """Draw a single line under the paragraph (the rules of the Decree 30 header)."""
-    ppr = paragraph._p.get_or_add_pPr()
-    borders = OxmlElement("w:pBdr")
-    bottom = OxmlElement("w:bottom")
-    bottom.set(qn("w:val"), "single")
-    bottom.set(qn("w:sz"), str(size_eighths))
-    bottom.set(qn("w:space"), "1")
-    bottom.set(qn("w:color"), "000000")
-    borders.append(bottom)
-    # w:pBdr must precede w:spacing/w:ind/w:jc in w:pPr; inserting after pStyle keeps order.
-    style = ppr.find(qn("w:pStyle"))
-    anchors = [qn(t) for t in ("w:keepNext", "w:keepLines", "w:pageBreakBefore", "w:widowControl")]
-    position = 0 if style is None else list(ppr).index(style) + 1
-    for index, element in enumerate(list(ppr)):
-        if element.tag in anchors:
-            position = max(position, index + 1)
-    ppr.insert(position, borders)
-
-
-def _table_borders(table: Table, value: str) -> None:
-    """Set all table borders explicitly ('nil' for layout tables, 'single' for data)."""
-    tbl_pr = table._tbl.tblPr
-    existing = tbl_pr.find(qn("w:tblBorders"))
-    if existing is not None:
-        tbl_pr.remove(existing)
-    borders = OxmlElement("w:tblBorders")
-    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
-        element = OxmlElement(f"w:{edge}")
-        element.set(qn("w:val"), value)
-        if value != "nil":
-            element.set(qn("w:sz"), "4")
-            element.set(qn("w:space"), "0")
-            element.set(qn("w:color"), "000000")
-        borders.append(element)
-    # Schema order inside tblPr: tblStyle, ..., tblW, jc, ..., tblBorders, ..., tblLayout.
-    layout = tbl_pr.find(qn("w:tblLayout"))
-    if layout is not None:
-        layout.addprevious(borders)
-    else:
-        tbl_pr.append(borders)
-
-
-def _fix_table_widths(table: Table, widths: list[Length], *, fixed: bool = True) -> None:
-    """Give the grid, the cells and the table explicit widths; autofit would reflow them."""
-    table.autofit = not fixed
-    tbl_pr = table._tbl.tblPr
-    tbl_w = _child(tbl_pr, "w:tblW")
-    tbl_w.set(qn("w:w"), str(int(sum(widths) / 635)))  # EMU → twips
-    tbl_w.set(qn("w:type"), "dxa")
-    for column, width in zip(table.columns, widths, strict=True):
-        column.width = width
-    for row in table.rows:
-        for cell, width in zip(row.cells, widths, strict=True):
-            cell.width = width
-
-
-def _keep_row_together(table: Table) -> None:
-    for row in table.rows:
-        tr_pr = row._tr.get_or_add_trPr()
-        _child(tr_pr, "w:cantSplit")
-
-
-def _repeat_header_row(table: Table) -> None:
-    tr_pr = table.rows[0]._tr.get_or_add_trPr()
-    _child(tr_pr, "w:tblHeader")
 
 
 # --- paragraph helpers --------------------------------------------------------------------
@@ -214,8 +102,8 @@ def _paragraph(
         paragraph.alignment = align
     if text:
         run = paragraph.add_run(text)
-        _format_run(run, size=size, bold=bold, italic=italic, caps=caps)
-    _mark_size(paragraph, size)
+        format_run(run, size=size, bold=bold, italic=italic, caps=caps)
+    mark_size(paragraph, size)
     return paragraph
 
 
@@ -249,7 +137,7 @@ def _rule(container, width: Length, available: Length, *, gap: float = 0) -> Par
     side = Length(max(int((available - width) / 2), 0))
     paragraph.paragraph_format.left_indent = side
     paragraph.paragraph_format.right_indent = side
-    _bottom_border(paragraph)
+    bottom_border(paragraph)
     return paragraph
 
 
@@ -305,8 +193,8 @@ def _configure_styles(doc: DocumentObject) -> None:
     rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
     set_fonts(rpr)
     for tag in ("w:sz", "w:szCs"):
-        _child(rpr, tag).set(qn("w:val"), "28")
-    lang = _child(rpr, "w:lang")
+        child(rpr, tag).set(qn("w:val"), "28")
+    lang = child(rpr, "w:lang")
     lang.set(qn("w:val"), "vi-VN")
     lang.set(qn("w:eastAsia"), "vi-VN")
     lang.set(qn("w:bidi"), "ar-SA")
@@ -346,11 +234,11 @@ def _configure_styles(doc: DocumentObject) -> None:
                 linked.remove(linked.rPr)
             rpr = linked.get_or_add_rPr()
             set_fonts(rpr)
-            _child(rpr, "w:b")
+            child(rpr, "w:b")
             if level == 4:
-                _child(rpr, "w:i")
+                child(rpr, "w:i")
             for tag in ("w:sz", "w:szCs"):
-                _child(rpr, tag).set(qn("w:val"), "28")
+                child(rpr, tag).set(qn("w:val"), "28")
 
     _paragraph_style(doc, STYLE_HEADER, size=13)
     _paragraph_style(doc, STYLE_TITLE, size=14, bold=True)
@@ -368,18 +256,18 @@ def _page_number_header(section: Section) -> None:
     section.different_first_page_header_footer = True
     first = section.first_page_header
     first.is_linked_to_previous = False
-    _mark_size(first.paragraphs[0], 13)
+    mark_size(first.paragraphs[0], 13)
 
     header = section.header
     header.is_linked_to_previous = False
     paragraph = header.paragraphs[0]
     paragraph.style = STYLE_HEADER
     paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _mark_size(paragraph, 13)
+    mark_size(paragraph, 13)
 
     def field_run(kind: str | None = None, instruction: str | None = None, text: str = ""):
         run = paragraph.add_run(text)
-        _format_run(run, size=13)
+        format_run(run, size=13)
         if kind is not None:
             char = OxmlElement("w:fldChar")
             char.set(qn("w:fldCharType"), kind)
@@ -404,8 +292,8 @@ def _header_table(doc: DocumentObject) -> None:
     `{{ HEADER.ISSUING_BODY }}` and an editor retyping that would break the field."""
     table = doc.add_table(rows=2, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    _fix_table_widths(table, [HEADER_LEFT, HEADER_RIGHT])
-    _table_borders(table, "nil")
+    fix_table_widths(table, [HEADER_LEFT, HEADER_RIGHT])
+    table_borders(table, "nil")
     left, right = table.rows[0].cells
     number_cell, date_cell = table.rows[1].cells
     center = WD_ALIGN_PARAGRAPH.CENTER
@@ -451,73 +339,28 @@ def _title(doc: DocumentObject) -> None:
     spacer.paragraph_format.space_after = Pt(12)
 
 
+def _part_heading(doc: DocumentObject, title: str, subject: str) -> None:
+    part = _heading(doc, title, 1)
+    part.runs[0].add_break(WD_BREAK.LINE)
+    format_run(part.add_run(subject), size=14, bold=True)
+
+
 def _body_sections(doc: DocumentObject) -> None:
-    _body(doc, "{{ opening }}")
-
-    part_one = _heading(doc, "PHẦN THỨ NHẤT", 1)
-    part_one.runs[0].add_break(WD_BREAK.LINE)
-    run = part_one.add_run("KẾT QUẢ PHỐI HỢP HOẠT ĐỘNG {{ period_title | upper }}")
-    _format_run(run, size=14, bold=True)
-
-    _heading(doc, "I. CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO", 2)
-    _body_loop(doc, "leadership")
-
-    _heading(
-        doc,
-        "II. KẾT QUẢ THỰC HIỆN CHƯƠNG TRÌNH PHỐI HỢP HOẠT ĐỘNG CẤP {{ level_upper | upper }}",
-        2,
-    )
-    _heading(
-        doc,
-        "1. Phối hợp tuyên truyền, vận động Nhân dân quán triệt và thực hiện đường lối, "
-        "chủ trương của Đảng, chính sách, pháp luật của Nhà nước",
-        3,
-    )
-    _body_loop(doc, "information")
-    _heading(doc, "2. Phối hợp thực hiện nhiệm vụ quốc phòng - an ninh", 3)
-    _body_loop(doc, "defence")
-    _heading(
-        doc,
-        "3. Phối hợp củng cố, kiện toàn và phát triển các tổ chức hội ở cơ sở, "
-        "phát huy vai trò của các đoàn thể",
-        3,
-    )
-    _tag(doc, "{%p for organisation in organisations %}")
-    _heading(doc, "{{ organisation.number }}. {{ organisation.heading }}", 3)
-    _body_loop(doc, "organisation.paragraphs")
-    _tag(doc, "{%p for figure in organisation.figures %}")
-    _body(
-        doc,
-        "- {{ figure.name }}: {{ figure.value }}"
-        "{% if figure.comparison %}, {{ figure.comparison }}{% endif %}"
-        "{% if loop.last %}.{% else %};{% endif %}",
-    )
-    _tag(doc, "{%p endfor %}")
-    _tag(doc, "{%p endfor %}")
-
-    _heading(doc, "III. KẾT QUẢ THỰC HIỆN CHƯƠNG TRÌNH PHỐI HỢP HOẠT ĐỘNG Ở CƠ SỞ", 2)
-    _body_loop(doc, "communes")
-
-    _heading(doc, "IV. ĐÁNH GIÁ CHUNG", 2)
-    _heading(doc, "1. Điểm mạnh", 3)
-    _body_loop(doc, "strengths")
-    _heading(doc, "2. Hạn chế, yếu kém", 3)
-    _body_loop(doc, "weaknesses")
-    _heading(doc, "3. Nguyên nhân", 3)
-    _heading(doc, "a. Nguyên nhân của điểm mạnh", 4, italic=True)
-    _body_loop(doc, "causes_strengths")
-    _heading(doc, "b. Nguyên nhân của hạn chế, yếu kém", 4, italic=True)
-    _body_loop(doc, "causes_weaknesses")
-
-    part_two = _heading(doc, "PHẦN THỨ HAI", 1)
-    part_two.runs[0].add_break(WD_BREAK.LINE)
-    run = part_two.add_run(
-        "PHƯƠNG HƯỚNG THỰC HIỆN CHƯƠNG TRÌNH PHỐI HỢP HOẠT ĐỘNG {{ next_period_title | upper }}"
-    )
-    _format_run(run, size=14, bold=True)
-    _body_loop(doc, "plan")
-
-    _body(doc, "{{ closing }}")
+    """The report's parts and sections, as default_template.yaml lists them."""
+    outline = yaml.safe_load(OUTLINE_PATH.read_text(encoding="utf-8"))
+    for item in outline["body"]:
+        if "body" in item:
+            _body(doc, item["body"])
+        elif "loop" in item:
+            _body_loop(doc, item["loop"])
+        elif "heading" in item:
+            _heading(doc, item["heading"], item["level"], italic=item.get("italic", False))
+        elif "part" in item:
+            _part_heading(doc, *item["part"])
+        elif "tag" in item:
+            _tag(doc, item["tag"])
+        else:
+            raise ValueError(f"default_template.yaml: unknown item {item!r}")
 
 
 def _signature_table(doc: DocumentObject) -> None:
@@ -526,9 +369,9 @@ def _signature_table(doc: DocumentObject) -> None:
     spacer.paragraph_format.space_after = Pt(6)
     table = doc.add_table(rows=1, cols=2)
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
-    _fix_table_widths(table, [SIGN_LEFT, SIGN_RIGHT])
-    _table_borders(table, "nil")
-    _keep_row_together(table)
+    fix_table_widths(table, [SIGN_LEFT, SIGN_RIGHT])
+    table_borders(table, "nil")
+    keep_row_together(table)
     recipients, signature = table.rows[0].cells
 
     _paragraph(recipients, "Nơi nhận:", style=STYLE_RECIPIENTS, size=12, bold=True, italic=True)
@@ -567,7 +410,7 @@ def _landscape_section(doc: DocumentObject) -> None:
     # never pushes a blank page after the signature block.
     breaker = Paragraph(doc.element.body.findall(qn("w:p"))[-1], doc._body)
     breaker.style = STYLE_RULE
-    _mark_size(breaker, 1)
+    mark_size(breaker, 1)
     section.orientation = WD_ORIENT.LANDSCAPE
     section.page_width = PAGE_HEIGHT
     section.page_height = PAGE_WIDTH
@@ -590,10 +433,10 @@ def _appendices(doc: DocumentObject) -> None:
     label = _paragraph(doc, style=STYLE_TITLE, size=14)
     label.paragraph_format.keep_with_next = True
     opening = label.add_run("{%r if loop.index > 1 %}")
-    _format_run(opening, size=14)
+    format_run(opening, size=14)
     label.add_run().add_break(WD_BREAK.PAGE)
-    _format_run(label.add_run("{%r endif %}"), size=14)
-    _format_run(label.add_run("PHỤ LỤC {{ loop.index }}"), size=14, bold=True)
+    format_run(label.add_run("{%r endif %}"), size=14)
+    format_run(label.add_run("PHỤ LỤC {{ loop.index }}"), size=14, bold=True)
     _paragraph(
         doc, "{{ appendix.title | upper }}", style=STYLE_TITLE, size=14, bold=True
     ).paragraph_format.keep_with_next = True
@@ -609,12 +452,12 @@ def _appendices(doc: DocumentObject) -> None:
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     label_width = Mm(90)
     figure_width = Length(int((LANDSCAPE_TEXT_WIDTH - label_width) / 3))
-    _fix_table_widths(table, [label_width, figure_width, figure_width, figure_width])
-    _table_borders(table, "single")
+    fix_table_widths(table, [label_width, figure_width, figure_width, figure_width])
+    table_borders(table, "single")
     caption = OxmlElement("w:tblCaption")  # last in w:tblPr, after w:tblLook
     caption.set(qn("w:val"), FITTED_TABLE_CAPTION)
     table._tbl.tblPr.append(caption)
-    _repeat_header_row(table)
+    repeat_header_row(table)
     left = WD_ALIGN_PARAGRAPH.LEFT
     right = WD_ALIGN_PARAGRAPH.RIGHT
     center = WD_ALIGN_PARAGRAPH.CENTER

@@ -13,7 +13,10 @@ from phoihop.imports.textsource import blocks_from_text
 
 __all__ = ["SEED_REPORT", "run_benchmark"]
 
-SEED_REPORT = Path(__file__).parent / "tests" / "samples" / "seed_000_755666b3e69796d6.txt"
+# The seed report, kept once in the repository beside the documents app's sample context.
+SEED_REPORT = (
+    Path(__file__).resolve().parents[1] / "documents" / "data" / "seed" / "000_755666b3e69796d6.txt"
+)
 
 
 def run_benchmark(

@@ -10,8 +10,8 @@ from decimal import Decimal
 from itertools import combinations
 
 from phoihop.core.numbers import format_number
-from phoihop.imports.extractor import EACH, PERCENT, RATE, TOTAL, Figure
-from phoihop.imports.vocabulary import fold
+from phoihop.imports.figures import EACH, RATE, TOTAL, Figure
+from phoihop.imports.vocabulary import PERCENT, fold
 
 __all__ = [
     "CheckResult",

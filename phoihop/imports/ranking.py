@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from phoihop.imports.extractor import Figure
+from phoihop.imports.figures import Figure
 from phoihop.imports.vocabulary import fold, unit_family
 
 __all__ = ["IndicatorKeywords", "rank_candidates"]

@@ -18,6 +18,7 @@ from phoihop.imports.vocabulary import fold
 from phoihop.indicators.models import Form, Indicator
 from phoihop.organisations.models import Organisation
 from phoihop.places.models import Unit, UnitKind
+from phoihop.reporting.services import form_for
 
 
 def import_sessions_for(user) -> QuerySet[ImportSession]:
@@ -180,8 +181,6 @@ def highlighted_paragraphs(
 
 def reportable_codes(organisations: list[Organisation]) -> dict[int, set[str]]:
     """The indicator codes each organisation's own form collects, by organisation id."""
-    from phoihop.reporting.services import form_for
-
     codes: dict[int, set[str]] = {}
     for organisation in organisations:
         form = form_for(organisation)

@@ -9,6 +9,10 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
+import docx
+from docx.opc.exceptions import PackageNotFoundError
+from docx.table import Table
+
 __all__ = [
     "TableCell",
     "TextBlock",
@@ -67,13 +71,6 @@ def _decode(data: bytes) -> str:
 
 def blocks_from_docx(path: Path) -> list[TextBlock]:
     """Body paragraphs and table cells in document order; a merged cell counts once."""
-    try:
-        import docx
-    except ImportError as error:  # pragma: no cover - python-docx is a project dependency
-        raise TextSourceError("Chưa cài thư viện python-docx để đọc tệp Word.") from error
-    from docx.opc.exceptions import PackageNotFoundError
-    from docx.table import Table
-
     try:
         document = docx.Document(str(path))
     except (PackageNotFoundError, KeyError, ValueError) as error:

@@ -1,4 +1,4 @@
-"""Reading numbers the Vietnamese way: '.' groups thousands, ',' marks decimals, tỷ/triệu scale."""
+"""Numbers in running text with their scale words (tỷ, triệu); core.numbers reads each number."""
 
 from __future__ import annotations
 
@@ -6,7 +6,9 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-__all__ = ["NUMBER_RE", "Quantity", "parse_number", "read_quantity"]
+from phoihop.core.numbers import NumberFormatError, parse_number
+
+__all__ = ["NUMBER_RE", "Quantity", "read_quantity"]
 
 NUMBER_RE = re.compile(r"\d+(?:[.,]\d+)*")
 
@@ -19,33 +21,6 @@ SCALES: dict[str, Decimal] = {
 }
 _SCALE_RE = re.compile(r"\s*(nghìn|ngàn|triệu|tỷ|tỉ)(?!\w)", re.IGNORECASE)
 _NEXT_PART_RE = re.compile(r"\s+(\d+(?:[.,]\d+)*)\s*(nghìn|ngàn|triệu)(?!\w)", re.IGNORECASE)
-
-
-def parse_number(token: str) -> Decimal:
-    """Read "7.286", "1,15", "3.658.673.000", "05"; also the English "2.5" and "1,234,567"."""
-    if not NUMBER_RE.fullmatch(token):
-        raise ValueError(f"Không đọc được số: «{token}»")
-    dots, commas = token.count("."), token.count(",")
-    if dots and commas:
-        # Whichever separator comes last is the decimal mark: 1.234,5 or 1,234.5.
-        mark, group = (",", ".") if token.rfind(",") > token.rfind(".") else (".", ",")
-        whole, fraction = token.rsplit(mark, 1)
-        return Decimal(whole.replace(group, "") + "." + fraction)
-    if dots:
-        groups = token.split(".")
-        if len(groups[0]) <= 3 and all(len(group) == 3 for group in groups[1:]):
-            return Decimal("".join(groups))
-        if dots == 1:  # "2.5": a decimal typed the English way
-            return Decimal(token)
-        raise ValueError(f"Không đọc được số: «{token}»")
-    if commas:
-        if commas == 1:
-            return Decimal(token.replace(",", "."))
-        groups = token.split(",")
-        if len(groups[0]) <= 3 and all(len(group) == 3 for group in groups[1:]):
-            return Decimal("".join(groups))  # "1,234,567": thousands typed the English way
-        raise ValueError(f"Không đọc được số: «{token}»")
-    return Decimal(token)
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,7 +39,7 @@ def read_quantity(text: str, start: int) -> Quantity | None:
         return None
     try:
         value = parse_number(match.group())
-    except ValueError:
+    except NumberFormatError:
         return None
     end = match.end()
     scale_match = _SCALE_RE.match(text, end)
@@ -83,7 +58,7 @@ def read_quantity(text: str, start: int) -> Quantity | None:
             break
         try:
             value += parse_number(part.group(1)) * part_scale
-        except ValueError:
+        except NumberFormatError:
             break
         scale, end = part_scale, part.end()
     if value == value.to_integral_value():

@@ -27,6 +27,8 @@ from openpyxl.styles import Alignment, Font, PatternFill, Protection
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
+from phoihop.core.numbers import format_number
+
 MARKER = "phoihop-excel-1"
 NARRATIVE_PREFIX = "thuyet_minh."
 HEADER_ROW = 9
@@ -284,7 +286,7 @@ def build_workbook(sheets: list[SheetSpec]) -> bytes:
 
 def megabytes(size: int) -> str:
     """A size in bytes as the upload messages write it: 2,5 (MB)."""
-    return f"{size / 1024 / 1024:.1f}".replace(".", ",")
+    return format_number(Decimal(size) / 1024 / 1024, decimals=1)
 
 
 def check_container(data: bytes, *, max_bytes: int, max_uncompressed: int) -> Problem | None:

@@ -131,6 +131,10 @@ def test_it_formats_quantities_with_their_unit() -> None:
         ("20.91", Decimal("20.91")),
         ("1.2345", Decimal("1.2345")),
         ("1.234", Decimal("1234")),
+        # English grouping where ',' cannot be the decimal mark (spreadsheets, old reports).
+        ("1,234,567", Decimal("1234567")),
+        ("1,234.5", Decimal("1234.5")),
+        ("1,234,567.89", Decimal("1234567.89")),
     ],
 )
 def test_it_parses_what_officials_type(text: str, expected: Decimal) -> None:
@@ -158,7 +162,9 @@ def test_it_reads_dong_typed_with_combining_accents() -> None:
         "1.234.5",
         "12.34.567",
         "1,2,3",
-        "1,234,567",
+        "1,23,456",
+        "1,2345.6",
+        "10.5,3",
         ",5",
         "5,",
         "1.234 567",

@@ -2,20 +2,20 @@
 
 import re
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 import yaml
 from django.core.management import call_command
 
 from phoihop.core.numbers import parse_number
+from phoihop.demo.seed import SEED_FIGURES
 from phoihop.indicators.models import Indicator
 from phoihop.places.models import Unit
 from phoihop.reporting.citations import format_figure
 from phoihop.reporting.models import FigureValue, Narrative, Submission
 from phoihop.reporting.selectors import aggregate_over_units
 
-SEED = Path(__file__).resolve().parents[4] / "shared" / "seeds" / "seed-figures.yaml"
+SEED = SEED_FIGURES
 
 # Where each figure of the seed lives: one indicator code per figure, in the yaml's order.
 WHERE = {

@@ -4,20 +4,19 @@ from __future__ import annotations
 
 import re
 from io import BytesIO
-from pathlib import Path
 
 import docx
 import pytest
 import yaml
 
 from phoihop.core.periods import Period
+from phoihop.demo.seed import SEED_FIGURES
 from phoihop.documents.context import report_context
 from phoihop.documents.pdf import docx_to_pdf, pdf_page_count, pdf_to_png_pages, soffice_available
 from phoihop.documents.services import generate_docx
 from phoihop.places.models import Unit
 from phoihop.places.selectors import UnitLookupError, resolve_unit
 
-SEED_FIGURES = Path("/work/shared/seeds/seed-figures.yaml")
 HEADINGS = [
     (re.compile(r"^PHẦN THỨ HAI"), "PHẦN THỨ HAI"),
     (re.compile(r"^I\. "), "I"),

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from phoihop.imports.extractor import ExtractionResult, Figure
+from phoihop.imports.figures import ExtractionResult, Figure
 
 SAMPLES = Path(__file__).parent / "samples"
 

@@ -6,11 +6,11 @@ import json
 
 import pytest
 
+from phoihop.demo.seed import SEED_REPORT
 from phoihop.imports.bench_extract import run_benchmark
 from phoihop.imports.extractor import main
-from phoihop.imports.tests.helpers import SAMPLES
 
-SEED = SAMPLES / "seed_000_755666b3e69796d6.txt"
+SEED = SEED_REPORT
 
 
 def test_it_prints_figures_and_checks(capsys: pytest.CaptureFixture[str]) -> None:

@@ -11,9 +11,9 @@ import unicodedata
 import pytest
 from django.core.management import CommandError, call_command
 
-from phoihop.imports.tests.helpers import SAMPLES
+from phoihop.demo.seed import SEED_REPORT
 
-SEED = SAMPLES / "seed_000_755666b3e69796d6.txt"
+SEED = SEED_REPORT
 
 
 def run(*args: str) -> str:

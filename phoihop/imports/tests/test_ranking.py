@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from phoihop.demo.seed import SEED_REPORT
 from phoihop.imports.extractor import ExtractionResult, extract_file
 from phoihop.imports.ranking import IndicatorKeywords, rank_candidates
-from phoihop.imports.tests.helpers import SAMPLES
 
 INDICATORS = [
     IndicatorKeywords("TT_CUOC", "Số cuộc tuyên truyền", "cuộc", ["tuyên truyền"]),
@@ -28,7 +28,7 @@ INDICATORS = [
 
 @pytest.fixture(scope="module")
 def seed() -> ExtractionResult:
-    return extract_file(SAMPLES / "seed_000_755666b3e69796d6.txt")
+    return extract_file(SEED_REPORT)
 
 
 def _best(seed: ExtractionResult, section: str, text: str) -> str:

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from phoihop.imports.extractor import ExtractionResult, Figure, extract_file
+from phoihop.imports.extractor import extract_file
+from phoihop.imports.figures import ExtractionResult, Figure
 from phoihop.imports.tests.helpers import (
     SAMPLES,
     Expected,

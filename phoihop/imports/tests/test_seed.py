@@ -7,18 +7,16 @@ from decimal import Decimal
 import pytest
 import yaml
 
+from phoihop.demo.seed import SEED_FIGURES, SEED_REPORT
 from phoihop.imports.checks import COUNT_TIMES_EACH, PARTS_WITHIN_WHOLE, SAME_ACTIVITY_TWICE
 from phoihop.imports.extractor import ExtractionResult, extract_file
 from phoihop.imports.tests.helpers import (
-    SAMPLES,
     describe,
     expected_from_seed,
     match_figures,
 )
 
-# Copies of /work/shared/seeds/, so that the tests run wherever the repository does.
-SEED = SAMPLES / "seed_000_755666b3e69796d6.txt"
-SEED_FIGURES = SAMPLES / "seed-figures.yaml"
+SEED = SEED_REPORT
 
 # Figures the seed states that seed-figures.yaml leaves out, and why they are real activity:
 JUSTIFIED_EXTRAS = {

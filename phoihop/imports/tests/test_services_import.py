@@ -7,15 +7,15 @@ from decimal import Decimal
 import pytest
 from django.core.exceptions import PermissionDenied
 
+from phoihop.demo.seed import SEED_REPORT
 from phoihop.imports import services
 from phoihop.imports.models import ImportSession, ImportStatus
-from phoihop.imports.tests.helpers import SAMPLES
 from phoihop.indicators.models import Indicator
 from phoihop.reporting.models import FigureValue, Status, Submission
 
 pytestmark = pytest.mark.django_db
 
-SEED = SAMPLES / "seed_000_755666b3e69796d6.txt"
+SEED = SEED_REPORT
 # The demo has no submissions this far back: the office enters a past period late.
 PERIOD = "2021S1"
 

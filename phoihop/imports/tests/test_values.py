@@ -8,8 +8,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from phoihop.core.numbers import parse_number
 from phoihop.imports.extractor import extract_text
-from phoihop.imports.values import parse_number, read_quantity
+from phoihop.imports.values import read_quantity
 
 
 @pytest.mark.parametrize(
@@ -30,7 +31,9 @@ def test_it_reads_numbers_the_vietnamese_way(token: str, value: str) -> None:
     assert parse_number(token) == Decimal(value)
 
 
-@pytest.mark.parametrize("token", ["1.2.3", "12.34.567", "abc", ""])
+# "10.5,3" and "1234.567" were once read by a second parser as 105,3 and 1234,567: irregular
+# grouping is refused now, so a mistyped figure is not imported as a wrong one.
+@pytest.mark.parametrize("token", ["1.2.3", "12.34.567", "abc", "", "10.5,3", "1234.567"])
 def test_it_refuses_what_is_no_number(token: str) -> None:
     with pytest.raises(ValueError):
         parse_number(token)
@@ -59,6 +62,11 @@ def _vietnamese(value: Decimal) -> str:
     whole, _, fraction = f"{value:f}".partition(".")
     grouped = f"{int(whole):,}".replace(",", ".")
     return f"{grouped},{fraction}" if fraction else grouped
+
+
+def test_it_leaves_an_irregularly_grouped_number_out_of_the_figures() -> None:
+    result = extract_text("Tổ chức 10.5,3 cuộc với 1.234 lượt người dự nghe.")
+    assert [figure.value for figure in result.figures] == [Decimal(1234)]
 
 
 @given(st.decimals(min_value=0, max_value=10**15, places=2, allow_nan=False))

@@ -9,13 +9,13 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from phoihop.demo.seed import SEED_REPORT
 from phoihop.imports.models import ImportSession, ImportStatus
-from phoihop.imports.tests.helpers import SAMPLES
 from phoihop.reporting.models import FigureValue, Status, Submission
 
 pytestmark = pytest.mark.django_db
 
-SEED = SAMPLES / "seed_000_755666b3e69796d6.txt"
+SEED = SEED_REPORT
 PERIOD = "2021S1"  # no submissions in the demo: entered late by the office
 
 
