@@ -1,9 +1,12 @@
 """Keeping rollup rows in step with the figures, on every write and by a full rebuild.
 
-A figure of organisation O (kind K, unit U) for period P adds its value to:
+Only accepted submissions count: a figure of organisation O (kind K, unit U) for period P, in
+a submission whose status is accepted, adds its value to:
 - the all-kinds row of U and of every ancestor of U,
 - the kind-K row of every strict ancestor of U (U's own organisations are read raw),
 for P and for every coarser period containing P (a half-year also counts in its year).
+A submission's figures are added when it becomes accepted and taken out when it leaves
+accepted (reopened); figures of a draft, submitted or returned submission touch nothing.
 Writes add deltas with one INSERT … ON CONFLICT DO UPDATE, on SQLite and PostgreSQL alike.
 """
 
@@ -118,10 +121,12 @@ def apply_deltas(changes: Iterable[tuple[FigureKey, int, Decimal, int]]) -> None
 
 
 def figure_key_of_submission(submission_id: int) -> FigureKey | None:
-    from phoihop.reporting.models import Submission
+    """Where the submission's figures count, or None when they count nowhere: a submission
+    that is not accepted (or no longer exists) is in no rollup."""
+    from phoihop.reporting.models import Status, Submission
 
     row = (
-        Submission.objects.filter(pk=submission_id)
+        Submission.objects.filter(pk=submission_id, status=Status.ACCEPTED)
         .values_list("organisation__unit__path", "organisation__kind_id", "period")
         .first()
     )
@@ -130,13 +135,14 @@ def figure_key_of_submission(submission_id: int) -> FigureKey | None:
 
 @transaction.atomic
 def rebuild_rollups() -> int:
-    """Recompute every rollup row from the figures; returns the number of rows written.
+    """Recompute every rollup row from the accepted submissions' figures; returns the number of
+    rows written.
 
     For data loaded around the signals (bulk inserts, imports, a moved unit). Two
     INSERT … SELECT statements over small mapping tables, so the database does the work.
     """
     from phoihop.organisations.models import Organisation
-    from phoihop.reporting.models import FigureValue, Submission
+    from phoihop.reporting.models import FigureValue, Status, Submission
 
     forget_unit_paths()
     table = Rollup._meta.db_table
@@ -152,7 +158,10 @@ def rebuild_rollups() -> int:
                 ancestor_rows.append((unit_id, code_to_id[code], int(position < len(codes) - 1)))
     period_rows = [
         (period_id, target)
-        for period_id in Submission.objects.order_by().values_list("period", flat=True).distinct()
+        for period_id in Submission.objects.filter(status=Status.ACCEPTED)
+        .order_by()
+        .values_list("period", flat=True)
+        .distinct()
         for target in coarser_periods(period_id)
     ]
     with connection.cursor() as cursor:
@@ -173,7 +182,7 @@ def rebuild_rollups() -> int:
             f"JOIN {org} o ON o.id = s.organisation_id "
             "JOIN analytics_tmp_ancestor a ON a.unit_id = o.unit_id "
             "JOIN analytics_tmp_period p ON p.period = s.period "
-            "WHERE f.value IS NOT NULL"
+            "WHERE f.value IS NOT NULL AND s.status = %s"
         )
         # Rows are written in the order of the (unit, period, kind, indicator) index, so that a
         # unit's cells for one period lie on a page or two of the table: a pivot of sixty
@@ -183,13 +192,15 @@ def rebuild_rollups() -> int:
             columns + f"SELECT a.ancestor_id, {ALL_KINDS}, p.target, f.indicator_id, "
             f"SUM(f.value), COUNT(f.value) {source} "
             "GROUP BY a.ancestor_id, p.target, f.indicator_id "
-            "ORDER BY a.ancestor_id, p.target, f.indicator_id"
+            "ORDER BY a.ancestor_id, p.target, f.indicator_id",
+            [Status.ACCEPTED.value],
         )
         cursor.execute(
             columns + "SELECT a.ancestor_id, o.kind_id, p.target, f.indicator_id, "
             f"SUM(f.value), COUNT(f.value) {source} AND a.strict = 1 "
             "GROUP BY a.ancestor_id, o.kind_id, p.target, f.indicator_id "
-            "ORDER BY a.ancestor_id, p.target, o.kind_id, f.indicator_id"
+            "ORDER BY a.ancestor_id, p.target, o.kind_id, f.indicator_id",
+            [Status.ACCEPTED.value],
         )
         cursor.execute("DROP TABLE analytics_tmp_ancestor")
         cursor.execute("DROP TABLE analytics_tmp_period")

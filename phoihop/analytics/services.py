@@ -10,7 +10,8 @@ from django.utils.translation import gettext as _
 
 from phoihop.analytics import rollups
 from phoihop.analytics.models import Favourite
-from phoihop.analytics.selectors import ROWS_PERIOD, PivotResult
+from phoihop.analytics.pivot import PivotResult
+from phoihop.analytics.pivot_query import ROWS_PERIOD
 
 MAX_FAVOURITES = 50
 

@@ -1,4 +1,9 @@
-"""Signal receivers that keep rollups in step with every figure written through the ORM."""
+"""Signal receivers that keep rollups in step with every figure written through the ORM.
+
+Rollups hold accepted submissions only: `figure_key_of_submission` answers None for any other,
+so a figure saved in a draft changes nothing, and a submission's status change (the workflow
+sets `status`, then saves) adds or takes out all its figures at once.
+"""
 
 from __future__ import annotations
 
@@ -16,7 +21,7 @@ from phoihop.analytics.rollups import (
 )
 from phoihop.indicators.models import Indicator
 from phoihop.places.models import Unit
-from phoihop.reporting.models import FigureValue, Submission
+from phoihop.reporting.models import FigureValue, Status, Submission
 
 
 def _contribution(value: Decimal | None) -> tuple[Decimal, int]:
@@ -93,7 +98,10 @@ def remove_submission_from_rollups(sender, instance: Submission, origin=None, **
     """
     if origin is None:
         return  # no state to share with the figures' signals: they take themselves out
-    rows = FigureValue.objects.filter(submission_id=instance.pk).values_list(
+    # A submission that is not accepted has no figures in any rollup: nothing to take out.
+    rows = FigureValue.objects.filter(
+        submission_id=instance.pk, submission__status=Status.ACCEPTED
+    ).values_list(
         "indicator_id",
         "value",
         "submission__organisation__unit__path",
@@ -123,17 +131,20 @@ def remember_old_submission_key(sender, instance: Submission, raw: bool = False,
 
 @receiver(post_save, sender=Submission)
 def move_submission_figures(sender, instance: Submission, raw: bool = False, **kwargs) -> None:
-    old_key: FigureKey | None = getattr(instance, "_rollup_old_key", None)
-    if raw or old_key is None:
+    """Accepted: its figures come in; reopened: they go out; moved: they follow it."""
+    if raw:
         return
+    old_key: FigureKey | None = getattr(instance, "_rollup_old_key", None)
     new_key = figure_key_of_submission(instance.pk)
-    if new_key is None or new_key == old_key:
-        return  # the usual case: a status or version change moves nothing
+    if new_key == old_key:
+        return  # the usual case: an edit or a change between unaccepted states moves nothing
     changes = []
     for indicator_id, value in instance.figures.values_list("indicator_id", "value"):
         total, count = _contribution(value)
-        changes.append((old_key, indicator_id, -total, -count))
-        changes.append((new_key, indicator_id, total, count))
+        if old_key is not None:
+            changes.append((old_key, indicator_id, -total, -count))
+        if new_key is not None:
+            changes.append((new_key, indicator_id, total, count))
     apply_deltas(changes)
 
 
