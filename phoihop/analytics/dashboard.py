@@ -96,6 +96,15 @@ def dashboard_data(user) -> dict:
         successors=False,
     )
     compared = run_pivot(compare, user=user)
+    data["period_label"] = compared.period_label(current)
+    # A comparison with a period not wholly accepted says so instead of comparing silently.
+    partial = [c.labelled for c in compared.completeness.values() if not c.complete]
+    data["comparison_note"] = (
+        _("So sánh chưa đầy đủ, chỉ gồm báo cáo đã duyệt: %(periods)s.")
+        % {"periods": "; ".join(partial)}
+        if partial
+        else ""
+    )
     key_figures = []
     if compared.rows:
         cells = compared.rows[0].cells
@@ -126,7 +135,7 @@ def dashboard_data(user) -> dict:
         data["panels"].append(
             {
                 "title": _("Các đơn vị trực thuộc %(unit)s, %(period)s")
-                % {"unit": side_unit, "period": current.label},
+                % {"unit": side_unit, "period": side_by_side.period_label(current)},
                 "result": side_by_side,
             }
         )
@@ -139,7 +148,9 @@ def dashboard_data(user) -> dict:
         rows=ROWS_PERIOD,
         successors=False,
     )
-    data["panels"].append(
-        {"title": _("Diễn biến qua các kỳ"), "result": run_pivot(trend, user=user)}
-    )
+    trend_result = run_pivot(trend, user=user)
+    title = _("Diễn biến qua các kỳ")
+    if any(not c.complete for c in trend_result.completeness.values()):
+        title = _("Diễn biến qua các kỳ (có kỳ chưa duyệt đủ: so sánh chưa đầy đủ)")
+    data["panels"].append({"title": title, "result": trend_result})
     return data

@@ -23,6 +23,7 @@ from phoihop.analytics.cells import (
     read_rollups,
     tidy,
 )
+from phoihop.analytics.completeness import Completeness, incomplete_note, period_completeness
 from phoihop.analytics.models import ALL_KINDS
 from phoihop.analytics.pivot_query import (
     BY_CHILDREN,
@@ -50,6 +51,7 @@ class PivotRow:
     label: str
     cells: list[Decimal | None] = field(default_factory=list)
     is_own: bool = False
+    mark: str = ""  # a period row's "24/119 đã duyệt" when not all its reports are accepted
 
 
 @dataclass
@@ -57,10 +59,16 @@ class PivotResult:
     """The table and charts of a pivot."""
 
     query: PivotQuery
-    columns: list[dict]  # {"indicator": Indicator, "period": Period | None}
+    columns: list[dict]  # {"indicator": Indicator, "period": Period | None, "mark": str}
     rows: list[PivotRow]
     total: PivotRow | None
     notes: list[str]
+    completeness: dict[str, Completeness] = field(default_factory=dict)  # by period id
+
+    def period_label(self, period: Period) -> str:
+        """A period's label, marked when not all its reports are accepted."""
+        known = self.completeness.get(period.id)
+        return known.labelled if known else period.label
 
     @property
     def column_groups(self) -> list[dict]:
@@ -89,7 +97,7 @@ class PivotResult:
             None,
         )
         bars = {
-            "title": f"{first.name} — {last_period.label}"
+            "title": f"{first.name} — {self.period_label(last_period)}"
             if self.query.rows != ROWS_PERIOD
             else first.name,
             "labels": [r.label for r in self.rows],
@@ -97,7 +105,10 @@ class PivotResult:
                 _as_float(r.cells[bar_index]) if bar_index is not None else None for r in self.rows
             ],
         }
-        lines: dict = {"title": first.name, "labels": [p.label for p in self.query.periods]}
+        lines: dict = {
+            "title": first.name,
+            "labels": [self.period_label(p) for p in self.query.periods],
+        }
         if self.query.rows == ROWS_PERIOD:
             lines["datasets"] = [
                 {
@@ -107,9 +118,11 @@ class PivotResult:
             ]
         else:
             indexes = [i for i, c in enumerate(self.columns) if c["indicator"].pk == first.pk]
+            # Every row gets its line: a chart showing some of the table's rows would hide the
+            # others without a word.
             lines["datasets"] = [
                 {"label": r.label, "values": [_as_float(r.cells[i]) for i in indexes]}
-                for r in self.rows[:10]
+                for r in self.rows
             ]
         return {"bars": bars, "lines": lines}
 
@@ -130,6 +143,7 @@ class _Cube:
         self.visible_orgs = permissions.visible_organisations(user)
         self.finer = {p.id: finer_period_ids(p) for p in query.periods}
         self.to_requested = {f: p for p, fs in self.finer.items() for f in fs}
+        self.open_ids: set[int] = set()  # units read whole from rollups, as `tree_cells` found
 
     def fully_visible(self, units: list[Unit]) -> set[int]:
         """Units every organisation beneath which the reader may see: their rollups may show."""
@@ -154,6 +168,7 @@ class _Cube:
         if not units:
             return result
         visible = self.fully_visible(units)
+        self.open_ids |= visible
         open_units = [u for u in units if u.pk in visible]
         period_ids = [p.id for p in self.query.periods]
         if open_units:
@@ -332,8 +347,13 @@ def run_pivot(query: PivotQuery, *, user) -> PivotResult:
         names = ", ".join(sorted({str(u) for olds in predecessors.values() for u in olds}))
         notes.append(_("Gồm cả số liệu của đơn vị cũ đã sáp nhập: %(names)s.") % {"names": names})
 
+    completeness = period_completeness(user, total_unit, query.periods, kinds=query.kinds)
     columns = [
-        {"indicator": ind, "period": period}
+        {
+            "indicator": ind,
+            "period": period,
+            "mark": completeness[period.id].mark if period is not None else "",
+        }
         for ind in query.indicators
         for period in ([None] if query.rows == ROWS_PERIOD else query.periods)
     ]
@@ -369,11 +389,11 @@ def run_pivot(query: PivotQuery, *, user) -> PivotResult:
             rows.append(make_row(kind.code, kind.name, by_period(total_pk, kind.pk)))
     else:
         for period in query.periods:
-            rows.append(
-                make_row(
-                    period.id, period.label, [cells.get((total_pk, ALL_KINDS, period.id), _EMPTY)]
-                )
+            row = make_row(
+                period.id, period.label, [cells.get((total_pk, ALL_KINDS, period.id), _EMPTY)]
             )
+            row.mark = completeness[period.id].mark
+            rows.append(row)
 
     total = None
     if total_unit.pk and rows:
@@ -397,4 +417,18 @@ def run_pivot(query: PivotQuery, *, user) -> PivotResult:
             )
     if not rows or all(all(v is None for v in r.cells) for r in rows):
         notes.append(_("Chưa có số liệu cho lựa chọn này."))
-    return PivotResult(query=query, columns=columns, rows=rows, total=total, notes=notes)
+    if note := incomplete_note(completeness):
+        notes.append(note)
+    if total_pk and total_pk not in cube.open_ids:
+        notes.append(
+            _("Chỉ gồm số liệu của các đơn vị, tổ chức bạn được xem trong %(unit)s.")
+            % {"unit": total_unit}
+        )
+    return PivotResult(
+        query=query,
+        columns=columns,
+        rows=rows,
+        total=total,
+        notes=notes,
+        completeness=completeness,
+    )

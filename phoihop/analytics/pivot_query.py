@@ -5,6 +5,8 @@ Anything that makes no sense is replaced by a default and explained in Vietnames
 
 from __future__ import annotations
 
+import datetime as dt
+from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -12,7 +14,8 @@ from django.utils.translation import gettext as _
 
 from phoihop.accounts import permissions
 from phoihop.analytics import catalogue
-from phoihop.core.periods import CALENDAR, HALF, Period, PeriodError
+from phoihop.core import clock
+from phoihop.core.periods import CUTOFF_15, HALF, Period, PeriodError, deadline
 from phoihop.indicators.models import Indicator
 from phoihop.organisations.models import OrganisationKind
 from phoihop.places.models import Unit
@@ -86,36 +89,84 @@ def parse_periods(text: str) -> list[Period]:
     return periods
 
 
+def top_units(user) -> list[Unit]:
+    """The highest units the reader sees: those whose parent they do not see, by path."""
+    visible = permissions.visible_units(user)
+    return list(visible.exclude(parent__in=visible).order_by("path"))
+
+
 def default_unit(user) -> Unit | None:
-    """Where a reader's pivot starts: their unit, their organisation's, or the top they see."""
+    """Where a reader's pivot starts: their organisation's unit, their unit, or the top they
+    see; a reader in charge of several units (a committee member's communes) starts at the
+    unit they share, whose rows are then those of their units, and only theirs."""
     if getattr(user, "organisation_id", None):
         return user.organisation.unit
     if getattr(user, "unit_id", None):
         return user.unit
+    tops = top_units(user)
+    if len(tops) <= 1:
+        return tops[0] if tops else None
+    shared = _common_path(tops)
+    return Unit.objects.filter(path=shared).first() or tops[0]
+
+
+def _common_path(units: list[Unit]) -> str:
+    parts = [u.path.strip("/").split("/") for u in units]
+    common: list[str] = []
+    for codes in zip(*parts, strict=False):
+        if len(set(codes)) != 1:
+            break
+        common.append(codes[0])
+    return "/" + "/".join(common) + "/" if common else ""
+
+
+def unit_choices(user, *, limit: int) -> list[Unit]:
+    """Units offered in the pivot's form: down to the districts the reader sees, the highest
+    units they see (a member's communes) and where their pivot starts."""
     visible = permissions.visible_units(user)
-    assigned = list(user.assigned_units.all()) if user.is_authenticated else []
-    if assigned:
-        return assigned[0]
-    return visible.order_by("level", "path").first()
+    units = {u.pk: u for u in visible.filter(level__lte=2).order_by("path")[:limit]}
+    for unit in [*top_units(user), default_unit(user)]:
+        if unit is not None:
+            units.setdefault(unit.pk, unit)
+    return sorted(units.values(), key=lambda u: u.path)[:limit]
+
+
+# The forms' periods are due some days after they end; a period whose deadline is this near is
+# the one being reported now, rather than the one before it.
+NEAR_DEADLINE_DAYS = 30
+
+
+def reporting_period_now(*, today: dt.date | None = None) -> Period:
+    """The period being reported now: of the period type and convention most active forms use,
+    the latest period whose deadline has passed or is at most NEAR_DEADLINE_DAYS away.
+
+    Read from the calendar and the forms, never from what someone typed into: one stray draft
+    for a later period does not move it."""
+    from phoihop.indicators.models import Form
+
+    today = today or clock.today()
+    shapes = Counter(
+        Form.objects.filter(is_active=True).values_list("period_type", "period_convention")
+    )
+    kind, convention = shapes.most_common(1)[0][0] if shapes else (HALF, CUTOFF_15)
+    days = (
+        Form.objects.filter(is_active=True, period_type=kind, period_convention=convention)
+        .order_by("-deadline_days")
+        .values_list("deadline_days", flat=True)
+        .first()
+    ) or 0
+    period = Period.containing(today, kind, convention)
+    near = dt.timedelta(days=NEAR_DEADLINE_DAYS)
+    while deadline(period, convention=convention, days_after_end=days) - near > today:
+        period = period.previous()
+    return period
 
 
 def default_periods(user) -> list[Period]:
-    """The four latest half-years that the reader's submissions cover."""
-    ids = set(
-        permissions.visible_submissions(user).order_by().values_list("period", flat=True).distinct()
-    )
-    periods = []
-    for period_id in ids:
-        try:
-            periods.append(Period.parse(period_id))
-        except PeriodError:
-            continue
-    halves = sorted(p for p in periods if p.kind == HALF)
-    if halves:
-        return halves[-4:]
-    if periods:
-        return [max(periods)]
-    return [Period.containing(dt.date.today(), HALF, CALENDAR)]
+    """The period being reported now and the three before it (the reader's own choice of
+    periods aside): what dashboards and a pivot without periods open on."""
+    current = reporting_period_now()
+    return Period.range(current.previous().previous().previous(), current)
 
 
 def parse_pivot_params(params: Mapping, *, user) -> PivotQuery:
@@ -140,6 +191,10 @@ def parse_pivot_params(params: Mapping, *, user) -> PivotQuery:
     unit_code = (params.get("don_vi") or "").strip()
     if unit_code:
         unit = visible.filter(code=unit_code).first()
+        if unit is None:
+            # A member's shared unit: not theirs to see whole, but where their pivot starts.
+            start = default_unit(user)
+            unit = start if start is not None and start.code == unit_code else None
         if unit is None:
             errors.append(
                 _("Không xem được đơn vị «%(code)s»; hiển thị đơn vị của bạn.")

@@ -14,6 +14,9 @@ from phoihop.analytics.pivot_query import (
     default_unit,
     parse_periods,
     parse_pivot_params,
+    reporting_period_now,
+    top_units,
+    unit_choices,
 )
 
 __all__ = [
@@ -31,5 +34,8 @@ __all__ = [
     "key_indicators",
     "parse_periods",
     "parse_pivot_params",
+    "reporting_period_now",
     "run_pivot",
+    "top_units",
+    "unit_choices",
 ]
