@@ -10,12 +10,8 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from phoihop.core.periods import Period
-from phoihop.documents.context import (
-    HeaderFields,
-    children_in_period,
-    default_header,
-    report_context,
-)
+from phoihop.documents.context import report_context
+from phoihop.documents.context_units import HeaderFields, children_in_period, default_header
 from phoihop.documents.default_template import TEMPLATE_PATH, build_default_template
 from phoihop.documents.models import ReportSettings, ReportTemplate
 from phoihop.documents.pdf import docx_to_pdf

@@ -19,7 +19,7 @@ from phoihop.accounts.permissions import (
     visible_submissions,
 )
 from phoihop.core.periods import Period, PeriodError
-from phoihop.documents.context import is_reportable
+from phoihop.documents.context_units import is_reportable
 from phoihop.documents.forms import HeaderForm, TemplateUploadForm
 from phoihop.documents.models import ReportTemplate
 from phoihop.documents.pdf import PdfConversionError, PdfUnavailable, pdf_to_png_pages
