@@ -13,6 +13,8 @@ from phoihop.core.dates import format_date_line
 from phoihop.core.numbers import format_change, format_number, format_quantity
 from phoihop.core.periods import YEAR, Period
 from phoihop.documents.context_figures import (
+    OFFICIAL,
+    WITH_SUBMITTED,
     aggregate,
     comparable,
     read_figures,
@@ -26,6 +28,12 @@ from phoihop.documents.context_parts import (
     fill_commune_parts,
     fill_from_lower_units,
     whole_unit,
+)
+from phoihop.documents.context_status import (
+    NOT_STARTED,
+    missing_organisations,
+    status_appendix,
+    status_paragraph,
 )
 from phoihop.documents.context_units import (
     HeaderFields,
@@ -78,8 +86,13 @@ def report_context(
     *,
     header: HeaderFields | None = None,
     issued_on: dt.date | None = None,
+    draft: bool = False,
 ) -> dict[str, Any]:
-    """The whole review report of a province, district or commune for a period, as a dict."""
+    """The whole review report of a province, district or commune for a period, as a dict.
+
+    Official: accepted submissions only. A draft for the office (`draft`) also takes those
+    submitted and awaiting review, each organisation's part saying its figures are not yet
+    accepted; drafts and returned submissions are never read."""
     if not is_reportable(unit):
         raise UnitLookupError(
             f"Không lập báo cáo cho {unit.full_name}: chỉ lập báo cáo cấp tỉnh, huyện và xã."
@@ -87,7 +100,9 @@ def report_context(
     header = header or default_header(unit)
     is_commune = unit.level == Level.COMMUNE
     is_province = unit.level == Level.PROVINCE
-    periods = source_periods(period)
+    statuses = WITH_SUBMITTED if draft else OFFICIAL
+    periods = source_periods(period, statuses=statuses)
+    # What a period is compared with is always its official figures.
     previous_periods = source_periods(period.same_period_last_year())
     # A province's part III and appendices go over its districts, a district's over its
     # communes; a province sees each district whole: the district and its communes.
@@ -95,9 +110,11 @@ def report_context(
     below = {c.pk: children_in_period(c, period) if is_province else [] for c in lower}
     grass_roots = [u for units in below.values() for u in units]
     indicators = {i.code: i for i in Indicator.objects.all()}
-    current = read_figures([unit, *lower, *grass_roots], periods, indicators)
+    current = read_figures([unit, *lower, *grass_roots], periods, indicators, statuses=statuses)
     previous = read_figures([unit, *(lower if is_province else [])], previous_periods, indicators)
-    reports = read_reports([unit], periods)
+    reports = read_reports([unit], periods, statuses=statuses)
+    missing, expected = missing_organisations([unit, *lower, *grass_roots], periods)
+    state_of = {m.organisation.pk: m.state for m in missing if m.unit.pk == unit.pk}
     organisations = list(
         Organisation.objects.filter(unit=unit, is_active=True)
         .select_related("kind")
@@ -105,7 +122,7 @@ def report_context(
     )
     # A province whose own organisations sent nothing is reported from its districts' reports.
     from_lower = is_province and not any((unit.pk, o.kind.code) in reports for o in organisations)
-    lower_reports = read_reports(lower, periods) if from_lower else {}
+    lower_reports = read_reports(lower, periods, statuses=statuses) if from_lower else {}
     command = next((o for o in organisations if o.kind.is_command), None)
     members = [o for o in organisations if not o.kind.is_command]
     word = level_word(unit)
@@ -178,14 +195,19 @@ def report_context(
             return {
                 "number": number,
                 "heading": heading,
-                "paragraphs": [f"Chưa nhận được báo cáo của {organisation.name}."],
+                "paragraphs": [
+                    f"Chưa có báo cáo được duyệt của {organisation.name} "
+                    f"({state_of.get(organisation.pk, NOT_STARTED)})."
+                ],
                 "figures": [],
             }
         codes = own_codes(organisation.kind, report.sections)
+        # Only a draft for the office holds figures not yet accepted, and it says whose.
+        pending = [f"Số liệu của {organisation.name} chưa được duyệt."] if report.pending else []
         return {
             "number": number,
             "heading": heading,
-            "paragraphs": section_paragraphs(kind, codes),
+            "paragraphs": [*pending, *section_paragraphs(kind, codes)],
             "figures": figure_lines(
                 report.sections, codes, current.of(unit, kind), previous.of(unit, kind)
             ),
@@ -304,10 +326,20 @@ def report_context(
         lower=lower,
         per_lower=per_lower,
         lower_total=lower_total,
-        lower_sections=commune_sections([*lower, *grass_roots], periods) if lower else [],
+        lower_sections=(
+            commune_sections([*lower, *grass_roots], periods, statuses=statuses) if lower else []
+        ),
         lower_heading="Huyện, thị xã, thành phố" if is_province else "Xã, thị trấn",
         lower_word=lower_word if is_province else "các xã, thị trấn",
     )
+    context["draft"] = draft
+    if missing:
+        # Who is not in the report, and why: at the end of part I's section III, and listed.
+        context["communes"] = [
+            *context["communes"],
+            status_paragraph(missing, expected, label=label, draft=draft),
+        ]
+        context["appendices"].append(status_appendix(missing, label=label))
     return context
 
 

@@ -25,10 +25,11 @@ _BLANK_LINES = re.compile(r"\n\s*\n")
 NO_DATA = "-"
 
 
-def source_periods(period: Period) -> list[str]:
+def source_periods(period: Period, *, statuses: tuple[str, ...] = OFFICIAL) -> list[str]:
     """Periods whose submissions make up this one: a year without its own submissions is its
     two halves (the demo and most boards report by half-year)."""
-    if period.kind == YEAR and not Submission.objects.filter(period=period.id).exists():
+    own = Submission.objects.filter(period=period.id, status__in=statuses)
+    if period.kind == YEAR and not own.exists():
         return [half.id for half in period.children(HALF)]
     return [period.id]
 
@@ -77,9 +78,17 @@ class Figures:
         return aggregate(parts, self.indicators, keep_last=False)
 
 
-def read_figures(units: list[Unit], periods: list[str], indicators: dict) -> Figures:
+def read_figures(
+    units: list[Unit],
+    periods: list[str],
+    indicators: dict,
+    *,
+    statuses: tuple[str, ...] = OFFICIAL,
+) -> Figures:
     rows = FigureValue.objects.filter(
-        submission__organisation__unit__in=units, submission__period__in=periods
+        submission__organisation__unit__in=units,
+        submission__period__in=periods,
+        submission__status__in=statuses,
     ).values_list(
         "submission__organisation__unit_id",
         "submission__organisation__kind__code",
@@ -124,13 +133,16 @@ class OrganisationReport:
 
     narratives: dict[str, str]  # section code -> text (last period's wins)
     sections: list[Section]
+    pending: bool = False  # some of it submitted but not yet accepted (a draft document only)
 
 
 def read_reports(
-    units: list[Unit], periods: list[str]
+    units: list[Unit], periods: list[str], *, statuses: tuple[str, ...] = OFFICIAL
 ) -> dict[tuple[int, str], OrganisationReport]:
     submissions = (
-        Submission.objects.filter(organisation__unit__in=units, period__in=periods)
+        Submission.objects.filter(
+            organisation__unit__in=units, period__in=periods, status__in=statuses
+        )
         .select_related("organisation__kind", "form")
         .prefetch_related(
             Prefetch("narratives", queryset=Narrative.objects.select_related("section")),
@@ -142,6 +154,7 @@ def read_reports(
     for submission in sorted(submissions, key=lambda s: order[s.period]):
         key = (submission.organisation.unit_id, submission.organisation.kind.code)
         report = result.setdefault(key, OrganisationReport(narratives={}, sections=[]))
+        report.pending |= submission.status != Status.ACCEPTED
         for narrative in submission.narratives.all():
             if narrative.text.strip():
                 report.narratives[narrative.section.code] = narrative.text

@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import Any
 
 from phoihop.core.numbers import format_quantity
-from phoihop.documents.context_figures import NO_DATA, Figures, format_value
+from phoihop.documents.context_figures import NO_DATA, OFFICIAL, Figures, format_value
 from phoihop.documents.context_units import lower_units_word
 from phoihop.indicators.models import Indicator, Section
 from phoihop.places.models import Unit
@@ -204,10 +204,14 @@ def _short_name(indicator: Indicator) -> str:
     return f"{' '.join(head.split(',')[0].split()[:4])}: {tail}"
 
 
-def commune_sections(communes: list[Unit], periods: list[str]) -> list[tuple[str, list[str]]]:
+def commune_sections(
+    communes: list[Unit], periods: list[str], *, statuses: tuple[str, ...] = OFFICIAL
+) -> list[tuple[str, list[str]]]:
     """Sections of the forms the communes report on, merged by heading, in form order."""
     form_ids = (
-        Submission.objects.filter(organisation__unit__in=communes, period__in=periods)
+        Submission.objects.filter(
+            organisation__unit__in=communes, period__in=periods, status__in=statuses
+        )
         .values_list("form_id", flat=True)
         .distinct()
     )
