@@ -75,7 +75,7 @@ def dashboard_data(user) -> dict:
             {"title": _("Số liệu của tổ chức qua các kỳ"), "result": run_pivot(trend, user=user)}
         )
         return data
-    if role == Role.OFFICE or permissions.is_admin(user):
+    if permissions.is_an_office(user):
         counts = status_counts(permissions.visible_submissions(user), period=current.id)
         data["status_counts"] = counts
         data["status_total"] = sum(c["count"] for c in counts)

@@ -65,6 +65,16 @@ class PivotResult:
     notes: list[str]
     completeness: dict[str, Completeness] = field(default_factory=dict)  # by period id
 
+    @property
+    def marked(self) -> bool:
+        """Whether some column's period is not wholly accepted (its header then says so)."""
+        return any(column["mark"] for column in self.columns)
+
+    @property
+    def header_rows(self) -> int:
+        """Rows of the table's header: indicators, their periods when grouped, the marks."""
+        return 1 + bool(self.column_groups) + self.marked
+
     def period_label(self, period: Period) -> str:
         """A period's label, marked when not all its reports are accepted."""
         known = self.completeness.get(period.id)
