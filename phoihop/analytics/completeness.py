@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
+from django.db.models import Count
 from django.utils.translation import gettext as _
 
 from phoihop.accounts import permissions
@@ -67,35 +68,42 @@ def period_completeness(
     )
     if kinds:
         organisations = organisations.filter(kind__in=[k.pk for k in kinds])
-    lifetimes = list(organisations.values_list("pk", "unit__valid_from", "unit__valid_to"))
+    # Counted by the database: a country holds tens of thousands of organisations.
+    lifetimes = list(
+        organisations.order_by()
+        .values_list("unit__valid_from", "unit__valid_to")
+        .annotate(n=Count("pk"))
+    )
     finer = {p.id: finer_period_ids(p) for p in periods}
     submissions = permissions.visible_submissions(user).filter(
-        organisation__in=[pk for pk, _start, _end in lifetimes],
+        organisation__in=organisations.values("pk"),
         period__in=[f for ids in finer.values() for f in ids],
     )
     reported: set[str] = set()
     accepted: Counter[str] = Counter()
-    for period_id, status in submissions.order_by().values_list("period", "status"):
+    for period_id, status, count in (
+        submissions.order_by().values_list("period", "status").annotate(n=Count("pk"))
+    ):
         reported.add(period_id)
         if status == Status.ACCEPTED:
-            accepted[period_id] += 1
+            accepted[period_id] += count
     result = {}
     for period in periods:
         base = [Period.parse(f) for f in finer[period.id] if f in reported] or [period]
-        expected = sum(_existing(lifetimes, b) for b in base)
         result[period.id] = Completeness(
             period=period,
             accepted=sum(accepted[b.id] for b in base),
-            expected=expected,
+            expected=sum(_existing(lifetimes, b) for b in base),
         )
     return result
 
 
 def _existing(lifetimes: list, period: Period) -> int:
+    """Organisations whose unit existed during the period, from (valid from, to, count) rows."""
     start, end = period.start_date(CALENDAR), period.end_date(CALENDAR)
     return sum(
-        1
-        for _pk, valid_from, valid_to in lifetimes
+        count
+        for valid_from, valid_to, count in lifetimes
         if (valid_from is None or valid_from <= end) and (valid_to is None or valid_to >= start)
     )
 
