@@ -357,7 +357,14 @@ def run_pivot(query: PivotQuery, *, user) -> PivotResult:
         names = ", ".join(sorted({str(u) for olds in predecessors.values() for u in olds}))
         notes.append(_("Gồm cả số liệu của đơn vị cũ đã sáp nhập: %(names)s.") % {"names": names})
 
-    completeness = period_completeness(user, total_unit, query.periods, kinds=query.kinds)
+    completeness = period_completeness(
+        user,
+        total_unit,
+        query.periods,
+        kinds=query.kinds,
+        whole=total_unit.pk in cube.open_ids,
+        finer=cube.finer,
+    )
     columns = [
         {
             "indicator": ind,

@@ -120,6 +120,66 @@ def apply_deltas(changes: Iterable[tuple[FigureKey, int, Decimal, int]]) -> None
             )
 
 
+@dataclass(frozen=True)
+class SubmissionState:
+    """Where a submission counts in the tallies, and whether it is accepted."""
+
+    unit_path: str
+    kind_id: int
+    period: str
+    status: str
+
+    @property
+    def figure_key(self) -> FigureKey | None:
+        """Where its figures count in the rollups: nowhere unless it is accepted."""
+        from phoihop.reporting.models import Status
+
+        if self.status != Status.ACCEPTED:
+            return None
+        return FigureKey(self.unit_path, self.kind_id, self.period)
+
+
+def submission_state(submission_id: int) -> SubmissionState | None:
+    from phoihop.reporting.models import Submission
+
+    row = (
+        Submission.objects.filter(pk=submission_id)
+        .values_list("organisation__unit__path", "organisation__kind_id", "period", "status")
+        .first()
+    )
+    return SubmissionState(*row) if row else None
+
+
+def apply_tally_deltas(changes: Iterable[tuple[SubmissionState, int]]) -> None:
+    """Add (state, +1 or -1) changes to the submission tallies, in one statement."""
+    from phoihop.analytics.models import SubmissionTally
+    from phoihop.reporting.models import Status
+
+    merged: dict[tuple[int, int, str], list[int]] = defaultdict(lambda: [0, 0])
+    for state, sign in changes:
+        accepted = sign if state.status == Status.ACCEPTED else 0
+        for unit_id in ancestor_ids(state.unit_path):
+            for kind in (ALL_KINDS, state.kind_id):
+                merged[(unit_id, kind, state.period)][0] += sign
+                merged[(unit_id, kind, state.period)][1] += accepted
+    items = [(key, counts) for key, counts in merged.items() if any(counts)]
+    if not items:
+        return
+    table = SubmissionTally._meta.db_table
+    values = ", ".join(["(%s, %s, %s, %s, %s)"] * len(items))
+    params: list = []
+    for (unit_id, kind, period), (submissions, accepted) in items:
+        params += [unit_id, kind, period, submissions, accepted]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (unit_id, kind, period, submissions, accepted) "
+            f"VALUES {values} ON CONFLICT (unit_id, period, kind) DO UPDATE SET "
+            f"submissions = {table}.submissions + excluded.submissions, "
+            f"accepted = {table}.accepted + excluded.accepted",
+            params,
+        )
+
+
 def figure_key_of_submission(submission_id: int) -> FigureKey | None:
     """Where the submission's figures count, or None when they count nowhere: a submission
     that is not accepted (or no longer exists) is in no rollup."""
@@ -135,8 +195,8 @@ def figure_key_of_submission(submission_id: int) -> FigureKey | None:
 
 @transaction.atomic
 def rebuild_rollups() -> int:
-    """Recompute every rollup row from the accepted submissions' figures; returns the number of
-    rows written.
+    """Recompute every rollup row from the accepted submissions' figures, and every submission
+    tally; returns the number of rollup rows written.
 
     For data loaded around the signals (bulk inserts, imports, a moved unit). Two
     INSERT … SELECT statements over small mapping tables, so the database does the work.
@@ -202,6 +262,32 @@ def rebuild_rollups() -> int:
             "ORDER BY a.ancestor_id, p.target, o.kind_id, f.indicator_id",
             [Status.ACCEPTED.value],
         )
+        _rebuild_tallies(cursor, sub, org)
         cursor.execute("DROP TABLE analytics_tmp_ancestor")
         cursor.execute("DROP TABLE analytics_tmp_period")
     return Rollup.objects.count()
+
+
+def _rebuild_tallies(cursor, sub: str, org: str) -> None:
+    """Count submissions per ancestor unit, kind and period (over analytics_tmp_ancestor)."""
+    from phoihop.analytics.models import SubmissionTally
+    from phoihop.reporting.models import Status
+
+    table = SubmissionTally._meta.db_table
+    cursor.execute(f"DELETE FROM {table}")
+    accepted = "SUM(CASE WHEN s.status = %s THEN 1 ELSE 0 END)"
+    source = (
+        f"FROM {sub} s JOIN {org} o ON o.id = s.organisation_id "
+        "JOIN analytics_tmp_ancestor a ON a.unit_id = o.unit_id"
+    )
+    columns = f"INSERT INTO {table} (unit_id, kind, period, submissions, accepted) "
+    cursor.execute(
+        columns + f"SELECT a.ancestor_id, {ALL_KINDS}, s.period, COUNT(*), {accepted} {source} "
+        "GROUP BY a.ancestor_id, s.period",
+        [Status.ACCEPTED.value],
+    )
+    cursor.execute(
+        columns + f"SELECT a.ancestor_id, o.kind_id, s.period, COUNT(*), {accepted} {source} "
+        "GROUP BY a.ancestor_id, o.kind_id, s.period",
+        [Status.ACCEPTED.value],
+    )

@@ -12,14 +12,18 @@ from decimal import Decimal
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 
-from phoihop.analytics import catalogue
+from phoihop.analytics import catalogue, completeness
 from phoihop.analytics.rollups import (
     FigureKey,
+    SubmissionState,
     apply_deltas,
+    apply_tally_deltas,
     figure_key_of_submission,
     forget_unit_paths,
+    submission_state,
 )
 from phoihop.indicators.models import Indicator
+from phoihop.organisations.models import Organisation
 from phoihop.places.models import Unit
 from phoihop.reporting.models import FigureValue, Status, Submission
 
@@ -116,26 +120,39 @@ def remove_submission_from_rollups(sender, instance: Submission, origin=None, **
     _deletion(origin)["submissions"].add(instance.pk)
 
 
+@receiver(pre_delete, sender=Submission)
+def remember_deleted_submission_state(sender, instance: Submission, **kwargs) -> None:
+    instance._tally_stored = submission_state(instance.pk)
+
+
 @receiver(post_delete, sender=Submission)
 def forget_deleted_submission(sender, instance: Submission, origin=None, **kwargs) -> None:
     # Its figures' signals have run; a later delete() on the same object starts clean.
     _deletion(origin)["submissions"].discard(instance.pk)
+    stored: SubmissionState | None = getattr(instance, "_tally_stored", None)
+    if stored is not None:
+        apply_tally_deltas([(stored, -1)])
 
 
 @receiver(pre_save, sender=Submission)
 def remember_old_submission_key(sender, instance: Submission, raw: bool = False, **kwargs) -> None:
-    instance._rollup_old_key = None
+    instance._rollup_old_state = None
     if instance.pk and not raw:
-        instance._rollup_old_key = figure_key_of_submission(instance.pk)
+        instance._rollup_old_state = submission_state(instance.pk)
 
 
 @receiver(post_save, sender=Submission)
 def move_submission_figures(sender, instance: Submission, raw: bool = False, **kwargs) -> None:
-    """Accepted: its figures come in; reopened: they go out; moved: they follow it."""
+    """Accepted: its figures come in; reopened: they go out; moved: they follow it. The
+    tallies of submissions and accepted ones follow every change of status or place."""
     if raw:
         return
-    old_key: FigureKey | None = getattr(instance, "_rollup_old_key", None)
-    new_key = figure_key_of_submission(instance.pk)
+    old: SubmissionState | None = getattr(instance, "_rollup_old_state", None)
+    new = submission_state(instance.pk)
+    if old != new:
+        apply_tally_deltas([*([(old, -1)] if old else []), *([(new, 1)] if new else [])])
+    old_key = old.figure_key if old else None
+    new_key = new.figure_key if new else None
     if new_key == old_key:
         return  # the usual case: an edit or a change between unaccepted states moves nothing
     changes = []
@@ -152,6 +169,13 @@ def move_submission_figures(sender, instance: Submission, raw: bool = False, **k
 @receiver(post_delete, sender=Unit)
 def unit_saved(sender, **kwargs) -> None:
     forget_unit_paths()
+    completeness.forget_organisations()
+
+
+@receiver(post_save, sender=Organisation)
+@receiver(post_delete, sender=Organisation)
+def organisation_saved(sender, **kwargs) -> None:
+    completeness.forget_organisations()
 
 
 @receiver(post_save, sender=Indicator)

@@ -137,3 +137,25 @@ def test_the_dashboard_says_its_comparison_is_with_an_incomplete_period(
     html = client_for("vanphong").get("/phan-tich/").content.decode()
     assert "So sánh chưa đầy đủ, chỉ gồm báo cáo đã duyệt: 6 tháng cuối năm 2020 (" in html
     assert "/119 đã duyệt" in html
+
+
+def test_the_count_of_accepted_reports_follows_the_workflow_at_once(personas) -> None:
+    from phoihop.analytics.completeness import period_completeness
+    from phoihop.places.models import Unit
+
+    district = Unit.objects.get(code="698")
+    s2 = Period.parse("2020S2")
+
+    def counted(*, whole: bool) -> tuple[int, int]:
+        c = period_completeness(personas["vanphong"], district, [s2], whole=whole)[s2.id]
+        return c.accepted, c.expected
+
+    before = counted(whole=True)
+    assert before == counted(whole=False)  # the tallies kept on write agree with a count
+    submission = Submission.objects.filter(
+        period="2020S2", status=Status.SUBMITTED, organisation__unit=district
+    ).first()
+    services.accept_submission(submission, user=personas["vanphong"])
+    assert counted(whole=True) == (before[0] + 1, 119) == counted(whole=False)
+    services.reopen_submission(submission, user=personas["vanphong"], reason="Sửa lại")
+    assert counted(whole=True) == before == counted(whole=False)

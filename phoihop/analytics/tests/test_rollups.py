@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from phoihop.analytics import rollups
-from phoihop.analytics.models import Rollup
+from phoihop.analytics.models import Rollup, SubmissionTally
 from phoihop.analytics.rollups import coarser_periods, rebuild_rollups
 from phoihop.places.models import Unit
 from phoihop.reporting import services
@@ -26,10 +26,20 @@ def snapshot() -> dict:
     }
 
 
+def tallies() -> dict:
+    return {
+        (t.unit_id, t.kind, t.period): (t.submissions, t.accepted)
+        for t in SubmissionTally.objects.all()
+        if t.submissions or t.accepted
+    }
+
+
 def assert_rollups_match_a_rebuild() -> None:
-    live = snapshot()
+    live, live_tallies = snapshot(), tallies()
     rebuild_rollups()
     assert live == snapshot()
+    # The tallies of submissions and accepted ones too.
+    assert live_tallies == tallies()
 
 
 def draft_of_the_farmers() -> Submission:
