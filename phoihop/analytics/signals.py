@@ -135,7 +135,9 @@ def forget_deleted_submission(sender, instance: Submission, origin=None, **kwarg
 
 
 @receiver(pre_save, sender=Submission)
-def remember_old_submission_state(sender, instance: Submission, raw: bool = False, **kwargs) -> None:
+def remember_old_submission_state(
+    sender, instance: Submission, raw: bool = False, **kwargs
+) -> None:
     instance._rollup_old_state = None
     if instance.pk and not raw:
         instance._rollup_old_state = submission_state(instance.pk)
