@@ -110,7 +110,8 @@ def run(scale: float | None = None) -> list[dict]:
     from django.http import QueryDict
 
     from phoihop.accounts.models import Role, User
-    from phoihop.analytics.selectors import parse_pivot_params, run_pivot
+    from phoihop.analytics.pivot import run_pivot
+    from phoihop.analytics.pivot_query import parse_pivot_params
     from phoihop.analytics.synth import generate
     from phoihop.places.models import Unit
     from phoihop.reporting.models import FigureValue

@@ -66,3 +66,31 @@ class Favourite(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class SubmissionTally(models.Model):
+    """How many submissions a unit's subtree has for one period, and how many are accepted.
+
+    Kept on write like the rollups, for the mark of a period not wholly accepted ("24/119 đã
+    duyệt"): a row per ancestor of the organisation's unit (itself included), for every kind
+    (ALL_KINDS) and for the organisation's kind, for the submission's own period only.
+    """
+
+    unit = models.ForeignKey(
+        "places.Unit", on_delete=models.CASCADE, related_name="+", db_index=False
+    )
+    kind = models.PositiveIntegerField(default=ALL_KINDS)
+    period = models.CharField(max_length=8)
+    # Signed, as in Rollup: a delta row may meet its row after it.
+    submissions = models.IntegerField(default=0)
+    accepted = models.IntegerField(default=0)
+
+    class Meta:
+        verbose_name = _("số báo cáo tổng hợp sẵn")
+        verbose_name_plural = _("số báo cáo tổng hợp sẵn")
+        constraints = [
+            models.UniqueConstraint(fields=["unit", "period", "kind"], name="tally_unique_cell")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.unit_id}/{self.kind}/{self.period}={self.accepted}/{self.submissions}"

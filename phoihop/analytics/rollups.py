@@ -1,9 +1,12 @@
 """Keeping rollup rows in step with the figures, on every write and by a full rebuild.
 
-A figure of organisation O (kind K, unit U) for period P adds its value to:
+Only accepted submissions count: a figure of organisation O (kind K, unit U) for period P, in
+a submission whose status is accepted, adds its value to:
 - the all-kinds row of U and of every ancestor of U,
 - the kind-K row of every strict ancestor of U (U's own organisations are read raw),
 for P and for every coarser period containing P (a half-year also counts in its year).
+A submission's figures are added when it becomes accepted and taken out when it leaves
+accepted (reopened); figures of a draft, submitted or returned submission touch nothing.
 Writes add deltas with one INSERT … ON CONFLICT DO UPDATE, on SQLite and PostgreSQL alike.
 """
 
@@ -117,11 +120,73 @@ def apply_deltas(changes: Iterable[tuple[FigureKey, int, Decimal, int]]) -> None
             )
 
 
-def figure_key_of_submission(submission_id: int) -> FigureKey | None:
+@dataclass(frozen=True)
+class SubmissionState:
+    """Where a submission counts in the tallies, and whether it is accepted."""
+
+    unit_path: str
+    kind_id: int
+    period: str
+    status: str
+
+    @property
+    def figure_key(self) -> FigureKey | None:
+        """Where its figures count in the rollups: nowhere unless it is accepted."""
+        from phoihop.reporting.models import Status
+
+        if self.status != Status.ACCEPTED:
+            return None
+        return FigureKey(self.unit_path, self.kind_id, self.period)
+
+
+def submission_state(submission_id: int) -> SubmissionState | None:
     from phoihop.reporting.models import Submission
 
     row = (
         Submission.objects.filter(pk=submission_id)
+        .values_list("organisation__unit__path", "organisation__kind_id", "period", "status")
+        .first()
+    )
+    return SubmissionState(*row) if row else None
+
+
+def apply_tally_deltas(changes: Iterable[tuple[SubmissionState, int]]) -> None:
+    """Add (state, +1 or -1) changes to the submission tallies, in one statement."""
+    from phoihop.analytics.models import SubmissionTally
+    from phoihop.reporting.models import Status
+
+    merged: dict[tuple[int, int, str], list[int]] = defaultdict(lambda: [0, 0])
+    for state, sign in changes:
+        accepted = sign if state.status == Status.ACCEPTED else 0
+        for unit_id in ancestor_ids(state.unit_path):
+            for kind in (ALL_KINDS, state.kind_id):
+                merged[(unit_id, kind, state.period)][0] += sign
+                merged[(unit_id, kind, state.period)][1] += accepted
+    items = [(key, counts) for key, counts in merged.items() if any(counts)]
+    if not items:
+        return
+    table = SubmissionTally._meta.db_table
+    values = ", ".join(["(%s, %s, %s, %s, %s)"] * len(items))
+    params: list = []
+    for (unit_id, kind, period), (submissions, accepted) in items:
+        params += [unit_id, kind, period, submissions, accepted]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"INSERT INTO {table} (unit_id, kind, period, submissions, accepted) "
+            f"VALUES {values} ON CONFLICT (unit_id, period, kind) DO UPDATE SET "
+            f"submissions = {table}.submissions + excluded.submissions, "
+            f"accepted = {table}.accepted + excluded.accepted",
+            params,
+        )
+
+
+def figure_key_of_submission(submission_id: int) -> FigureKey | None:
+    """Where the submission's figures count, or None when they count nowhere: a submission
+    that is not accepted (or no longer exists) is in no rollup."""
+    from phoihop.reporting.models import Status, Submission
+
+    row = (
+        Submission.objects.filter(pk=submission_id, status=Status.ACCEPTED)
         .values_list("organisation__unit__path", "organisation__kind_id", "period")
         .first()
     )
@@ -130,13 +195,14 @@ def figure_key_of_submission(submission_id: int) -> FigureKey | None:
 
 @transaction.atomic
 def rebuild_rollups() -> int:
-    """Recompute every rollup row from the figures; returns the number of rows written.
+    """Recompute every rollup row from the accepted submissions' figures, and every submission
+    tally; returns the number of rollup rows written.
 
     For data loaded around the signals (bulk inserts, imports, a moved unit). Two
     INSERT … SELECT statements over small mapping tables, so the database does the work.
     """
     from phoihop.organisations.models import Organisation
-    from phoihop.reporting.models import FigureValue, Submission
+    from phoihop.reporting.models import FigureValue, Status, Submission
 
     forget_unit_paths()
     table = Rollup._meta.db_table
@@ -152,7 +218,10 @@ def rebuild_rollups() -> int:
                 ancestor_rows.append((unit_id, code_to_id[code], int(position < len(codes) - 1)))
     period_rows = [
         (period_id, target)
-        for period_id in Submission.objects.order_by().values_list("period", flat=True).distinct()
+        for period_id in Submission.objects.filter(status=Status.ACCEPTED)
+        .order_by()
+        .values_list("period", flat=True)
+        .distinct()
         for target in coarser_periods(period_id)
     ]
     with connection.cursor() as cursor:
@@ -173,7 +242,7 @@ def rebuild_rollups() -> int:
             f"JOIN {org} o ON o.id = s.organisation_id "
             "JOIN analytics_tmp_ancestor a ON a.unit_id = o.unit_id "
             "JOIN analytics_tmp_period p ON p.period = s.period "
-            "WHERE f.value IS NOT NULL"
+            "WHERE f.value IS NOT NULL AND s.status = %s"
         )
         # Rows are written in the order of the (unit, period, kind, indicator) index, so that a
         # unit's cells for one period lie on a page or two of the table: a pivot of sixty
@@ -183,14 +252,42 @@ def rebuild_rollups() -> int:
             columns + f"SELECT a.ancestor_id, {ALL_KINDS}, p.target, f.indicator_id, "
             f"SUM(f.value), COUNT(f.value) {source} "
             "GROUP BY a.ancestor_id, p.target, f.indicator_id "
-            "ORDER BY a.ancestor_id, p.target, f.indicator_id"
+            "ORDER BY a.ancestor_id, p.target, f.indicator_id",
+            [Status.ACCEPTED.value],
         )
         cursor.execute(
             columns + "SELECT a.ancestor_id, o.kind_id, p.target, f.indicator_id, "
             f"SUM(f.value), COUNT(f.value) {source} AND a.strict = 1 "
             "GROUP BY a.ancestor_id, o.kind_id, p.target, f.indicator_id "
-            "ORDER BY a.ancestor_id, p.target, o.kind_id, f.indicator_id"
+            "ORDER BY a.ancestor_id, p.target, o.kind_id, f.indicator_id",
+            [Status.ACCEPTED.value],
         )
+        _rebuild_tallies(cursor, sub, org)
         cursor.execute("DROP TABLE analytics_tmp_ancestor")
         cursor.execute("DROP TABLE analytics_tmp_period")
     return Rollup.objects.count()
+
+
+def _rebuild_tallies(cursor, sub: str, org: str) -> None:
+    """Count submissions per ancestor unit, kind and period (over analytics_tmp_ancestor)."""
+    from phoihop.analytics.models import SubmissionTally
+    from phoihop.reporting.models import Status
+
+    table = SubmissionTally._meta.db_table
+    cursor.execute(f"DELETE FROM {table}")
+    accepted = "SUM(CASE WHEN s.status = %s THEN 1 ELSE 0 END)"
+    source = (
+        f"FROM {sub} s JOIN {org} o ON o.id = s.organisation_id "
+        "JOIN analytics_tmp_ancestor a ON a.unit_id = o.unit_id"
+    )
+    columns = f"INSERT INTO {table} (unit_id, kind, period, submissions, accepted) "
+    cursor.execute(
+        columns + f"SELECT a.ancestor_id, {ALL_KINDS}, s.period, COUNT(*), {accepted} {source} "
+        "GROUP BY a.ancestor_id, s.period",
+        [Status.ACCEPTED.value],
+    )
+    cursor.execute(
+        columns + f"SELECT a.ancestor_id, o.kind_id, s.period, COUNT(*), {accepted} {source} "
+        "GROUP BY a.ancestor_id, o.kind_id, s.period",
+        [Status.ACCEPTED.value],
+    )

@@ -10,7 +10,8 @@ from django.utils.translation import gettext as _
 
 from phoihop.analytics import rollups
 from phoihop.analytics.models import Favourite
-from phoihop.analytics.selectors import ROWS_PERIOD, PivotResult
+from phoihop.analytics.pivot import PivotResult
+from phoihop.analytics.pivot_query import ROWS_PERIOD
 
 MAX_FAVOURITES = 50
 
@@ -42,6 +43,8 @@ def column_label(column: dict, *, rows: str) -> str:
     label = f"{indicator.name} ({indicator.unit_label})"
     if column["period"] is not None and rows != ROWS_PERIOD:
         label += f" — {column['period'].label}"
+    if column.get("mark"):
+        label += f" ({column['mark']})"
     return label
 
 
@@ -59,7 +62,8 @@ def table_rows(result: PivotResult) -> list[list]:
         [_first_heading(result)] + [column_label(c, rows=result.query.rows) for c in result.columns]
     ]
     for row in [*result.rows, *([result.total] if result.total else [])]:
-        rows.append([row.label, *row.cells])
+        label = f"{row.label} ({row.mark})" if row.mark else row.label
+        rows.append([label, *row.cells])
     return rows
 
 
@@ -89,7 +93,7 @@ def export_xlsx(result: PivotResult) -> bytes:
     query = result.query
     sheet.append([_("Bảng tổng hợp số liệu — %(unit)s") % {"unit": query.unit}])
     sheet["A1"].font = Font(bold=True, size=13)
-    sheet.append([", ".join(p.label for p in query.periods)])
+    sheet.append([", ".join(result.period_label(p) for p in query.periods)])
     sheet.append([])
     table = table_rows(result)
     for index, row in enumerate(table):

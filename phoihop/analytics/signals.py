@@ -1,4 +1,9 @@
-"""Signal receivers that keep rollups in step with every figure written through the ORM."""
+"""Signal receivers that keep rollups in step with every figure written through the ORM.
+
+Rollups hold accepted submissions only: `figure_key_of_submission` answers None for any other,
+so a figure saved in a draft changes nothing, and a submission's status change (the workflow
+sets `status`, then saves) adds or takes out all its figures at once.
+"""
 
 from __future__ import annotations
 
@@ -7,16 +12,20 @@ from decimal import Decimal
 from django.db.models.signals import post_delete, post_save, pre_delete, pre_save
 from django.dispatch import receiver
 
-from phoihop.analytics import catalogue
+from phoihop.analytics import catalogue, completeness
 from phoihop.analytics.rollups import (
     FigureKey,
+    SubmissionState,
     apply_deltas,
+    apply_tally_deltas,
     figure_key_of_submission,
     forget_unit_paths,
+    submission_state,
 )
 from phoihop.indicators.models import Indicator
+from phoihop.organisations.models import Organisation
 from phoihop.places.models import Unit
-from phoihop.reporting.models import FigureValue, Submission
+from phoihop.reporting.models import FigureValue, Status, Submission
 
 
 def _contribution(value: Decimal | None) -> tuple[Decimal, int]:
@@ -93,7 +102,10 @@ def remove_submission_from_rollups(sender, instance: Submission, origin=None, **
     """
     if origin is None:
         return  # no state to share with the figures' signals: they take themselves out
-    rows = FigureValue.objects.filter(submission_id=instance.pk).values_list(
+    # A submission that is not accepted has no figures in any rollup: nothing to take out.
+    rows = FigureValue.objects.filter(
+        submission_id=instance.pk, submission__status=Status.ACCEPTED
+    ).values_list(
         "indicator_id",
         "value",
         "submission__organisation__unit__path",
@@ -108,32 +120,50 @@ def remove_submission_from_rollups(sender, instance: Submission, origin=None, **
     _deletion(origin)["submissions"].add(instance.pk)
 
 
+@receiver(pre_delete, sender=Submission)
+def remember_deleted_submission_state(sender, instance: Submission, **kwargs) -> None:
+    instance._tally_stored = submission_state(instance.pk)
+
+
 @receiver(post_delete, sender=Submission)
 def forget_deleted_submission(sender, instance: Submission, origin=None, **kwargs) -> None:
     # Its figures' signals have run; a later delete() on the same object starts clean.
     _deletion(origin)["submissions"].discard(instance.pk)
+    stored: SubmissionState | None = getattr(instance, "_tally_stored", None)
+    if stored is not None:
+        apply_tally_deltas([(stored, -1)])
 
 
 @receiver(pre_save, sender=Submission)
-def remember_old_submission_key(sender, instance: Submission, raw: bool = False, **kwargs) -> None:
-    instance._rollup_old_key = None
+def remember_old_submission_state(
+    sender, instance: Submission, raw: bool = False, **kwargs
+) -> None:
+    instance._rollup_old_state = None
     if instance.pk and not raw:
-        instance._rollup_old_key = figure_key_of_submission(instance.pk)
+        instance._rollup_old_state = submission_state(instance.pk)
 
 
 @receiver(post_save, sender=Submission)
 def move_submission_figures(sender, instance: Submission, raw: bool = False, **kwargs) -> None:
-    old_key: FigureKey | None = getattr(instance, "_rollup_old_key", None)
-    if raw or old_key is None:
+    """Accepted: its figures come in; reopened: they go out; moved: they follow it. The
+    tallies of submissions and accepted ones follow every change of status or place."""
+    if raw:
         return
-    new_key = figure_key_of_submission(instance.pk)
-    if new_key is None or new_key == old_key:
-        return  # the usual case: a status or version change moves nothing
+    old: SubmissionState | None = getattr(instance, "_rollup_old_state", None)
+    new = submission_state(instance.pk)
+    if old != new:
+        apply_tally_deltas([*([(old, -1)] if old else []), *([(new, 1)] if new else [])])
+    old_key = old.figure_key if old else None
+    new_key = new.figure_key if new else None
+    if new_key == old_key:
+        return  # the usual case: an edit or a change between unaccepted states moves nothing
     changes = []
     for indicator_id, value in instance.figures.values_list("indicator_id", "value"):
         total, count = _contribution(value)
-        changes.append((old_key, indicator_id, -total, -count))
-        changes.append((new_key, indicator_id, total, count))
+        if old_key is not None:
+            changes.append((old_key, indicator_id, -total, -count))
+        if new_key is not None:
+            changes.append((new_key, indicator_id, total, count))
     apply_deltas(changes)
 
 
@@ -141,6 +171,13 @@ def move_submission_figures(sender, instance: Submission, raw: bool = False, **k
 @receiver(post_delete, sender=Unit)
 def unit_saved(sender, **kwargs) -> None:
     forget_unit_paths()
+    completeness.forget_organisations()
+
+
+@receiver(post_save, sender=Organisation)
+@receiver(post_delete, sender=Organisation)
+def organisation_saved(sender, **kwargs) -> None:
+    completeness.forget_organisations()
 
 
 @receiver(post_save, sender=Indicator)

@@ -11,7 +11,6 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from phoihop.accounts import permissions
 from phoihop.analytics import services
 from phoihop.analytics.selectors import (
     BY_CHILDREN,
@@ -22,6 +21,7 @@ from phoihop.analytics.selectors import (
     dashboard_data,
     parse_pivot_params,
     run_pivot,
+    unit_choices,
 )
 from phoihop.core.views import render_page
 from phoihop.indicators.models import Indicator
@@ -37,10 +37,9 @@ def dashboard(request: HttpRequest) -> HttpResponse:
 
 
 def _form_choices(user) -> dict:
-    units = permissions.visible_units(user).filter(level__lte=2).order_by("path")
     return {
         "all_indicators": list(Indicator.objects.order_by("pk").only("code", "name", "unit_label")),
-        "unit_choices": list(units[:MAX_UNIT_CHOICES]),
+        "unit_choices": unit_choices(user, limit=MAX_UNIT_CHOICES),
         "kind_choices": list(OrganisationKind.objects.order_by("order", "code")),
         "by_choices": [
             (BY_CHILDREN, _("theo các đơn vị trực thuộc")),

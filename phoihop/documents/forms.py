@@ -5,7 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from phoihop.documents.context import HeaderFields
+from phoihop.documents.context_units import HeaderFields
 
 
 class HeaderForm(forms.Form):

@@ -12,7 +12,9 @@ from typing import Any
 
 import jinja2
 from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml.ns import qn
+from docx.shared import Pt
 from docxtpl import DocxTemplate
 from jinja2.sandbox import ImmutableSandboxedEnvironment, SandboxedEnvironment, SecurityError
 
@@ -362,11 +364,44 @@ def fit_table_columns(body) -> None:
             tbl_w.set(qn("w:type"), "dxa")
 
 
+DRAFT_MARK = "DỰ THẢO"
+
+
+def mark_draft_pages(document) -> None:
+    """Put DRAFT_MARK at the top of every page's header (python-docx document): whatever the
+    template, a draft is never mistaken for the official report, in Word, PDF or preview."""
+    odd_and_even = document.settings.odd_and_even_pages_header_footer
+    for index, section in enumerate(document.sections):
+        headers = [section.header]
+        if section.different_first_page_header_footer:
+            headers.append(section.first_page_header)
+        if odd_and_even:
+            headers.append(section.even_page_header)
+        for header in headers:
+            if header.is_linked_to_previous and index > 0:
+                continue  # it shows the previous section's header, already marked
+            header.is_linked_to_previous = False
+            first = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
+            mark = first.insert_paragraph_before()
+            mark.alignment = WD_ALIGN_PARAGRAPH.CENTER
+            run = mark.add_run(DRAFT_MARK)
+            run.bold = True
+            run.font.size = Pt(13)
+            run.font.name = "Times New Roman"
+
+
 def _render(document: DocxTemplate, context: dict[str, Any], env: SandboxedEnvironment) -> bytes:
     document.render(context, jinja_env=env, autoescape=True)
     fit_table_columns(document.docx.element.body)
     buffer = BytesIO()
     document.save(buffer)
+    if context.get("draft") is True:
+        # Marked on the saved file: docxtpl swaps the rendered headers in behind python-docx's
+        # back, so a header changed through `document.docx` would not be the one saved.
+        saved = Document(BytesIO(buffer.getvalue()))
+        mark_draft_pages(saved)
+        buffer = BytesIO()
+        saved.save(buffer)
     return buffer.getvalue()
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from phoihop.core.periods import Period
-from phoihop.documents.context import children_in_period
+from phoihop.documents.context_units import children_in_period
 from phoihop.places.models import Level, Unit
 from phoihop.reporting.models import Status, Submission
 from phoihop.validation.services import open_violations

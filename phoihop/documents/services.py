@@ -10,12 +10,8 @@ from dataclasses import dataclass
 from django.db import transaction
 
 from phoihop.core.periods import Period
-from phoihop.documents.context import (
-    HeaderFields,
-    children_in_period,
-    default_header,
-    report_context,
-)
+from phoihop.documents.context import report_context
+from phoihop.documents.context_units import HeaderFields, children_in_period, default_header
 from phoihop.documents.default_template import TEMPLATE_PATH, build_default_template
 from phoihop.documents.models import ReportSettings, ReportTemplate
 from phoihop.documents.pdf import docx_to_pdf
@@ -127,8 +123,9 @@ class GeneratedReport:
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
-def report_filename(unit: Unit, period: Period, extension: str) -> str:
-    return f"bao-cao-{unit.code}-{period.id}.{extension}"
+def report_filename(unit: Unit, period: Period, extension: str, *, draft: bool = False) -> str:
+    """The file's name; a draft's says so, so that it is never taken for the official one."""
+    return f"{'du-thao-' if draft else ''}bao-cao-{unit.code}-{period.id}.{extension}"
 
 
 def generate_docx(
@@ -138,33 +135,39 @@ def generate_docx(
     header: HeaderFields | None = None,
     template: bytes | None = None,
     issued_on: dt.date | None = None,
+    draft: bool = False,
 ) -> GeneratedReport:
-    """The report as a Word file; an uploaded template that fails here raises TemplateError."""
-    context = report_context(unit, period, header=header or header_for(unit), issued_on=issued_on)
+    """The report as a Word file; an uploaded template that fails here raises TemplateError.
+
+    Official (accepted submissions only) unless `draft`: the office's working draft, which
+    also takes submissions awaiting review and says DỰ THẢO on every page."""
+    context = report_context(
+        unit, period, header=header or header_for(unit), issued_on=issued_on, draft=draft
+    )
     content = render_docx(template if template is not None else template_bytes_for(unit), context)
-    return GeneratedReport(report_filename(unit, period, "docx"), content, DOCX_TYPE)
+    return GeneratedReport(report_filename(unit, period, "docx", draft=draft), content, DOCX_TYPE)
 
 
 def generate_pdf(unit: Unit, period: Period, **options) -> GeneratedReport:
     """The report as PDF through LibreOffice; PdfUnavailable when it is not installed."""
     docx = generate_docx(unit, period, **options)
     return GeneratedReport(
-        report_filename(unit, period, "pdf"), docx_to_pdf(docx.content), "application/pdf"
+        docx.filename.removesuffix(".docx") + ".pdf", docx_to_pdf(docx.content), "application/pdf"
     )
 
 
 def generate_communes_zip(
-    unit: Unit, period: Period, *, template: bytes | None = None
+    unit: Unit, period: Period, *, template: bytes | None = None, draft: bool = False
 ) -> GeneratedReport:
     """One zip of the reports of every unit below this one during the period: a district's
     communes, a province's districts."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
         for commune in children_in_period(unit, period):
-            report = generate_docx(commune, period, template=template)
+            report = generate_docx(commune, period, template=template, draft=draft)
             archive.writestr(report.filename, report.content)
     return GeneratedReport(
-        report_filename(unit, period, "zip").replace(
+        report_filename(unit, period, "zip", draft=draft).replace(
             "bao-cao-", "bao-cao-cac-huyen-" if unit.level == Level.PROVINCE else "bao-cao-cac-xa-"
         ),
         buffer.getvalue(),

@@ -19,7 +19,7 @@ from phoihop.accounts.permissions import (
     visible_submissions,
 )
 from phoihop.core.periods import Period, PeriodError
-from phoihop.documents.context import is_reportable
+from phoihop.documents.context_units import is_reportable
 from phoihop.documents.forms import HeaderForm, TemplateUploadForm
 from phoihop.documents.models import ReportTemplate
 from phoihop.documents.pdf import PdfConversionError, PdfUnavailable, pdf_to_png_pages
@@ -103,11 +103,20 @@ def _issued_on(request: HttpRequest) -> dt.date | None:
         return None
 
 
+def _draft(request: HttpRequest) -> bool:
+    # The office's working draft (with submissions awaiting review) only when asked for.
+    return request.GET.get("du_thao", "") in ("1", "on")
+
+
 @login_required
 def download_docx(request: HttpRequest, unit_id: int, period: str) -> HttpResponse:
     unit = access_office_unit_by_id(request.user, unit_id)
     try:
-        return _download(generate_docx(unit, _period(period), issued_on=_issued_on(request)))
+        return _download(
+            generate_docx(
+                unit, _period(period), issued_on=_issued_on(request), draft=_draft(request)
+            )
+        )
     except TemplateError as exc:
         messages.error(request, _("Mẫu đang dùng bị lỗi: %(error)s") % {"error": exc})
         return redirect("documents:report", unit_id=unit.pk, period=period)
@@ -117,7 +126,11 @@ def download_docx(request: HttpRequest, unit_id: int, period: str) -> HttpRespon
 def download_pdf(request: HttpRequest, unit_id: int, period: str) -> HttpResponse:
     unit = access_office_unit_by_id(request.user, unit_id)
     try:
-        return _download(generate_pdf(unit, _period(period), issued_on=_issued_on(request)))
+        return _download(
+            generate_pdf(
+                unit, _period(period), issued_on=_issued_on(request), draft=_draft(request)
+            )
+        )
     except (PdfUnavailable, PdfConversionError, TemplateError) as exc:
         messages.error(request, str(exc))
         return redirect("documents:report", unit_id=unit.pk, period=period)
@@ -128,7 +141,7 @@ def preview(request: HttpRequest, unit_id: int, period: str) -> HttpResponse:
     """The PDF's pages as images, swapped into the report page by htmx."""
     unit = access_office_unit_by_id(request.user, unit_id)
     try:
-        pdf = generate_pdf(unit, _period(period)).content
+        pdf = generate_pdf(unit, _period(period), draft=_draft(request)).content
         pages = [base64.b64encode(png).decode() for png in pdf_to_png_pages(pdf, dpi=50)]
         error = ""
     except (PdfUnavailable, PdfConversionError, TemplateError) as exc:
@@ -139,7 +152,7 @@ def preview(request: HttpRequest, unit_id: int, period: str) -> HttpResponse:
 @login_required
 def download_zip(request: HttpRequest, unit_id: int, period: str) -> HttpResponse:
     unit = access_office_unit_by_id(request.user, unit_id)
-    return _download(generate_communes_zip(unit, _period(period)))
+    return _download(generate_communes_zip(unit, _period(period), draft=_draft(request)))
 
 
 @login_required

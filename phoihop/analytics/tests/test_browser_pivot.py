@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+import time_machine
 
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # Playwright's sync API runs an event loop
 
@@ -16,6 +19,7 @@ from phoihop.demo.builder import DEMO_PASSWORD  # noqa: E402
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 CHROMIUM = "/usr/bin/chromium"
+DEMO_TODAY = dt.datetime(2021, 1, 5, 9, tzinfo=dt.UTC)  # the demo's 2020S2 is being reported
 ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -107,7 +111,10 @@ def test_the_offices_dashboard_draws_a_chart_beside_each_panel(page: Page, site:
     page.fill("#id_username", "vanphong")
     page.fill("#id_password", DEMO_PASSWORD)
     page.click("button.primary")
-    page.goto(f"{site}/phan-tich/")
+    # The dashboard opens on the period being reported now: in January 2021, the demo's 2020S2
+    # (signed in first, so that the session cookie carries today's expiry date).
+    with time_machine.travel(DEMO_TODAY, tick=True):
+        page.goto(f"{site}/phan-tich/")
     panels = page.locator("section.panel")
     expect(panels).to_have_count(2)
     bars = panels.nth(0).locator("canvas.chart-bars")  # the communes side by side
@@ -116,3 +123,21 @@ def test_the_offices_dashboard_draws_a_chart_beside_each_panel(page: Page, site:
     expect(lines).to_have_attribute("data-drawn", "1")
     assert canvas_has_ink(page, "section.panel canvas.chart-bars")
     assert canvas_has_ink(page, "section.panel canvas.chart-lines")
+    # 2020S2 is partly accepted: the panels and the comparison say so.
+    expect(panels.nth(0).locator("h2")).to_contain_text(re.compile(r"\d+/119 đã duyệt"))
+    expect(page.locator("#comparison-note")).to_contain_text("So sánh chưa đầy đủ")
+
+
+def test_the_pivot_marks_a_period_not_wholly_accepted(page: Page, site: str) -> None:
+    page.goto(f"{site}/tai-khoan/dang-nhap/")
+    page.fill("#id_username", "vanphong")
+    page.fill("#id_password", DEMO_PASSWORD)
+    page.click("button.primary")
+    page.goto(
+        f"{site}/phan-tich/bang/?chi_tieu=tt_qp_luot&don_vi=698&theo=cap_duoi&ky=2019S2..2020S2"
+    )
+    expect(page.locator("table.pivot thead th.period")).to_have_count(3)
+    # Beneath the periods, only the partly reported 2020S2 carries its count of accepted reports.
+    marks = page.locator("table.pivot thead tr.marks th")
+    expect(marks).to_have_text(["", "", re.compile(r"^\d+/119 đã duyệt$")])
+    expect(page.locator("p.note")).to_contain_text("Chỉ tính các báo cáo đã duyệt")

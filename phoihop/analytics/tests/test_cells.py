@@ -8,8 +8,8 @@ from decimal import Decimal
 
 import pytest
 
+from phoihop.analytics.cells import CellPlan, add_one, cell_value, read_rollups, tidy
 from phoihop.analytics.models import ALL_KINDS, Rollup
-from phoihop.analytics.selectors import _add_one, _CellPlan, _read_rollups, _tidy, cell_value
 from phoihop.indicators.models import Aggregation, Indicator
 from phoihop.places.models import Unit
 
@@ -34,7 +34,7 @@ def _expected(indicators, datas):
 
 def test_the_cell_plan_matches_cell_value_exactly() -> None:
     indicators = (ratio, part, mean, alone, whole)
-    cells = _CellPlan(indicators, NEEDED)(DATAS)
+    cells = CellPlan(indicators, NEEDED)(DATAS)
     assert [repr(c) for c in cells] == _expected(indicators, DATAS)
     assert cells[4] == Decimal("7286") and str(cells[4]) == "7286"
 
@@ -42,19 +42,19 @@ def test_the_cell_plan_matches_cell_value_exactly() -> None:
 @pytest.mark.parametrize("data", DATAS)
 def test_one_period_gives_the_same_cells_in_any_order_of_indicators(data) -> None:
     for indicators in [(whole, part), (mean, part, ratio, whole, alone), (alone, mean)]:
-        plan = _CellPlan(indicators, NEEDED)
+        plan = CellPlan(indicators, NEEDED)
         assert [repr(c) for c in plan([data])] == _expected(indicators, [data])
 
 
 def test_added_sums_stay_tidy() -> None:
     cell: dict = {}
-    _add_one(cell, 1, Decimal("0.5"), 1)
-    _add_one(cell, 1, Decimal("0.5"), 1)
-    _add_one(cell, 2, Decimal("1200"), 1)
-    _add_one(cell, 2, Decimal("0.25"), 1)
+    add_one(cell, 1, Decimal("0.5"), 1)
+    add_one(cell, 1, Decimal("0.5"), 1)
+    add_one(cell, 2, Decimal("1200"), 1)
+    add_one(cell, 2, Decimal("0.25"), 1)
     assert repr(cell[1]) == repr((Decimal("1"), 2))
     assert repr(cell[2]) == repr((Decimal("1200.25"), 2))
-    assert str(_tidy(Decimal("12.5000"))) == "12.5" and str(_tidy(Decimal("1E+3"))) == "1000"
+    assert str(tidy(Decimal("12.5000"))) == "12.5" and str(tidy(Decimal("1E+3"))) == "1000"
 
 
 @pytest.mark.django_db
@@ -68,9 +68,9 @@ def test_rollup_sums_are_read_tidy_on_this_database() -> None:
         unit=unit, kind=ALL_KINDS, period="2021", indicator=indicator, total="12.5000", count=1
     )
     one: dict = defaultdict(dict)  # one period, kinds summed: the short loop
-    _read_rollups(one, [unit.pk], [ALL_KINDS], ["2020"], [indicator.pk], split_kinds=False)
+    read_rollups(one, [unit.pk], [ALL_KINDS], ["2020"], [indicator.pk], split_kinds=False)
     both: dict = defaultdict(dict)  # several periods: the general loop
-    _read_rollups(both, [unit.pk], [ALL_KINDS], ["2020", "2021"], [indicator.pk], split_kinds=True)
+    read_rollups(both, [unit.pk], [ALL_KINDS], ["2020", "2021"], [indicator.pk], split_kinds=True)
     assert repr(one[(unit.pk, ALL_KINDS, "2020")][indicator.pk]) == repr((Decimal("7286"), 3))
     assert repr(both[(unit.pk, ALL_KINDS, "2020")][indicator.pk]) == repr((Decimal("7286"), 3))
     assert repr(both[(unit.pk, ALL_KINDS, "2021")][indicator.pk]) == repr((Decimal("12.5"), 1))
@@ -88,7 +88,7 @@ def test_kinds_read_together_add_up_to_a_tidy_sum() -> None:
             unit=unit, kind=kind.pk, period="2020", indicator=indicator, total="0.5000", count=1
         )
     cells: dict = defaultdict(dict)
-    _read_rollups(
+    read_rollups(
         cells, [unit.pk], [first.pk, second.pk], ["2020"], [indicator.pk], split_kinds=False
     )
     assert repr(cells[(unit.pk, ALL_KINDS, "2020")][indicator.pk]) == repr((Decimal("1"), 2))

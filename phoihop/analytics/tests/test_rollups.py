@@ -9,7 +9,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from phoihop.analytics import rollups
-from phoihop.analytics.models import Rollup
+from phoihop.analytics.models import Rollup, SubmissionTally
 from phoihop.analytics.rollups import coarser_periods, rebuild_rollups
 from phoihop.places.models import Unit
 from phoihop.reporting import services
@@ -26,10 +26,20 @@ def snapshot() -> dict:
     }
 
 
+def tallies() -> dict:
+    return {
+        (t.unit_id, t.kind, t.period): (t.submissions, t.accepted)
+        for t in SubmissionTally.objects.all()
+        if t.submissions or t.accepted
+    }
+
+
 def assert_rollups_match_a_rebuild() -> None:
-    live = snapshot()
+    live, live_tallies = snapshot(), tallies()
     rebuild_rollups()
     assert live == snapshot()
+    # The tallies of submissions and accepted ones too.
+    assert live_tallies == tallies()
 
 
 def draft_of_the_farmers() -> Submission:
@@ -79,10 +89,11 @@ def test_it_moves_figures_when_a_submission_changes_period() -> None:
     assert Rollup.objects.filter(period="2018", count__gt=0).exists()
 
 
-def test_it_sees_a_saved_figure_in_the_pivot_at_once(personas) -> None:
+def test_it_sees_a_figure_in_the_pivot_once_its_submission_is_accepted(personas) -> None:
     from django.http import QueryDict
 
-    from phoihop.analytics.selectors import parse_pivot_params, run_pivot
+    from phoihop.analytics.pivot import run_pivot
+    from phoihop.analytics.pivot_query import parse_pivot_params
 
     submission = draft_of_the_farmers()
     figure = submission.figures.filter(value__isnull=False, indicator__aggregation="sum").first()
@@ -90,13 +101,48 @@ def test_it_sees_a_saved_figure_in_the_pivot_at_once(personas) -> None:
     query = parse_pivot_params(
         QueryDict(f"chi_tieu={code}&don_vi=70&theo=don_vi&ky=2020"), user=personas["quantri"]
     )
-    before = run_pivot(query, user=personas["quantri"]).rows[0].cells[0]
+
+    def seen() -> Decimal:
+        return run_pivot(query, user=personas["quantri"]).rows[0].cells[0]
+
+    before = seen()
+    # Only accepted data leaves the system: a draft's saved figure, then its submission
+    # waiting for review, change nothing.
     services.save_submission(
         submission, user=personas["nongdan"], figures={code: str(figure.value + 100)}
     )
-    after = run_pivot(query, user=personas["quantri"]).rows[0].cells[0]
-    assert after - before == 100
     assert FigureValue.objects.get(pk=figure.pk).value == figure.value + 100
+    assert seen() == before
+    submission = services.submit_submission(submission, user=personas["nongdan"])
+    assert seen() == before
+    assert_rollups_match_a_rebuild()
+    # Accepted: every figure of the submission comes in at once.
+    submission = services.accept_submission(submission, user=personas["vanphong"])
+    assert seen() - before == figure.value + 100
+    assert_rollups_match_a_rebuild()
+    # Reopened for correction: out again.
+    services.reopen_submission(submission, user=personas["vanphong"], reason="Sửa số liệu")
+    assert seen() == before
+    assert_rollups_match_a_rebuild()
+
+
+def test_it_counts_no_figure_of_a_submission_that_is_not_accepted() -> None:
+    pending = Submission.objects.exclude(status=Status.ACCEPTED).values_list("pk", flat=True)
+    assert pending
+    rebuild_rollups()
+    accepted_only = snapshot()
+    # The same data with every submission accepted would count more: the drafts are left out.
+    Submission.objects.filter(pk__in=list(pending)).update(status=Status.ACCEPTED)
+    rebuild_rollups()
+    assert snapshot() != accepted_only
+
+
+def test_it_takes_an_accepted_submission_out_when_it_is_deleted_but_not_a_draft() -> None:
+    draft = draft_of_the_farmers()
+    with CaptureQueriesContext(connection) as queries:
+        draft.delete()
+    assert not any("INSERT INTO analytics_rollup" in q["sql"] for q in queries.captured_queries)
+    assert_rollups_match_a_rebuild()
 
 
 def test_it_takes_a_deleted_submission_out_in_one_rollup_statement() -> None:

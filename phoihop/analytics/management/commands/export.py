@@ -9,7 +9,8 @@ from django.http import QueryDict
 
 from phoihop.accounts.models import User
 from phoihop.analytics import services
-from phoihop.analytics.selectors import BY_CHILDREN, BY_SELF, parse_pivot_params, run_pivot
+from phoihop.analytics.pivot import run_pivot
+from phoihop.analytics.pivot_query import BY_CHILDREN, BY_SELF, parse_pivot_params
 
 BY_WORDS = {"children": BY_CHILDREN, "self": BY_SELF, BY_CHILDREN: BY_CHILDREN, BY_SELF: BY_SELF}
 

@@ -31,6 +31,14 @@ class Command(BaseCommand):
         parser.add_argument("--out", required=True, help="Tệp kết quả: .docx, .pdf hoặc .zip.")
         parser.add_argument("--template", help="Mẫu Word (.docx) thay cho mẫu đang dùng.")
         parser.add_argument(
+            "--draft",
+            action="store_true",
+            help=_(
+                "Bản dự thảo làm việc: gồm cả báo cáo đã gửi nhưng chưa duyệt, ghi «DỰ THẢO» "
+                "trên mọi trang (mặc định chỉ gồm báo cáo đã duyệt)."
+            ),
+        )
+        parser.add_argument(
             "--all-communes",
             action="store_true",
             help=_(
@@ -61,16 +69,19 @@ class Command(BaseCommand):
             except OSError as exc:
                 raise CommandError(f"Không đọc được mẫu «{options['template']}»: {exc}") from exc
         try:
+            draft = options["draft"]
             if suffix == ".zip":
-                report = generate_communes_zip(unit, period, template=template)
+                report = generate_communes_zip(unit, period, template=template, draft=draft)
             elif suffix == ".pdf":
-                report = generate_pdf(unit, period, template=template)
+                report = generate_pdf(unit, period, template=template, draft=draft)
             else:
-                report = generate_docx(unit, period, template=template)
+                report = generate_docx(unit, period, template=template, draft=draft)
         except (UnitLookupError, TemplateError, PdfUnavailable, PdfConversionError) as exc:
             raise CommandError(str(exc)) from exc
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_bytes(report.content)
+        kind = "bản dự thảo" if options["draft"] else "báo cáo"
         self.stdout.write(
-            f"Đã lập {out} ({len(report.content):,} byte) cho {unit.full_name}, {period.label}."
+            f"Đã lập {kind} {out} ({len(report.content):,} byte) cho {unit.full_name}, "
+            f"{period.label}."
         )
