@@ -49,3 +49,17 @@ def pytest_configure(config):
         return
     # Hashing seven demo passwords with PBKDF2 would dominate the set-up of every test database.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def submit_explained(db):
+    """Submit through the one workflow, explaining every large change it would ask about (tests
+    whose point is not the explanation itself)."""
+    from phoihop.reporting import workflow
+
+    def submit(submission, *, user):
+        pending = workflow.pending_explanations(submission)
+        explained = {b.code: "Giải trình kèm theo." for b in pending if b.explainable}
+        return workflow.submit_submission(submission, user=user, explanations=explained)
+
+    return submit

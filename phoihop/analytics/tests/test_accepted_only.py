@@ -14,7 +14,7 @@ from phoihop.analytics.pivot_query import parse_pivot_params, reporting_period_n
 from phoihop.analytics.services import export_csv
 from phoihop.core.periods import Period
 from phoihop.indicators.models import Form
-from phoihop.reporting import services
+from phoihop.reporting import services, workflow
 from phoihop.reporting.models import Status, Submission
 
 pytestmark = pytest.mark.django_db
@@ -44,17 +44,19 @@ def red_cross_draft(personas) -> Submission:
 
 
 @pytest.mark.parametrize("username", ["vanphong", "chuthapdo", "quantri"])
-def test_analytics_leaves_out_a_draft_and_a_submission_not_yet_accepted(personas, username) -> None:
+def test_analytics_leaves_out_a_draft_and_a_submission_not_yet_accepted(
+    personas, username, submit_explained
+) -> None:
     query = "chi_tieu=tt_duong_loi_cuoc&don_vi=698&theo=cap_duoi&ky=2020S1,2020S2"
     before = pivot(personas[username], query)
     submission = red_cross_draft(personas)
     drafted = pivot(personas[username], query)
     assert [r.cells for r in drafted.rows] == [r.cells for r in before.rows]
     assert RED_CROSS_DRAFT not in export_csv(drafted).decode("utf-8-sig")
-    services.submit_submission(submission, user=personas["chuthapdo"])
+    submit_explained(submission, user=personas["chuthapdo"])
     submitted = pivot(personas[username], query)
     assert [r.cells for r in submitted.rows] == [r.cells for r in before.rows]
-    services.accept_submission(submission, user=personas["vanphong"])
+    workflow.accept_submission(submission, user=personas["vanphong"])
     accepted = pivot(personas[username], query)
     # Accepted, the figure is in: in the total and, for the office, in the district's own row.
     assert accepted.total.cells[1] - (before.total.cells[1] or 0) == int(RED_CROSS_DRAFT)
@@ -155,7 +157,7 @@ def test_the_count_of_accepted_reports_follows_the_workflow_at_once(personas) ->
     submission = Submission.objects.filter(
         period="2020S2", status=Status.SUBMITTED, organisation__unit=district
     ).first()
-    services.accept_submission(submission, user=personas["vanphong"])
+    workflow.accept_submission(submission, user=personas["vanphong"])
     assert counted(whole=True) == (before[0] + 1, 119) == counted(whole=False)
-    services.reopen_submission(submission, user=personas["vanphong"], reason="Sửa lại")
+    workflow.reopen_submission(submission, user=personas["vanphong"], reason="Sửa lại")
     assert counted(whole=True) == before == counted(whole=False)

@@ -12,7 +12,7 @@ from phoihop.analytics import rollups
 from phoihop.analytics.models import Rollup, SubmissionTally
 from phoihop.analytics.rollups import coarser_periods, rebuild_rollups
 from phoihop.places.models import Unit
-from phoihop.reporting import services
+from phoihop.reporting import services, workflow
 from phoihop.reporting.models import FigureValue, Status, Submission
 
 pytestmark = pytest.mark.django_db
@@ -89,7 +89,9 @@ def test_it_moves_figures_when_a_submission_changes_period() -> None:
     assert Rollup.objects.filter(period="2018", count__gt=0).exists()
 
 
-def test_it_sees_a_figure_in_the_pivot_once_its_submission_is_accepted(personas) -> None:
+def test_it_sees_a_figure_in_the_pivot_once_its_submission_is_accepted(
+    personas, submit_explained
+) -> None:
     from django.http import QueryDict
 
     from phoihop.analytics.pivot import run_pivot
@@ -113,15 +115,15 @@ def test_it_sees_a_figure_in_the_pivot_once_its_submission_is_accepted(personas)
     )
     assert FigureValue.objects.get(pk=figure.pk).value == figure.value + 100
     assert seen() == before
-    submission = services.submit_submission(submission, user=personas["nongdan"])
+    submission = submit_explained(submission, user=personas["nongdan"])
     assert seen() == before
     assert_rollups_match_a_rebuild()
     # Accepted: every figure of the submission comes in at once.
-    submission = services.accept_submission(submission, user=personas["vanphong"])
+    submission = workflow.accept_submission(submission, user=personas["vanphong"])
     assert seen() - before == figure.value + 100
     assert_rollups_match_a_rebuild()
     # Reopened for correction: out again.
-    services.reopen_submission(submission, user=personas["vanphong"], reason="Sửa số liệu")
+    workflow.reopen_submission(submission, user=personas["vanphong"], reason="Sửa số liệu")
     assert seen() == before
     assert_rollups_match_a_rebuild()
 

@@ -16,7 +16,7 @@ from phoihop.core.periods import Period
 from phoihop.documents.services import generate_communes_zip, generate_docx
 from phoihop.documents.tests.helpers import all_paragraphs
 from phoihop.places.models import Unit
-from phoihop.reporting import services
+from phoihop.reporting import services, workflow
 from phoihop.reporting.models import Submission
 
 pytestmark = pytest.mark.django_db
@@ -67,9 +67,11 @@ def test_a_draft_of_the_red_cross_never_reaches_the_district_report(personas, bu
     assert f"Chưa có báo cáo được duyệt của {name} (đang soạn)." in official
 
 
-def test_a_submitted_figure_appears_only_in_a_draft_marked_on_every_page(personas, bu_dang) -> None:
+def test_a_submitted_figure_appears_only_in_a_draft_marked_on_every_page(
+    personas, bu_dang, submit_explained
+) -> None:
     submission = red_cross_saves_987654(personas)
-    services.submit_submission(submission, user=personas["chuthapdo"])
+    submit_explained(submission, user=personas["chuthapdo"])
     official = generate_docx(bu_dang, S2)
     assert "987.654" not in body_text(official.content)
     assert not any("DỰ THẢO" in header for header in header_texts(official.content))
@@ -84,7 +86,7 @@ def test_a_submitted_figure_appears_only_in_a_draft_marked_on_every_page(persona
     assert len(headers) >= 2 and all(header.startswith("DỰ THẢO") for header in headers)
     assert draft.filename == "du-thao-bao-cao-698-2020S2.docx"
     # Accepted, it is official.
-    services.accept_submission(submission, user=personas["vanphong"])
+    workflow.accept_submission(submission, user=personas["vanphong"])
     assert "987.654 cuộc" in body_text(generate_docx(bu_dang, S2).content)
 
 
@@ -161,7 +163,7 @@ def test_the_command_writes_a_draft_with_draft(tmp_path) -> None:
     assert all(h.startswith("DỰ THẢO") for h in header_texts(draft.read_bytes()))
 
 
-def test_every_page_of_the_draft_pdf_says_draft(personas, bu_dang) -> None:
+def test_every_page_of_the_draft_pdf_says_draft(personas, bu_dang, submit_explained) -> None:
     import subprocess
 
     from phoihop.documents.pdf import soffice_available
@@ -170,7 +172,7 @@ def test_every_page_of_the_draft_pdf_says_draft(personas, bu_dang) -> None:
     if not soffice_available():
         pytest.fail("LibreOffice (soffice) is needed for the PDF path, as in test_pdf.py")
     submission = red_cross_saves_987654(personas)
-    services.submit_submission(submission, user=personas["chuthapdo"])
+    submit_explained(submission, user=personas["chuthapdo"])
     pdf = generate_pdf(bu_dang, S2, draft=True)
     assert pdf.filename == "du-thao-bao-cao-698-2020S2.pdf"
     text = subprocess.run(
