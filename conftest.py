@@ -7,11 +7,15 @@ import pytest
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Build the demo once per test database; each test then runs in a rolled-back transaction."""
+    """Build the demo once per test database, as `phoihop demo` does (its data, then a first
+    validation of every district and province); each test then runs in a rolled-back
+    transaction."""
     from phoihop.demo.builder import build_demo
+    from phoihop.validation.runs import validate_all
 
     with django_db_blocker.unblock():
         build_demo()
+        validate_all()
 
 
 @pytest.fixture

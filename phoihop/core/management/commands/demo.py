@@ -4,6 +4,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from phoihop.demo.builder import DEMO_PASSWORD, PERSONAS, build_demo
+from phoihop.validation.runs import validate_all
 
 
 class Command(BaseCommand):
@@ -16,6 +17,10 @@ class Command(BaseCommand):
     def handle(self, *args, no_serve: bool, port: str, **options):
         call_command("migrate", interactive=False, verbosity=0)
         summary = build_demo(log=self.stdout.write)
+        # Pages only read stored verdicts: validate what the builder wrote in bulk, once.
+        validated = validate_all()
+        if validated:
+            self.stdout.write(f"Đã kiểm tra số liệu: {len(validated)} lần kiểm tra.")
         self.stdout.write(
             f"Đã tạo {summary.created_submissions} báo cáo mới."
             if summary.created_submissions
