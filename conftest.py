@@ -51,5 +51,8 @@ def pytest_configure(config):
         settings.PASSWORD_HASHERS  # noqa: B018 - plain-module runs (-p no:django) have no settings
     except ImproperlyConfigured:
         return
+    # The application's clock is the real one (or time_machine's) in tests, whatever demo day a
+    # developer's data folder holds; tests of the demo day point this at a file of their own.
+    settings.PHOIHOP_DEMO_TODAY_FILE = None
     # Hashing seven demo passwords with PBKDF2 would dominate the set-up of every test database.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

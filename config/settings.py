@@ -131,6 +131,8 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = DATA_DIR / "static"
 
 MEDIA_ROOT = DATA_DIR / "media"
+# `phoihop demo` writes its story's "today" here; phoihop.core.clock reads it (None: never).
+PHOIHOP_DEMO_TODAY_FILE = DATA_DIR / "demo-today"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 # Excel uploads above this are refused before they are opened.
