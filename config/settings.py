@@ -124,7 +124,9 @@ FORMAT_MODULE_PATH = ["phoihop.formats"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
-USE_THOUSAND_SEPARATOR = True
+# Off: a bare {{ number }} is a year, a code or an id (2020, ?lan=1234), never "2.020". Figures
+# are written through phoihop.core.numbers (the vn_number, vn_figure... filters): 7.286 cuộc.
+USE_THOUSAND_SEPARATOR = False
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]

@@ -202,3 +202,13 @@ def test_it_explains_a_bad_rule_at_save_time(client_for, changes, field, text):
     assert response.status_code == 400
     assert text in " ".join(response.context["form"].errors[field])
     assert not Rule.objects.filter(code="so_cuu_ctd").exists()
+
+
+def test_it_links_to_an_earlier_run_whose_number_has_four_digits(client_for, district):
+    from phoihop.validation.models import ValidationRun as Run
+
+    Run.objects.create(pk=1234, unit=district, period="2020S1", data_mark="old")
+    services.run_validation(district, "2020S1")
+    html = client_for("vanphong").get(_page(district)).content.decode()
+    # A thousands separator inside a link (?lan=1.234) would lead to a refusal.
+    assert 'href="?lan=1234"' in html
