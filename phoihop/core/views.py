@@ -57,4 +57,11 @@ def home(request: HttpRequest) -> HttpResponse:
             [o for o in data["organisations"] if permissions.can_enter_for(user, o)],
             today=clock.today(),
         )
-    return render(request, "core/home.html", {**data, "is_reporter": user.role in REPORTER_ROLES})
+    context = {
+        **data,
+        "is_reporter": user.role in REPORTER_ROLES,
+        # The who-has-reported matrix is drawn for a district or a province; a member follows
+        # a few communes, whose submissions the list shows instead.
+        "follows_communes": user.role == Role.MEMBER,
+    }
+    return render(request, "core/home.html", context)
