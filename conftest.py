@@ -7,11 +7,15 @@ import pytest
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Build the demo once per test database; each test then runs in a rolled-back transaction."""
+    """Build the demo once per test database, as `phoihop demo` does (its data, then a first
+    validation of every district and province); each test then runs in a rolled-back
+    transaction."""
     from phoihop.demo.builder import build_demo
+    from phoihop.validation.runs import validate_all
 
     with django_db_blocker.unblock():
         build_demo()
+        validate_all()
 
 
 @pytest.fixture
@@ -47,6 +51,9 @@ def pytest_configure(config):
         settings.PASSWORD_HASHERS  # noqa: B018 - plain-module runs (-p no:django) have no settings
     except ImproperlyConfigured:
         return
+    # The application's clock is the real one (or time_machine's) in tests, whatever demo day a
+    # developer's data folder holds; tests of the demo day point this at a file of their own.
+    settings.PHOIHOP_DEMO_TODAY_FILE = None
     # Hashing seven demo passwords with PBKDF2 would dominate the set-up of every test database.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 

@@ -124,13 +124,17 @@ FORMAT_MODULE_PATH = ["phoihop.formats"]
 TIME_ZONE = "Asia/Ho_Chi_Minh"
 USE_I18N = True
 USE_TZ = True
-USE_THOUSAND_SEPARATOR = True
+# Off: a bare {{ number }} is a year, a code or an id (2020, ?lan=1234), never "2.020". Figures
+# are written through phoihop.core.numbers (the vn_number, vn_figure... filters): 7.286 cuộc.
+USE_THOUSAND_SEPARATOR = False
 
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = DATA_DIR / "static"
 
 MEDIA_ROOT = DATA_DIR / "media"
+# `phoihop demo` writes its story's "today" here; phoihop.core.clock reads it (None: never).
+PHOIHOP_DEMO_TODAY_FILE = DATA_DIR / "demo-today"
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 # Excel uploads above this are refused before they are opened.

@@ -5,7 +5,6 @@ from __future__ import annotations
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 
 from phoihop.accounts import permissions
 from phoihop.accounts.models import Role
@@ -14,6 +13,7 @@ from phoihop.accounts.permissions import (
     visible_submissions,
     visible_units,
 )
+from phoihop.core import clock
 from phoihop.reporting.selectors import home_overview, open_entries
 
 REPORTER_ROLES = (Role.ORG_REPORTER, Role.COMMUNE_REPORTER)
@@ -49,12 +49,19 @@ def home(request: HttpRequest) -> HttpResponse:
         organisations=visible_organisations(user),
         submissions=submissions,
         own_submissions=submissions if user.role in REPORTER_ROLES else None,
-        today=timezone.localdate(),
+        today=clock.today(),
     )
     if user.role in REPORTER_ROLES:
         # The periods the reporter may enter now, as "Nhập báo cáo kỳ …" buttons.
         data["open_entries"] = open_entries(
             [o for o in data["organisations"] if permissions.can_enter_for(user, o)],
-            today=timezone.localdate(),
+            today=clock.today(),
         )
-    return render(request, "core/home.html", {**data, "is_reporter": user.role in REPORTER_ROLES})
+    context = {
+        **data,
+        "is_reporter": user.role in REPORTER_ROLES,
+        # The who-has-reported matrix is drawn for a district or a province; a member follows
+        # a few communes, whose submissions the list shows instead.
+        "follows_communes": user.role == Role.MEMBER,
+    }
+    return render(request, "core/home.html", context)

@@ -6,9 +6,9 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 
 from phoihop.accounts.permissions import can_view_catalogue
+from phoihop.core import clock
 from phoihop.indicators.selectors import form_detail, form_list, indicator_detail, indicator_list
 
 
@@ -41,7 +41,7 @@ def form_index(request: HttpRequest) -> HttpResponse:
 @login_required
 def form_view(request: HttpRequest, code: str) -> HttpResponse:
     _authorise(request)
-    data = form_detail(code, today=timezone.localdate())
+    data = form_detail(code, today=clock.today())
     if data is None:
         raise Http404
     return render(request, "indicators/form_detail.html", data)

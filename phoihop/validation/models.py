@@ -7,7 +7,9 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from phoihop.core import clock
 from phoihop.reporting.models import validate_period_id
+from phoihop.validation.rule_compiler import UNIT_SCOPE, compile_stored_rule
 
 
 class Importance(models.TextChoices):
@@ -36,11 +38,7 @@ class MissingStrategy(models.TextChoices):
 
 class RuleScope(models.TextChoices):
     SUBMISSION = "submission", _("từng báo cáo")
-    UNIT = "unit", _("cả đơn vị (cộng các tổ chức, so với cấp dưới)")
-
-
-# In a unit-scoped rule, "cap_duoi__tt_qp_cuoc" is tt_qp_cuoc summed over the child units.
-CHILDREN_PREFIX = "cap_duoi__"
+    UNIT = UNIT_SCOPE, _("cả đơn vị (cộng các tổ chức, so với cấp dưới)")
 
 
 class Rule(models.Model):
@@ -119,8 +117,6 @@ class Rule(models.Model):
         return f"{self.code} · {self.name}"
 
     def clean(self) -> None:
-        from phoihop.validation.services import compile_stored_rule
-
         bad = [level for level in self.levels or [] if level not in (1, 2, 3)]
         if not isinstance(self.levels, list) or bad:
             raise ValidationError({"levels": _("Cấp chỉ gồm các số 1, 2, 3.")})
@@ -241,11 +237,14 @@ class ValidationRun(models.Model):
         "places.Unit", verbose_name=_("đơn vị"), on_delete=models.CASCADE, related_name="+"
     )
     period = models.CharField(_("kỳ"), max_length=8, validators=[validate_period_id])
-    created_at = models.DateTimeField(_("lúc"), auto_now_add=True)
+    # The application's clock, so that a demo running on its own "today" shows runs of that day.
+    created_at = models.DateTimeField(_("lúc"), default=clock.now)
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
     submission_count = models.PositiveIntegerField(_("số báo cáo đã kiểm tra"), default=0)
+    # runs.data_mark() of the data the run read; a different mark now means the data changed.
+    data_mark = models.CharField(max_length=255, blank=True, default="", editable=False)
 
     class Meta:
         verbose_name = _("lần kiểm tra")

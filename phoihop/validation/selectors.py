@@ -128,4 +128,4 @@ def run_page_data(run: ValidationRun) -> dict:
 
 
 def runs_of(unit: Unit, period: str) -> list[ValidationRun]:
-    return list(ValidationRun.objects.filter(unit=unit, period=period).order_by("-created_at")[:20])
+    return list(ValidationRun.objects.filter(unit=unit, period=period).order_by("-pk")[:20])

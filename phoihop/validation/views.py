@@ -7,11 +7,11 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
-from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from phoihop.accounts import permissions
+from phoihop.core import clock
 from phoihop.core.periods import Period
 from phoihop.reporting.services import WorkflowError
 from phoihop.validation import selectors, services
@@ -28,7 +28,7 @@ def index(request: HttpRequest) -> HttpResponse:
     unit_id = request.GET.get("don_vi")
     if period and unit_id:
         return redirect("validation:unit_period", unit_id=unit_id, period=period)
-    periods = selectors.index_periods(request.user, today=timezone.localdate())
+    periods = selectors.index_periods(request.user, today=clock.today())
     return render(
         request,
         "validation/index.html",
@@ -40,24 +40,23 @@ def index(request: HttpRequest) -> HttpResponse:
 def unit_period(request: HttpRequest, unit_id: int, period: str) -> HttpResponse:
     unit = permissions.access_office_unit_by_id(request.user, unit_id)
     period = selectors.parse_period(period)
+    # A GET only reads: the latest stored verdict, and whether the data changed since.
+    state = services.verdict(unit, period)
+    latest = state["run"]
+    run = latest
     run_id = request.GET.get("lan")
     if run_id:
         run = ValidationRun.objects.filter(unit=unit, period=period, pk=run_id).first()
         if run is None:
             return HttpResponseBadRequest(_("Không có lần kiểm tra này."))
-        latest = services.latest_run(unit, period)
-        is_latest = latest is not None and run.pk == latest.pk
-    else:
-        # The page always shows the current figures' verdict; unchanged figures reuse the run.
-        run = services.current_run(unit, period, user=request.user)
-        is_latest = True
     context = {
         "unit": unit,
         "period": Period.parse(period),
         "run": run,
-        "is_latest": is_latest,
+        "is_latest": run is not None and latest is not None and run.pk == latest.pk,
+        "stale": state["stale"],
         "runs": selectors.runs_of(unit, period),
-        **selectors.run_page_data(run),
+        **(selectors.run_page_data(run) if run is not None else {"groups": [], "total": 0}),
     }
     return render(request, "validation/unit_period.html", context)
 

@@ -173,3 +173,26 @@ def test_it_gives_the_admin_the_admin_link_and_signs_out(page: Page, site: str) 
     expect(page.get_by_role("link", name="Quản trị")).to_have_attribute("href", "/quan-tri/")
     page.get_by_role("button", name="Đăng xuất").click()
     expect(page).to_have_url(re.compile(r"/tai-khoan/dang-nhap/"))
+
+
+def _in_view(page: Page, locator) -> bool:
+    box = locator.bounding_box()
+    width = page.viewport_size["width"]
+    return box is not None and box["x"] >= 0 and box["x"] + box["width"] <= width
+
+
+def test_it_keeps_the_status_of_each_submission_in_view_on_a_phone(page: Page, site: str) -> None:
+    sign_in(page, site, "vanphong")
+    page.set_viewport_size(PHONE)
+    page.goto(f"{site}/bao-cao/")
+    rows = page.locator("#submission-table tbody tr")
+    expect(rows.first).to_be_visible()
+    for index in range(3):
+        status = rows.nth(index).locator(".status")
+        expect(status).to_be_visible()
+        assert _in_view(page, status), status.bounding_box()
+    # Nothing hides behind a sideways scroll of the table.
+    wrap = page.locator("#submission-table .table-wrap")
+    assert wrap.evaluate("e => e.scrollWidth <= e.clientWidth + 1")
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SHOTS / "submission-list-390.png"))

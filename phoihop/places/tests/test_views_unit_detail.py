@@ -60,3 +60,9 @@ def test_it_hides_units_outside_scope(client_for) -> None:
 def test_it_answers_404_for_an_unknown_unit(client_for) -> None:
     assert client_for("quantri").get("/don-vi/999999/").status_code == 404
     assert client_for("quantri").get("/don-vi/abc/").status_code == 404
+
+
+def test_it_writes_a_population_year_as_a_year_not_a_number(client_for) -> None:
+    html = client_for("quantri").get(url("25480")).content.decode()
+    assert "<td>2020</td>" in html
+    assert "2.020" not in html

@@ -77,3 +77,32 @@ def test_it_refuses_a_bad_period(capsys):
     code, _out, err = _run(capsys, "--unit", "698", "--period", "2020X9")
     assert code == 2
     assert "Kỳ không hợp lệ" in err
+
+
+def test_it_prints_the_stored_run_without_validating_when_asked(capsys):
+    from phoihop.reporting.models import FigureValue
+    from phoihop.validation.models import ValidationRun
+
+    figure = FigureValue.objects.get(
+        submission__organisation__unit__code="698",
+        submission__organisation__kind__code="ctd",
+        submission__period="2020S1",
+        indicator__code="so_cuu_ca",
+    )
+    figure.value = 118
+    figure.save()
+    runs = ValidationRun.objects.count()
+    code, out, err = _run(capsys, "--unit", "698", "--period", "2020S1", "--stored")
+    assert "(28 + 90 = 118)" in out  # the stored verdict, from before the edit
+    assert "Số liệu đã thay đổi sau lần kiểm tra này" in err
+    assert ValidationRun.objects.count() == runs
+    # Without --stored the command validates the changed figures again.
+    code, out, _err = _run(capsys, "--unit", "698", "--period", "2020S1")
+    assert "(28 + 90 = 118)" not in out
+    assert ValidationRun.objects.count() == runs + 1
+
+
+def test_it_says_when_a_unit_was_never_validated(capsys):
+    code, _out, err = _run(capsys, "--unit", "698", "--period", "2021S1", "--stored")
+    assert code == 2
+    assert "Chưa có lần kiểm tra nào của huyện Bù Đăng" in err

@@ -11,7 +11,7 @@ from phoihop.organisations.models import OrganisationKind
 from phoihop.places.models import Unit
 from phoihop.reporting.models import FigureValue, Status, Submission
 from phoihop.validation import services
-from phoihop.validation.models import JointFigure, ResultStatus
+from phoihop.validation.models import JointFigure, ResultStatus, ValidationRun
 
 pytestmark = pytest.mark.django_db
 
@@ -76,7 +76,8 @@ def test_it_keeps_an_old_verdict_after_a_later_edit(district):
     figure = _figure("698", "ctd", "so_cuu_ca")
     figure.value = Decimal(118)
     figure.save()
-    second = services.current_run(district, "2020S1")
+    services.refresh_validation(figure.submission)
+    second = services.latest_run(district, "2020S1")
     assert second.pk != first.pk
     assert not second.results.filter(code="parts:so_cuu_ca").exists()
     old.refresh_from_db()
@@ -191,3 +192,67 @@ def test_submission_warnings_include_product_checks():
     warnings = services.submission_warnings(submission)
     assert [w["code"] for w in warnings] == ["product:cs_qua_gia_tri"]
     assert "14 × 500.000 = 7.000.000" in warnings[0]["message"]
+
+
+def test_it_reads_open_violations_without_validating(district):
+    assert services.open_violations(district, "2021S1") == []
+    services.run_validation(district, "2020S1")
+    runs = ValidationRun.objects.count()
+    figure = _figure("698", "ctd", "so_cuu_ca")
+    figure.value = Decimal(118)
+    figure.save()
+    # Still the stored verdict: the change is seen after the next refresh, not by a reader.
+    messages = [r["message"] for r in services.open_violations(district, "2020S1")]
+    assert any("(28 + 90 = 118)" in message for message in messages)
+    assert ValidationRun.objects.count() == runs
+    assert services.verdict(district, "2020S1")["stale"] is True
+
+
+def test_it_refreshes_the_stored_runs_above_a_saved_commune_submission(district):
+    province = district.parent
+    commune = Unit.objects.get(code="25480")
+    district_run = services.run_validation(district, "2020S1")
+    province_run = services.run_validation(province, "2020S1")
+    figure = _figure("698", "chqs", "dan_van_ngay_cong")
+    figure.value = Decimal(700)
+    figure.save()
+    commune_figure = _figure("25480", "chqs", "dan_van_ngay_cong")
+    commune_figure.value += 5
+    commune_figure.save()
+    fresh = services.refresh_validation(commune_figure.submission)
+    assert {run.unit for run in fresh} == {district, province}
+    assert (
+        "chênh lệch 5)"
+        in services.latest_run(district, "2020S1")
+        .results.get(code="level:dan_van_ngay_cong:chqs")
+        .message
+    )
+    assert services.latest_run(province, "2020S1").pk != province_run.pk
+    assert services.latest_run(district, "2020S1").pk != district_run.pk
+    # The commune was never validated on its own: it is not started by a save.
+    assert services.latest_run(commune, "2020S1") is None
+    # Nothing changed since: a second refresh computes nothing.
+    assert services.refresh_validation(commune_figure.submission) == []
+
+
+def test_it_leaves_other_periods_runs_alone(district):
+    other = services.latest_run(district, "2019S2")
+    figure = _figure("698", "ctd", "so_cuu_ca")
+    figure.value = Decimal(118)
+    figure.save()
+    fresh = services.refresh_validation(figure.submission)
+    assert {(run.unit, run.period) for run in fresh} == {
+        (district, "2020S1"),
+        (district.parent, "2020S1"),
+    }
+    assert services.latest_run(district, "2019S2") == other
+
+
+def test_it_validates_the_demos_districts_and_province_once(district):
+    # conftest.py, like `phoihop demo`, validated everything after building the demo.
+    assert services.latest_run(district, "2020S1") is not None
+    assert services.latest_run(district.parent, "2020S2") is not None
+    assert services.latest_run(Unit.objects.get(code="25480"), "2020S1") is None
+    from phoihop.validation.runs import validate_all
+
+    assert validate_all() == []

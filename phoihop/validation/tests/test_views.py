@@ -8,7 +8,7 @@ from django.urls import reverse
 from phoihop.places.models import Unit
 from phoihop.reporting.models import Status
 from phoihop.validation import services
-from phoihop.validation.models import ResultStatus, Rule
+from phoihop.validation.models import ResultStatus, Rule, ValidationRun
 
 pytestmark = pytest.mark.django_db
 
@@ -22,10 +22,16 @@ def _page(district) -> str:
     return reverse("validation:unit_period", args=[district.pk, "2020S1"])
 
 
+def _rerun(district) -> str:
+    return reverse("validation:rerun", args=[district.pk, "2020S1"])
+
+
 def test_it_shows_the_seeds_inconsistencies_to_the_office(client_for, district):
-    response = client_for("vanphong").get(_page(district))
+    client = client_for("vanphong")
+    response = client.post(_rerun(district), follow=True)
     assert response.status_code == 200
     html = response.content.decode()
+    assert "Kết quả kiểm tra lúc" in html
     assert "tổng báo cáo của 16 xã là 700 ngày công (chênh lệch 50)" in html
     assert "(28 + 90 = 118)" in html
     assert "Mức độ cao (4)" in html
@@ -92,6 +98,36 @@ def test_it_refuses_an_empty_explanation(client_for, district):
     assert response.status_code == 400
 
 
+def test_it_says_so_when_the_unit_was_never_checked_and_writes_nothing(client_for, district):
+    runs = ValidationRun.objects.count()
+    page = reverse("validation:unit_period", args=[district.pk, "2021S1"])
+    response = client_for("vanphong").get(page)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Chưa kiểm tra số liệu huyện Bù Đăng, 6 tháng đầu năm 2021" in html
+    assert "Chạy lại</button>" in html
+    assert ValidationRun.objects.count() == runs
+
+
+def test_it_shows_the_stored_verdict_and_says_when_the_figures_changed(client_for, district):
+    run = services.run_validation(district, "2020S1")
+    runs = ValidationRun.objects.count()
+    client = client_for("vanphong")
+    html = client.get(_page(district)).content.decode()
+    assert "Kết quả kiểm tra lúc" in html
+    assert "Số liệu đã thay đổi" not in html
+    figure = run.results.get(code="parts:so_cuu_ca").submission.figures.get(
+        indicator__code="so_cuu_ca"
+    )
+    figure.value = 118
+    figure.save()
+    html = client.get(_page(district)).content.decode()
+    # Reading the page does not validate again: the stored verdict, marked as outdated.
+    assert "(28 + 90 = 118)" in html
+    assert "Số liệu đã thay đổi sau lần kiểm tra này — bấm Chạy lại." in html
+    assert ValidationRun.objects.count() == runs
+
+
 def test_it_shows_an_old_run_with_its_old_figures(client_for, district):
     old = services.run_validation(district, "2020S1")
     figure = old.results.get(code="parts:so_cuu_ca").submission.figures.get(
@@ -100,7 +136,9 @@ def test_it_shows_an_old_run_with_its_old_figures(client_for, district):
     figure.value = 118
     figure.save()
     client = client_for("vanphong")
-    assert "(28 + 90 = 118)" not in client.get(_page(district)).content.decode()
+    html = client.post(_rerun(district), follow=True).content.decode()
+    assert "(28 + 90 = 118)" not in html
+    assert "Số liệu đã thay đổi" not in html
     html = client.get(_page(district) + f"?lan={old.pk}").content.decode()
     assert "(28 + 90 = 118)" in html
     assert "lần kiểm tra cũ" in html
@@ -164,3 +202,13 @@ def test_it_explains_a_bad_rule_at_save_time(client_for, changes, field, text):
     assert response.status_code == 400
     assert text in " ".join(response.context["form"].errors[field])
     assert not Rule.objects.filter(code="so_cuu_ctd").exists()
+
+
+def test_it_links_to_an_earlier_run_whose_number_has_four_digits(client_for, district):
+    from phoihop.validation.models import ValidationRun as Run
+
+    Run.objects.create(pk=1234, unit=district, period="2020S1", data_mark="old")
+    services.run_validation(district, "2020S1")
+    html = client_for("vanphong").get(_page(district)).content.decode()
+    # A thousands separator inside a link (?lan=1.234) would lead to a refusal.
+    assert 'href="?lan=1234"' in html
