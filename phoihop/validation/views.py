@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from phoihop.accounts import permissions
 from phoihop.core import clock
 from phoihop.core.periods import Period
+from phoihop.reporting import workflow
 from phoihop.reporting.services import WorkflowError
 from phoihop.validation import selectors, services
 from phoihop.validation.forms import ExplanationForm, RuleForm
@@ -107,7 +108,7 @@ def explain(request: HttpRequest, pk: int) -> HttpResponse:
 def return_for_correction(request: HttpRequest, pk: int) -> HttpResponse:
     result = selectors.access_result_by_id(request.user, pk)
     try:
-        services.return_for_correction(result, user=request.user)
+        workflow.return_for_correction(result, user=request.user)
     except WorkflowError as exc:
         if request.htmx:
             return _result_fragment(request, result, error=exc.message, status=400)

@@ -9,6 +9,7 @@ import pytest
 from phoihop.indicators.models import Indicator
 from phoihop.organisations.models import OrganisationKind
 from phoihop.places.models import Unit
+from phoihop.reporting import workflow
 from phoihop.reporting.models import FigureValue, Status, Submission
 from phoihop.validation import services
 from phoihop.validation.models import JointFigure, ResultStatus, ValidationRun
@@ -174,7 +175,7 @@ def test_it_lists_open_violations_for_documents(district, personas):
 def test_it_returns_an_accepted_submission_for_correction(district, personas):
     run = services.run_validation(district, "2020S1")
     result = run.results.get(code="parts:so_cuu_ca")
-    submission = services.return_for_correction(result, user=personas["vanphong"])
+    submission = workflow.return_for_correction(result, user=personas["vanphong"])
     assert submission.status == Status.RETURNED
     assert "98" in submission.return_reason
     result.refresh_from_db()
