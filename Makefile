@@ -3,14 +3,20 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
+BENCH_STAMP := $(VENV)/.bench-installed
 
 .PHONY: demo test lint bench install system-deps messages clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[dev,bench]'
+	$(BIN)/pip install -q -e '.[dev]'
 	touch $(STAMP)
+
+# The benchmark's heavy packages (DuckDB, PyArrow) are for `make bench` only.
+$(BENCH_STAMP): $(STAMP)
+	$(BIN)/pip install -q -e '.[bench]'
+	touch $(BENCH_STAMP)
 
 install: $(STAMP)
 
@@ -31,7 +37,7 @@ lint: install
 	$(BIN)/ruff format --check .
 	$(BIN)/phoihop makemigrations --check --dry-run
 
-bench: install
+bench: $(BENCH_STAMP)
 	$(BIN)/python -m bench
 
 clean:
