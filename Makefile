@@ -32,13 +32,18 @@ demo: install
 test: install system-deps
 	$(BIN)/pytest
 
+# Every check runs and says what it found; the target fails if any of them did.
+# lint-imports: the layer contracts in pyproject.toml.
 lint: install
-	$(BIN)/ruff check .
-	$(BIN)/ruff format --check .
-	$(BIN)/phoihop makemigrations --check --dry-run
+	@status=0; \
+	for check in "ruff check ." "ruff format --check ." "phoihop makemigrations --check --dry-run" \
+	             "lint-imports"; do \
+		echo "== $$check"; $(BIN)/$$check || status=1; \
+	done; \
+	exit $$status
 
 bench: $(BENCH_STAMP)
 	$(BIN)/python -m bench
 
 clean:
-	rm -rf $(VENV) data .pytest_cache
+	rm -rf $(VENV) data .pytest_cache .import_linter_cache
