@@ -33,11 +33,11 @@ test: install system-deps
 	$(BIN)/pytest
 
 # Every check runs and says what it found; the target fails if any of them did.
-# lint-imports: the layer contracts in pyproject.toml.
+# lint-imports: the layer contracts in pyproject.toml; mypy: types (strict where configured).
 lint: install
 	@status=0; \
 	for check in "ruff check ." "ruff format --check ." "phoihop makemigrations --check --dry-run" \
-	             "lint-imports"; do \
+	             "lint-imports" "mypy"; do \
 		echo "== $$check"; $(BIN)/$$check || status=1; \
 	done; \
 	exit $$status
@@ -46,4 +46,4 @@ bench: $(BENCH_STAMP)
 	$(BIN)/python -m bench
 
 clean:
-	rm -rf $(VENV) data .pytest_cache .import_linter_cache
+	rm -rf $(VENV) data .pytest_cache .mypy_cache .import_linter_cache
