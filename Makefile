@@ -29,8 +29,10 @@ messages: install
 demo: install
 	$(BIN)/phoihop demo
 
+# Coverage of the product code (tests and migrations left out), one line per file not fully
+# covered and the total.
 test: install system-deps
-	$(BIN)/pytest
+	$(BIN)/pytest --cov=phoihop --cov-report=term:skip-covered
 
 # Every check runs and says what it found; the target fails if any of them did.
 # lint-imports: the layer contracts in pyproject.toml; mypy: types (strict where configured).
@@ -46,4 +48,4 @@ bench: $(BENCH_STAMP)
 	$(BIN)/python -m bench
 
 clean:
-	rm -rf $(VENV) data .pytest_cache .mypy_cache .import_linter_cache
+	rm -rf $(VENV) data .pytest_cache .mypy_cache .import_linter_cache .coverage .coverage.*
