@@ -18,6 +18,7 @@ from phoihop.indicators.models import Form, Indicator
 from phoihop.indicators.values import clean_value
 from phoihop.organisations.models import Organisation
 from phoihop.places.models import Unit
+from phoihop.reporting.citations import format_figure
 from phoihop.reporting.models import (
     EntryWindow,
     Event,
@@ -184,8 +185,6 @@ def start_submission(
 
 
 def _figure_text(indicator: Indicator, value: Decimal | None) -> str:
-    from phoihop.reporting.citations import format_figure
-
     if value is None:
         return ""
     return format_figure(value, value_type=indicator.value_type, pad=indicator.pad_small)
