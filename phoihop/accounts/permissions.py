@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TypeAlias, TypeGuard
 
+from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404
@@ -18,12 +20,17 @@ from phoihop.places.models import Unit
 from phoihop.reporting import windows
 from phoihop.reporting.models import Status, Submission
 
+# Whoever makes a request: `request.user`, signed in or not. The predicates below that answer
+# True only for someone signed in say so (`TypeGuard[User]`), so that after asking them a
+# service may store the user as the actor.
+AnyUser: TypeAlias = User | AnonymousUser
 
-def _signed_in(user) -> bool:
+
+def _signed_in(user: AnyUser | None) -> TypeGuard[User]:
     return bool(user and user.is_authenticated and user.is_active)
 
 
-def is_admin(user) -> bool:
+def is_admin(user: AnyUser) -> TypeGuard[User]:
     return _signed_in(user) and (user.is_superuser or user.role == Role.ADMIN)
 
 
@@ -33,7 +40,7 @@ def _unit_scope_q(user: User, *, prefix: str) -> Q | None:
         return None
     role = user.role
     if role in (Role.OFFICE, Role.VIEWER, Role.COMMUNE_REPORTER):
-        if user.unit_id is None:
+        if user.unit is None:
             # A viewer without a unit reads the whole country.
             return None if role == Role.VIEWER else Q(pk__in=[])
         return Q(**{f"{prefix}path__startswith": user.unit.path})
@@ -44,7 +51,7 @@ def _unit_scope_q(user: User, *, prefix: str) -> Q | None:
             q |= Q(**{f"{prefix}path__startswith": path})
         return q
     if role == Role.ORG_REPORTER:
-        if user.organisation_id is None:
+        if user.organisation is None:
             return Q(pk__in=[])
         return Q(**{f"{prefix}pk": user.organisation.unit_id})
     return Q(pk__in=[])
@@ -53,7 +60,7 @@ def _unit_scope_q(user: User, *, prefix: str) -> Q | None:
 # ----- units -----------------------------------------------------------------------------
 
 
-def visible_units(user) -> QuerySet[Unit]:
+def visible_units(user: AnyUser) -> QuerySet[Unit]:
     if not _signed_in(user):
         return Unit.objects.none()
     q = _unit_scope_q(user, prefix="")
@@ -61,52 +68,54 @@ def visible_units(user) -> QuerySet[Unit]:
     return units if q is None else units.filter(q)
 
 
-def can_view_unit(user, unit: Unit) -> bool:
+def can_view_unit(user: AnyUser, unit: Unit) -> bool:
     return visible_units(user).filter(pk=unit.pk).exists()
 
 
 # ----- organisations ---------------------------------------------------------------------
 
 
-def visible_organisations(user) -> QuerySet[Organisation]:
+def visible_organisations(user: AnyUser) -> QuerySet[Organisation]:
     if not _signed_in(user):
         return Organisation.objects.none()
     if user.role == Role.ORG_REPORTER and not is_admin(user):
+        if user.organisation_id is None:
+            return Organisation.objects.none()
         return Organisation.objects.filter(pk=user.organisation_id)
     q = _unit_scope_q(user, prefix="unit__")
     orgs = Organisation.objects.all()
     return orgs if q is None else orgs.filter(q)
 
 
-def can_view_organisation(user, organisation: Organisation) -> bool:
+def can_view_organisation(user: AnyUser, organisation: Organisation) -> bool:
     return visible_organisations(user).filter(pk=organisation.pk).exists()
 
 
 # ----- catalogue (indicators, forms) ------------------------------------------------------
 
 
-def can_view_catalogue(user) -> bool:
+def can_view_catalogue(user: AnyUser) -> bool:
     return _signed_in(user)
 
 
-def can_manage_catalogue(user) -> bool:
+def can_manage_catalogue(user: AnyUser) -> bool:
     return is_admin(user)
 
 
 # ----- submissions -----------------------------------------------------------------------
 
 
-def visible_submissions(user) -> QuerySet[Submission]:
+def visible_submissions(user: AnyUser) -> QuerySet[Submission]:
     if not _signed_in(user):
         return Submission.objects.none()
     return Submission.objects.filter(organisation__in=visible_organisations(user))
 
 
-def can_view_submission(user, submission: Submission) -> bool:
+def can_view_submission(user: AnyUser, submission: Submission) -> bool:
     return can_view_organisation(user, submission.organisation)
 
 
-def can_enter_for(user, organisation: Organisation) -> bool:
+def can_enter_for(user: AnyUser, organisation: Organisation) -> TypeGuard[User]:
     """Whether the user may type figures for this organisation (status and window aside)."""
     if not _signed_in(user):
         return False
@@ -118,11 +127,11 @@ def can_enter_for(user, organisation: Organisation) -> bool:
         return user.unit_id is not None and organisation.unit_id == user.unit_id
     if user.role == Role.OFFICE:
         # The office enters late figures for its units (after the reporters' window closes).
-        return user.unit_id is not None and organisation.unit.is_within(user.unit)
+        return user.unit is not None and organisation.unit.is_within(user.unit)
     return False
 
 
-def can_edit_submission(user, submission: Submission) -> bool:
+def can_edit_submission(user: AnyUser, submission: Submission) -> bool:
     """Whether the user may change figures now (see `write_refusal`)."""
     return may_write_submission(user, submission)
 
@@ -157,7 +166,9 @@ def unit_period_refusal(unit: Unit, period: str, *, convention: str) -> str | No
     }
 
 
-def write_refusal(user, submission: Submission, *, on: dt.date | None = None) -> str | None:
+def write_refusal(
+    user: AnyUser, submission: Submission, *, on: dt.date | None = None
+) -> str | None:
     """May this user write this submission now? None if so, else why not, in Vietnamese.
 
     The one answer for every entry path (web, autosave, Excel, command line, API): the user
@@ -189,11 +200,11 @@ def write_refusal(user, submission: Submission, *, on: dt.date | None = None) ->
     ) % {"start": format_date(window.start), "end": format_date(window.end)}
 
 
-def may_write_submission(user, submission: Submission) -> bool:
+def may_write_submission(user: AnyUser, submission: Submission) -> bool:
     return write_refusal(user, submission) is None
 
 
-def can_review_submission(user, submission: Submission) -> bool:
+def can_review_submission(user: AnyUser, submission: Submission) -> TypeGuard[User]:
     """Accept, return or reopen: the standing office of a unit above or at the submission's."""
     if not _signed_in(user):
         return False
@@ -201,21 +212,23 @@ def can_review_submission(user, submission: Submission) -> bool:
         return True
     return (
         user.role == Role.OFFICE
-        and user.unit_id is not None
+        and user.unit is not None
         and submission.organisation.unit.is_within(user.unit)
     )
 
 
-def is_office_for(user, unit: Unit) -> bool:
+def is_office_for(user: AnyUser, unit: Unit) -> TypeGuard[User]:
     return is_admin(user) or (
         _signed_in(user)
         and user.role == Role.OFFICE
-        and user.unit_id is not None
+        and user.unit is not None
         and unit.is_within(user.unit)
     )
 
 
-def access_submission_by_id(user, submission_id: int, *, for_edit: bool = False) -> Submission:
+def access_submission_by_id(
+    user: AnyUser, submission_id: int, *, for_edit: bool = False
+) -> Submission:
     """The submission, if the user may see it (404 otherwise) and, for edits, change it (403)."""
     try:
         submission = Submission.objects.select_related(
@@ -231,14 +244,14 @@ def access_submission_by_id(user, submission_id: int, *, for_edit: bool = False)
     return submission
 
 
-def access_unit_by_id(user, unit_id: int) -> Unit:
+def access_unit_by_id(user: AnyUser, unit_id: int) -> Unit:
     try:
         return visible_units(user).get(pk=unit_id)
     except (Unit.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
 
 
-def access_organisation_by_id(user, organisation_id: int) -> Organisation:
+def access_organisation_by_id(user: AnyUser, organisation_id: int) -> Organisation:
     try:
         return visible_organisations(user).select_related("unit", "kind").get(pk=organisation_id)
     except (Organisation.DoesNotExist, ValueError, TypeError):
@@ -248,14 +261,14 @@ def access_organisation_by_id(user, organisation_id: int) -> Organisation:
 # ----- following who has reported (issue 3) ------------------------------------------------
 
 
-def can_follow_reporting(user) -> bool:
+def can_follow_reporting(user: AnyUser) -> bool:
     """The who-has-reported matrix: the standing office and those who oversee, not reporters."""
     return is_admin(user) or (
         _signed_in(user) and user.role in (Role.OFFICE, Role.VIEWER, Role.MEMBER)
     )
 
 
-def can_extend_entry_window(user) -> bool:
+def can_extend_entry_window(user: AnyUser) -> bool:
     """Only the standing office (or an administrator) lets a period be entered late."""
     return is_admin(user) or (_signed_in(user) and user.role == Role.OFFICE)
 
@@ -263,14 +276,14 @@ def can_extend_entry_window(user) -> bool:
 # ----- the standing office's own tools (rules, reports, imports of old reports) -------------
 
 
-def is_an_office(user) -> bool:
+def is_an_office(user: AnyUser) -> bool:
     """The standing office of some unit, or an administrator."""
     return is_admin(user) or (
         _signed_in(user) and user.role == Role.OFFICE and user.unit_id is not None
     )
 
 
-def access_office_unit_by_id(user, unit_id: int) -> Unit:
+def access_office_unit_by_id(user: AnyUser, unit_id: int) -> Unit:
     """A unit the user is the standing office for: 404 when unseen, 403 when seen but not its."""
     unit = access_unit_by_id(user, unit_id)
     if not is_office_for(user, unit):

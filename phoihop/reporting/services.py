@@ -18,6 +18,7 @@ from phoihop.indicators.models import Form, Indicator
 from phoihop.indicators.values import clean_value
 from phoihop.organisations.models import Organisation
 from phoihop.places.models import Unit
+from phoihop.reporting.citations import format_figure
 from phoihop.reporting.models import (
     EntryWindow,
     Event,
@@ -80,7 +81,7 @@ def locked(submission: Submission) -> Submission:
     )
 
 
-def require_write(user, submission: Submission) -> None:
+def require_write(user: permissions.AnyUser, submission: Submission) -> None:
     """PermissionDenied for someone who may never enter this organisation's figures; a
     WorkflowError saying why when it is not open to this user now (the one question every
     entry path asks: `permissions.write_refusal`)."""
@@ -94,7 +95,7 @@ def require_write(user, submission: Submission) -> None:
 @transaction.atomic
 def extend_entry_window(
     *,
-    user,
+    user: permissions.AnyUser,
     form: Form,
     period: str,
     unit: Unit,
@@ -117,13 +118,14 @@ def extend_entry_window(
         created_by=user,
         created_at=clock.now(),
     )
-    window._history_user = user
+    # django-simple-history records who made a change from this attribute (not a field).
+    window._history_user = user  # type: ignore[attr-defined]
     window.save()
     return window
 
 
 @transaction.atomic
-def revoke_entry_window(window: EntryWindow, *, user) -> EntryWindow:
+def revoke_entry_window(window: EntryWindow, *, user: permissions.AnyUser) -> EntryWindow:
     """End an extension now; it stays listed, with who revoked it and when."""
     if not permissions.is_office_for(user, window.unit):
         raise PermissionDenied
@@ -131,7 +133,7 @@ def revoke_entry_window(window: EntryWindow, *, user) -> EntryWindow:
         raise WorkflowError("Gia hạn này đã được thu hồi.")
     window.revoked_at = clock.now()
     window.revoked_by = user
-    window._history_user = user
+    window._history_user = user  # type: ignore[attr-defined]
     window.save()
     return window
 
@@ -154,7 +156,7 @@ def form_for(organisation: Organisation) -> Form | None:
 
 @transaction.atomic
 def start_submission(
-    *, user, organisation: Organisation, period: str, form: Form | None = None
+    *, user: permissions.AnyUser, organisation: Organisation, period: str, form: Form | None = None
 ) -> Submission:
     """The organisation's submission for the period, created as a draft if it does not exist."""
     if not permissions.can_enter_for(user, organisation):
@@ -183,8 +185,6 @@ def start_submission(
 
 
 def _figure_text(indicator: Indicator, value: Decimal | None) -> str:
-    from phoihop.reporting.citations import format_figure
-
     if value is None:
         return ""
     return format_figure(value, value_type=indicator.value_type, pad=indicator.pad_small)
@@ -240,7 +240,7 @@ def changes_since(submission: Submission, version: int) -> list[Change]:
 def save_submission(
     submission: Submission,
     *,
-    user,
+    user: permissions.AnyUser,
     figures: Mapping[str, str | Decimal | None] | None = None,
     narratives: Mapping[str, str] | None = None,
     comments: Mapping[str, str] | None = None,
@@ -296,8 +296,8 @@ def save_submission(
         figure.value = value
         if comment is not None:
             figure.comment = comment[:500]
-        figure._history_user = user
-        figure._change_reason = reason or None
+        figure._history_user = user  # type: ignore[attr-defined]
+        figure._change_reason = reason or None  # type: ignore[attr-defined]
         figure.save()
         changed = True
     written = {n.section.code: n for n in submission.narratives.select_related("section")}
@@ -307,13 +307,13 @@ def save_submission(
         if narrative.text == text or (narrative.pk is None and not text.strip()):
             continue
         narrative.text = text
-        narrative._history_user = user
-        narrative._change_reason = reason or None
+        narrative._history_user = user  # type: ignore[attr-defined]
+        narrative._change_reason = reason or None  # type: ignore[attr-defined]
         narrative.save()
         changed = True
     if changed:
         submission.version += 1
-        submission._history_user = user
+        submission._history_user = user  # type: ignore[attr-defined]
         submission.save()
     return submission
 

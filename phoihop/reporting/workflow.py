@@ -14,12 +14,14 @@ import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import cast
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils.translation import gettext as _
 
 from phoihop.accounts import permissions
+from phoihop.accounts.models import User
 from phoihop.core import clock
 from phoihop.core.dates import format_date
 from phoihop.core.numbers import format_number
@@ -77,13 +79,17 @@ def _comparison_values(submission: Submission) -> tuple[Period | None, dict[str,
     except PeriodError:
         return None, {}
     for earlier in (period.same_period_last_year(), period.previous()):
-        values = dict(
-            FigureValue.objects.filter(
-                submission__organisation_id=submission.organisation_id,
-                submission__period=earlier.id,
-                submission__status__in=(Status.SUBMITTED, Status.ACCEPTED),
-                value__isnull=False,
-            ).values_list("indicator__code", "value")
+        # value__isnull=False: no None among the values.
+        values = cast(
+            dict[str, Decimal],
+            dict(
+                FigureValue.objects.filter(
+                    submission__organisation_id=submission.organisation_id,
+                    submission__period=earlier.id,
+                    submission__status__in=(Status.SUBMITTED, Status.ACCEPTED),
+                    value__isnull=False,
+                ).values_list("indicator__code", "value")
+            ),
         )
         if values:
             return earlier, values
@@ -112,6 +118,8 @@ def large_changes(submission: Submission, values: Mapping[str, Decimal | None]) 
     for code, value in values.items():
         indicator = indicators.get(code)
         if indicator is None or value is None or code not in before:
+            continue
+        if indicator.change_threshold is None:  # filtered out above: for the type checker
             continue
         if not _moved_beyond(value, before[code], indicator.change_threshold):
             continue
@@ -192,22 +200,34 @@ def submit_blockers(
 
 
 def _transition(
-    submission: Submission, *, user, status: str, action: str, reason: str = "", **fields
+    submission: Submission,
+    *,
+    user: permissions.AnyUser,
+    status: str,
+    action: str,
+    reason: str = "",
+    **fields,
 ) -> Submission:
     submission.status = status
     for name, value in fields.items():
         setattr(submission, name, value)
     submission.version += 1
-    submission._history_user = user
-    submission._change_reason = reason or None
+    # django-simple-history records who made a change, and why, from these attributes.
+    submission._history_user = user  # type: ignore[attr-defined]
+    submission._change_reason = reason or None  # type: ignore[attr-defined]
     submission.save()
+    # Every step asked `permissions` first (require_write, _review): only someone signed in
+    # gets here.
+    actor = cast(User, user)
     Event.objects.create(
-        submission=submission, action=action, actor=user, at=clock.now(), reason=reason
+        submission=submission, action=action, actor=actor, at=clock.now(), reason=reason
     )
     return submission
 
 
-def _store_explanations(submission: Submission, *, user, explanations: Mapping[str, str]) -> None:
+def _store_explanations(
+    submission: Submission, *, user: permissions.AnyUser, explanations: Mapping[str, str]
+) -> None:
     now = clock.now()
     for rule_code, text in explanations.items():
         text = text.strip()
@@ -217,12 +237,14 @@ def _store_explanations(submission: Submission, *, user, explanations: Mapping[s
         Explanation.objects.update_or_create(
             submission=submission,
             rule_code=rule_code[:120],
-            defaults={"text": text[:5000], "author": user, "at": now},
+            defaults={"text": text[:5000], "author": cast(User, user), "at": now},
         )
 
 
 @transaction.atomic
-def explain_violations(submission: Submission, *, user, explanations: Mapping[str, str]) -> None:
+def explain_violations(
+    submission: Submission, *, user: permissions.AnyUser, explanations: Mapping[str, str]
+) -> None:
     """Store the reporter's explanations (an empty text removes one) without submitting."""
     submission = locked(submission)
     require_write(user, submission)
@@ -231,7 +253,10 @@ def explain_violations(submission: Submission, *, user, explanations: Mapping[st
 
 @transaction.atomic
 def submit_submission(
-    submission: Submission, *, user, explanations: Mapping[str, str] | None = None
+    submission: Submission,
+    *,
+    user: permissions.AnyUser,
+    explanations: Mapping[str, str] | None = None,
 ) -> Submission:
     """Send the submission to the standing office, with the reporter's explanations.
 
@@ -262,7 +287,7 @@ def submit_submission(
     return submission
 
 
-def _review(user, submission: Submission) -> None:
+def _review(user: permissions.AnyUser, submission: Submission) -> None:
     if not permissions.can_review_submission(user, submission):
         raise PermissionDenied
 
@@ -277,7 +302,11 @@ def _open_until(until: dt.date | None) -> dt.date:
 
 @transaction.atomic
 def return_submission(
-    submission: Submission, *, user, reason: str, open_until: dt.date | None = None
+    submission: Submission,
+    *,
+    user: permissions.AnyUser,
+    reason: str,
+    open_until: dt.date | None = None,
 ) -> Submission:
     """Send a submitted report back to its reporter with the reason; it stays open for them
     until `open_until` (a week by default) whatever the form's window."""
@@ -305,7 +334,7 @@ def return_submission(
 
 
 @transaction.atomic
-def accept_submission(submission: Submission, *, user) -> Submission:
+def accept_submission(submission: Submission, *, user: permissions.AnyUser) -> Submission:
     """Accept a submitted report: its figures become official and locked for everyone."""
     submission = locked(submission)
     _review(user, submission)
@@ -327,7 +356,11 @@ def accept_submission(submission: Submission, *, user) -> Submission:
 
 @transaction.atomic
 def reopen_submission(
-    submission: Submission, *, user, reason: str, open_until: dt.date | None = None
+    submission: Submission,
+    *,
+    user: permissions.AnyUser,
+    reason: str,
+    open_until: dt.date | None = None,
 ) -> Submission:
     """Unlock an accepted submission for correction, with the reason; the only way to change
     an accepted figure."""
@@ -353,7 +386,7 @@ def reopen_submission(
 
 
 @transaction.atomic
-def return_for_correction(result: ValidationResult, *, user) -> Submission:
+def return_for_correction(result: ValidationResult, *, user: permissions.AnyUser) -> Submission:
     """Send the submission behind a validation result back to its reporter, the result's
     message as the reason: returned while it waits, reopened once accepted."""
     submission = result.submission
