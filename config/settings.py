@@ -53,6 +53,8 @@ INSTALLED_APPS = [
     "phoihop.documents",
     "phoihop.analytics",
     "phoihop.imports",
+    # Only for its `phoihop demo` command: nothing in the product imports the demo.
+    "phoihop.demo",
 ]
 
 MIDDLEWARE = [

@@ -3,8 +3,11 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from phoihop.reporting import home_views
+
 urlpatterns = [
-    path("", include("phoihop.core.urls")),
+    # No app name: settings.LOGIN_REDIRECT_URL names the home page plainly as "home".
+    path("", home_views.home, name="home"),
     path("tai-khoan/", include("phoihop.accounts.urls")),
     path("don-vi/", include("phoihop.places.urls")),
     path("to-chuc/", include("phoihop.organisations.urls")),

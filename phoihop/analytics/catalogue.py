@@ -11,6 +11,7 @@ import threading
 import time
 from functools import lru_cache
 
+from phoihop.core.expressions import ExpressionError, parse_expression
 from phoihop.indicators.models import Aggregation, Indicator
 
 MAX_AGE = 60.0  # seconds an unchanged copy is trusted when another process edits the catalogue
@@ -61,8 +62,6 @@ def forget() -> None:
 @lru_cache(maxsize=1024)
 def parsed_formula(formula: str):
     """A formula's parsed expression, or None if it does not parse. Expressions are immutable."""
-    from phoihop.validation.expressions import ExpressionError, parse_expression
-
     try:
         return parse_expression(formula)
     except ExpressionError:

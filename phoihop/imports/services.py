@@ -10,10 +10,10 @@ from pathlib import Path
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from phoihop.accounts import permissions
+from phoihop.core import clock
 from phoihop.core.periods import Period, PeriodError
 from phoihop.imports import selectors
 from phoihop.imports.extractor import ExtractionResult, extract_blocks
@@ -95,7 +95,7 @@ def _proposed_period(result: ExtractionResult) -> str:
             return Period.parse(candidate or "").id
         except PeriodError:
             continue
-    return str(timezone.localdate().year)
+    return str(clock.today().year)
 
 
 @transaction.atomic
@@ -336,6 +336,6 @@ def import_session(
         except reporting.WorkflowError as error:
             raise ImportRefused(f"{organisation.name}: {error.message}") from error
     session.status = ImportStatus.IMPORTED
-    session.imported_at = timezone.now()
+    session.imported_at = clock.now()
     session.save(update_fields=["status", "imported_at"])
     return saved

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from django.db.models import QuerySet
 
 from phoihop.organisations.models import Organisation
 from phoihop.places.models import Unit
-from phoihop.reporting.models import Submission
+
+if TYPE_CHECKING:  # reporting sits above organisations: its models are named, not imported
+    from phoihop.reporting.models import Submission
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from phoihop.accounts import permissions
+from phoihop.core import clock
 from phoihop.core.dates import parse_date
 from phoihop.core.periods import Period, PeriodError
 from phoihop.core.views import render_page
@@ -141,6 +142,7 @@ def entry(request: HttpRequest, pk: int) -> HttpResponse:
         context = _page_context(submission, request.user, errors=exc.errors, typed=request.POST)
         return render(request, "reporting/entry/page.html", context, status=400)
     if not request.htmx:
+        workflow.refresh_checks(submission, user=request.user)
         messages.success(request, _("Đã lưu."))
         return redirect("reporting:entry", submission.pk)
     context = _page_context(submission, request.user, saved_at=timezone.localtime())
@@ -312,7 +314,7 @@ def _matrix_context(request: HttpRequest, *, period_id: str | None = None) -> di
     if unit is None:
         raise Http404
     submissions = permissions.visible_submissions(user)
-    current, _convention = current_period(submissions, today=timezone.localdate())
+    current, _convention = current_period(submissions, today=clock.today())
     error = ""
     period = current
     if period_id:

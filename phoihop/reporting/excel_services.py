@@ -13,17 +13,17 @@ from decimal import Decimal
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from phoihop.accounts import permissions
+from phoihop.core import clock
 from phoihop.core.numbers import format_quantity
 from phoihop.core.periods import Period, PeriodError
 from phoihop.indicators.models import Form, Indicator, SectionIndicator
 from phoihop.indicators.values import clean_value
 from phoihop.organisations.models import Organisation
 from phoihop.places.models import Unit
-from phoihop.reporting import excel, services
+from phoihop.reporting import excel, services, workflow
 from phoihop.reporting.excel import Problem
 from phoihop.reporting.models import Event, Status, Submission
 from phoihop.reporting.selectors import periods_with_submissions
@@ -141,7 +141,7 @@ def recent_periods(*, today=None, count: int = 6) -> list[Period]:
     """Half-years to offer for download, newest first: the current one and those before."""
     from phoihop.core.periods import CUTOFF_15, HALF
 
-    period = Period.containing(today or timezone.localdate(), HALF, CUTOFF_15)
+    period = Period.containing(today or clock.today(), HALF, CUTOFF_15)
     known = periods_with_submissions(Submission.objects.all())
     offered = [period]
     for _step in range(count - 1):
@@ -536,8 +536,10 @@ def apply_upload(plan: UploadPlan, *, user) -> list[Submission]:
             submission=submission,
             action=Event.Action.IMPORTED,
             actor=user,
-            at=timezone.now(),
+            at=clock.now(),
             reason=IMPORT_REASON,
         )
         saved.append(submission)
+    for submission in saved:
+        workflow.refresh_checks(submission, user=user)
     return saved

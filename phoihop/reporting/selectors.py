@@ -12,6 +12,7 @@ from decimal import Decimal
 from django.db.models import Avg, Count, QuerySet, Sum
 
 from phoihop.accounts import permissions
+from phoihop.core.expressions import parse_expression
 from phoihop.core.periods import CUTOFF_15, HALF, Period, PeriodError
 from phoihop.indicators.models import Aggregation, Indicator
 from phoihop.organisations.models import Organisation, OrganisationKind
@@ -78,8 +79,6 @@ def formatted_figures(values: dict[str, Decimal | None]) -> dict[str, str]:
 
 def computed_figures(values: dict[str, Decimal | None], indicators: list[Indicator]) -> dict:
     """Values of formula indicators computed from the entered ones (None where not computable)."""
-    from phoihop.validation.expressions import parse_expression
-
     result: dict[str, Decimal | None] = {}
     for indicator in indicators:
         if indicator.formula:

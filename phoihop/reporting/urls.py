@@ -1,6 +1,13 @@
 from django.urls import path
 
-from phoihop.reporting import entry_views, excel_views, notification_views, views, window_views
+from phoihop.reporting import (
+    correction_views,
+    entry_views,
+    excel_views,
+    notification_views,
+    views,
+    window_views,
+)
 
 app_name = "reporting"
 urlpatterns = [
@@ -36,6 +43,11 @@ urlpatterns = [
     path("<int:pk>/duyet/", entry_views.accept_view, name="accept"),
     path("<int:pk>/mo-lai/", entry_views.reopen_view, name="reopen"),
     path("theo-doi/", entry_views.matrix, name="matrix"),
+    path(
+        "ket-qua-kiem-tra/<int:pk>/tra-lai/",
+        correction_views.return_for_correction,
+        name="return_for_correction",
+    ),
     path("gia-han/", window_views.window_list, name="windows"),
     path("theo-doi/gia-han/", window_views.extend_window, name="extend_window"),
     path("gia-han/<int:pk>/thu-hoi/", window_views.revoke_window, name="revoke_window"),

@@ -39,7 +39,7 @@ from phoihop.reporting.models import (
 )
 from phoihop.reporting.services import WorkflowError, locked, require_write
 from phoihop.validation.models import ValidationResult
-from phoihop.validation.services import submission_warnings
+from phoihop.validation.services import refresh_validation, submission_warnings
 
 # A returned or reopened submission stays open for its reporter this long unless the office
 # chooses another day.
@@ -222,6 +222,9 @@ def _transition(
     Event.objects.create(
         submission=submission, action=action, actor=actor, at=clock.now(), reason=reason
     )
+    # The stored verdicts over this unit and those above it are recomputed by the step itself,
+    # never by a page that reads them.
+    refresh_validation(submission, user=actor)
     return submission
 
 
@@ -400,3 +403,10 @@ def return_for_correction(result: ValidationResult, *, user: permissions.AnyUser
     result.returned_at = clock.now()
     result.save(update_fields=["returned_at"])
     return submission
+
+
+def refresh_checks(submission: Submission, *, user: User) -> None:
+    """After an explicit save (the "Lưu" button, an Excel upload): bring the stored validation
+    verdicts up to date. Autosave does not, so a reporter typing does not pile up runs; until
+    then the validation page says its results are older than the data."""
+    refresh_validation(submission, user=user)

@@ -6,8 +6,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
-from phoihop.validation.engine import Rule, RuleError, format_figure
-from phoihop.validation.expressions import (
+from phoihop.core.expressions import (
     ARITHMETIC,
     BinOp,
     Call,
@@ -19,6 +18,7 @@ from phoihop.validation.expressions import (
     parse_expression,
     to_decimal,
 )
+from phoihop.validation.engine import Rule, RuleError, format_figure
 
 __all__ = [
     "AGGREGATIONS",

@@ -8,8 +8,7 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from enum import StrEnum
 
-from phoihop.core.numbers import format_number
-from phoihop.validation.expressions import (
+from phoihop.core.expressions import (
     ARITHMETIC,
     CODE_PATTERN,
     Expression,
@@ -17,6 +16,7 @@ from phoihop.validation.expressions import (
     parse_expression,
     to_decimal,
 )
+from phoihop.core.numbers import format_number
 
 __all__ = [
     "IMPORTANCE_LEVELS",

@@ -8,7 +8,6 @@ urlpatterns = [
     path("<int:unit_id>/<str:period>/", views.unit_period, name="unit_period"),
     path("<int:unit_id>/<str:period>/kiem-tra-lai/", views.rerun, name="rerun"),
     path("ket-qua/<int:pk>/giai-trinh/", views.explain, name="explain"),
-    path("ket-qua/<int:pk>/tra-lai/", views.return_for_correction, name="return"),
     path("quy-tac/", views.rule_list, name="rule_list"),
     path("quy-tac/them/", views.rule_edit, name="rule_create"),
     path("quy-tac/<int:pk>/", views.rule_edit, name="rule_edit"),

@@ -13,8 +13,6 @@ from django.views.decorators.http import require_POST
 from phoihop.accounts import permissions
 from phoihop.core import clock
 from phoihop.core.periods import Period
-from phoihop.reporting import workflow
-from phoihop.reporting.services import WorkflowError
 from phoihop.validation import selectors, services
 from phoihop.validation.forms import ExplanationForm, RuleForm
 from phoihop.validation.models import ValidationRun
@@ -100,23 +98,6 @@ def explain(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if request.htmx:
         return _result_fragment(request, result)
-    return redirect("validation:unit_period", unit_id=result.run.unit_id, period=result.run.period)
-
-
-@login_required
-@require_POST
-def return_for_correction(request: HttpRequest, pk: int) -> HttpResponse:
-    result = selectors.access_result_by_id(request.user, pk)
-    try:
-        workflow.return_for_correction(result, user=request.user)
-    except WorkflowError as exc:
-        if request.htmx:
-            return _result_fragment(request, result, error=exc.message, status=400)
-        return HttpResponseBadRequest(exc.message)
-    result.submission.refresh_from_db()
-    if request.htmx:
-        return _result_fragment(request, result)
-    messages.success(request, _("Đã trả lại báo cáo để sửa."))
     return redirect("validation:unit_period", unit_id=result.run.unit_id, period=result.run.period)
 
 

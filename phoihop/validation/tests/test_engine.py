@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import pytest
 
+from phoihop.core.expressions import parse_expression
 from phoihop.validation.engine import (
     Rule,
     RuleError,
@@ -16,7 +17,6 @@ from phoihop.validation.engine import (
     find_violations,
     format_figure,
 )
-from phoihop.validation.expressions import parse_expression
 
 D = Decimal
 

@@ -62,7 +62,9 @@ def test_it_returns_for_correction_in_one_click(client_for, district):
     run = services.run_validation(district, "2020S1")
     result = run.results.get(code="level:dan_van_ngay_cong:chqs")
     client = client_for("vanphong")
-    response = client.post(reverse("validation:return", args=[result.pk]), HTTP_HX_REQUEST="true")
+    response = client.post(
+        reverse("reporting:return_for_correction", args=[result.pk]), HTTP_HX_REQUEST="true"
+    )
     assert response.status_code == 200
     result.submission.refresh_from_db()
     assert result.submission.status == Status.RETURNED
@@ -72,7 +74,9 @@ def test_it_returns_for_correction_in_one_click(client_for, district):
 
 def test_it_refuses_a_return_to_a_reporter(client_for, district):
     result = services.run_validation(district, "2020S1").results.get(code="parts:so_cuu_ca")
-    response = client_for("chuthapdo").post(reverse("validation:return", args=[result.pk]))
+    response = client_for("chuthapdo").post(
+        reverse("reporting:return_for_correction", args=[result.pk])
+    )
     assert response.status_code == 403
     result.submission.refresh_from_db()
     assert result.submission.status == Status.ACCEPTED

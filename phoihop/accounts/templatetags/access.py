@@ -1,4 +1,4 @@
-"""Tags of the site shell (header, navigation) that need to ask permissions.py."""
+"""Tags of the site shell that ask permissions.py (the header's links)."""
 
 from __future__ import annotations
 
@@ -6,12 +6,12 @@ from typing import Any
 
 from django import template
 
+from phoihop.accounts.permissions import is_admin
+
 register = template.Library()
 
 
 @register.filter
 def may_administer(user: Any) -> bool:
     """Whether the header shows the Quản trị link; the decision stays in permissions.py."""
-    from phoihop.accounts.permissions import is_admin
-
     return is_admin(user)

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from phoihop.validation.expressions import (
+from phoihop.core.expressions import (
     BinOp,
     Call,
     Expression,
