@@ -5,8 +5,6 @@ Anything that makes no sense is replaced by a default and explained in Vietnames
 
 from __future__ import annotations
 
-import datetime as dt
-from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -14,11 +12,11 @@ from django.utils.translation import gettext as _
 
 from phoihop.accounts import permissions
 from phoihop.analytics import catalogue
-from phoihop.core import clock
-from phoihop.core.periods import CUTOFF_15, HALF, Period, PeriodError, deadline
+from phoihop.core.periods import Period, PeriodError
 from phoihop.indicators.models import Indicator
 from phoihop.organisations.models import OrganisationKind
 from phoihop.places.models import Unit
+from phoihop.reporting.windows import reporting_period_now
 
 BY_SELF, BY_CHILDREN = "don_vi", "cap_duoi"
 ROWS_UNIT, ROWS_KIND, ROWS_PERIOD = "don_vi", "to_chuc", "ky"
@@ -133,35 +131,6 @@ def unit_choices(user, *, limit: int) -> list[Unit]:
 
 # The forms' periods are due some days after they end; a period whose deadline is this near is
 # the one being reported now, rather than the one before it.
-NEAR_DEADLINE_DAYS = 30
-
-
-def reporting_period_now(*, today: dt.date | None = None) -> Period:
-    """The period being reported now: of the period type and convention most active forms use,
-    the latest period whose deadline has passed or is at most NEAR_DEADLINE_DAYS away.
-
-    Read from the calendar and the forms, never from what someone typed into: one stray draft
-    for a later period does not move it."""
-    from phoihop.indicators.models import Form
-
-    today = today or clock.today()
-    shapes = Counter(
-        Form.objects.filter(is_active=True).values_list("period_type", "period_convention")
-    )
-    kind, convention = shapes.most_common(1)[0][0] if shapes else (HALF, CUTOFF_15)
-    days = (
-        Form.objects.filter(is_active=True, period_type=kind, period_convention=convention)
-        .order_by("-deadline_days")
-        .values_list("deadline_days", flat=True)
-        .first()
-    ) or 0
-    period = Period.containing(today, kind, convention)
-    near = dt.timedelta(days=NEAR_DEADLINE_DAYS)
-    while deadline(period, convention=convention, days_after_end=days) - near > today:
-        period = period.previous()
-    return period
-
-
 def default_periods(user) -> list[Period]:
     """The period being reported now and the three before it (the reader's own choice of
     periods aside): what dashboards and a pivot without periods open on."""

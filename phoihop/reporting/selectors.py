@@ -13,11 +13,12 @@ from django.db.models import Avg, Count, QuerySet, Sum
 
 from phoihop.accounts import permissions
 from phoihop.core.expressions import parse_expression
-from phoihop.core.periods import CUTOFF_15, HALF, Period, PeriodError
+from phoihop.core.periods import Period, PeriodError
 from phoihop.indicators.models import Aggregation, Indicator
 from phoihop.organisations.models import Organisation, OrganisationKind
 from phoihop.places.models import Unit
 from phoihop.reporting.models import FigureValue, Status, Submission
+from phoihop.reporting.windows import reporting_period_now, reporting_shape
 
 _BLANK_LINES = re.compile(r"\n\s*\n")
 
@@ -157,20 +158,10 @@ def periods_with_submissions(submissions: QuerySet[Submission]) -> list[Period]:
 
 
 def current_period(submissions: QuerySet[Submission], *, today: dt.date) -> tuple[Period, str]:
-    """The latest period the reader has submissions in, else the half-year containing today.
-
-    Returned with the period convention its dates are read under (the form's, else Decree 09).
-    """
-    periods = periods_with_submissions(submissions)
-    if not periods:
-        return Period.containing(today, HALF, CUTOFF_15), CUTOFF_15
-    latest = periods[0]
-    convention = (
-        submissions.filter(period=latest.id)
-        .values_list("form__period_convention", flat=True)
-        .first()
-    )
-    return latest, convention or CUTOFF_15
+    """The period being reported now (by the calendar and the forms' deadlines, never by what
+    someone typed into), with the period convention its dates are read under."""
+    shape = reporting_shape()
+    return reporting_period_now(today=today, shape=shape), shape[1]
 
 
 def status_counts(submissions: QuerySet[Submission], *, period: str) -> list[dict]:

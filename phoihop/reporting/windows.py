@@ -4,10 +4,11 @@ later where the standing office extended it for a unit or an organisation."""
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Iterable
 
 from phoihop.core import clock
-from phoihop.core.periods import DateRange, Period
+from phoihop.core.periods import CUTOFF_15, HALF, DateRange, Period
 from phoihop.core.periods import deadline as period_deadline
 from phoihop.indicators.models import Form
 from phoihop.organisations.models import Organisation
@@ -71,3 +72,40 @@ def window_is_open(
     form: Form, period: str, *, organisation: Organisation, on: dt.date | None = None
 ) -> bool:
     return (on or clock.today()) in entry_window(form, period, organisation=organisation)
+
+
+# ----- the period being reported now --------------------------------------------------------
+
+NEAR_DEADLINE_DAYS = 30
+
+
+def reporting_shape() -> tuple[str, str, int]:
+    """The period type and convention most active forms use, and the longest deadline among
+    those forms (in days after a period ends); one query."""
+    forms = list(
+        Form.objects.filter(is_active=True).values_list(
+            "period_type", "period_convention", "deadline_days"
+        )
+    )
+    if not forms:
+        return HALF, CUTOFF_15, 0
+    kind, convention = Counter((k, c) for k, c, _d in forms).most_common(1)[0][0]
+    days = max(d for k, c, d in forms if (k, c) == (kind, convention))
+    return kind, convention, days
+
+
+def reporting_period_now(
+    *, today: dt.date | None = None, shape: tuple[str, str, int] | None = None
+) -> Period:
+    """The period being reported now: of the forms' usual period type and convention, the
+    latest period whose deadline has passed or is at most NEAR_DEADLINE_DAYS away.
+
+    Read from the calendar and the forms, never from what someone typed into: one stray draft
+    for a later period does not move it."""
+    today = today or clock.today()
+    kind, convention, days = shape or reporting_shape()
+    period = Period.containing(today, kind, convention)
+    near = dt.timedelta(days=NEAR_DEADLINE_DAYS)
+    while period_deadline(period, convention=convention, days_after_end=days) - near > today:
+        period = period.previous()
+    return period

@@ -10,12 +10,13 @@ from django.http import QueryDict
 
 from phoihop.analytics.dashboard import dashboard_data
 from phoihop.analytics.pivot import run_pivot
-from phoihop.analytics.pivot_query import parse_pivot_params, reporting_period_now
+from phoihop.analytics.pivot_query import parse_pivot_params
 from phoihop.analytics.services import export_csv
 from phoihop.core.periods import Period
 from phoihop.indicators.models import Form
 from phoihop.reporting import services, workflow
 from phoihop.reporting.models import Status, Submission
+from phoihop.reporting.windows import reporting_period_now
 
 pytestmark = pytest.mark.django_db
 

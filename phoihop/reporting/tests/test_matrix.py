@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+import time_machine
 from django.urls import reverse
 
 from phoihop.core.periods import Period
@@ -140,6 +141,8 @@ def test_it_refuses_an_extension_by_a_reporter(client_for) -> None:
     assert response.status_code == 403
 
 
+@time_machine.travel(dt.datetime(2020, 12, 20, 9, 0, tzinfo=dt.UTC), tick=False)
 def test_it_loads_on_the_offices_home(client_for) -> None:
+    # On the demo's day 20/12/2020 the period being reported is 2020S2.
     html = client_for("vanphong").get(reverse("home")).content.decode()
     assert 'id="matrix" hx-get="/bao-cao/theo-doi/?ky=2020S2"' in html

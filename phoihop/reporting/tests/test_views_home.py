@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
+import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
@@ -12,6 +15,9 @@ from phoihop.places.models import Unit
 
 pytestmark = pytest.mark.django_db
 
+# The demo's story happens on 20/12/2020: 2020S2 is the period being reported.
+DEMO_DAY = dt.datetime(2020, 12, 20, 9, 0, tzinfo=dt.UTC)
+
 
 def test_it_sends_anonymous_visitors_to_sign_in(client) -> None:
     response = client.get(reverse("home"))
@@ -19,6 +25,7 @@ def test_it_sends_anonymous_visitors_to_sign_in(client) -> None:
     assert response["Location"].startswith(reverse("accounts:login"))
 
 
+@time_machine.travel(DEMO_DAY, tick=False)
 def test_it_shows_the_office_its_district_communes_and_a_count_by_status(
     client_for, django_assert_max_num_queries
 ) -> None:
@@ -36,16 +43,19 @@ def test_it_shows_the_office_its_district_communes_and_a_count_by_status(
     assert "Báo cáo của đơn vị tôi" not in html
 
 
+@time_machine.travel(DEMO_DAY, tick=False)
 def test_it_lists_a_reporters_own_submissions_only(client_for) -> None:
     html = client_for("chuthapdo").get(reverse("home")).content.decode()
     assert "Hội Chữ thập đỏ huyện Bù Đăng" in html
     assert "Báo cáo của đơn vị tôi" in html
     assert "Hội Nông dân" not in html
-    # Red Cross has nothing in 2020S2 yet, so its latest period is 2020S1.
-    assert "6 tháng đầu năm 2020" in html and "từ 15/12/2019 đến 14/6/2020" in html
+    # The period being reported is 2020S2, though the Red Cross has typed nothing there yet
+    # (the home page follows the calendar, not the latest period someone typed into).
+    assert "6 tháng cuối năm 2020" in html and "từ 15/6/2020 đến 14/12/2020" in html
     assert "đã duyệt" in html
 
 
+@time_machine.travel(DEMO_DAY, tick=False)
 def test_it_shows_a_commune_reporter_its_commune(client_for) -> None:
     html = client_for("ducphong").get(reverse("home")).content.decode()
     assert "thị trấn Đức Phong" in html
@@ -58,12 +68,21 @@ def test_it_offers_a_commune_reporter_its_open_periods_in_a_fixed_number_of_quer
 ) -> None:
     # Each of the commune's organisations gets its own buttons; the extensions that keep
     # 2020 open are read once, not once per organisation, form and period.
+    from phoihop.organisations.models import Organisation
+
     client = client_for("ducphong")
     with django_assert_max_num_queries(13):
         html = client.get(reverse("home")).content.decode()
-    assert html.count("Nhập báo cáo kỳ") == 10
+    # Today (not the demo's day) Đức Phong has been merged away since 1/7/2025: only 2020S2
+    # (kept open by the demo's extension) is offered, to each organisation that has not started it; never a period of 2026.
+    unit = User.objects.get(username="ducphong").unit
+    not_started = Organisation.objects.filter(unit=unit).exclude(submissions__period="2020S2")
+    assert not_started.exists()
+    assert html.count("Nhập báo cáo kỳ 6 tháng cuối năm 2020") == not_started.count()
+    assert html.count("Nhập báo cáo kỳ") == not_started.count()
 
 
+@time_machine.travel(DEMO_DAY, tick=False)
 def test_it_shows_a_member_the_communes_they_follow(client_for) -> None:
     html = client_for("thanhvien").get(reverse("home")).content.decode()
     assert "xã Bom Bo" in html and "xã Bình Minh" in html
@@ -77,5 +96,5 @@ def test_it_falls_back_to_the_half_year_of_today_without_submissions(client) -> 
     )
     client.force_login(viewer)
     html = client.get(reverse("home")).content.decode()
-    expected = Period.containing(timezone.localdate(), HALF, CUTOFF_15)
+    expected = Period.containing(timezone.localdate(), HALF, CUTOFF_15)  # deadline not yet near
     assert expected.label in html
