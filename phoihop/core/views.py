@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
 
 def render_page(
-    request: HttpRequest, template: str, context: dict, *, fragment: str | None = None
+    request: HttpRequest, template: str, context: dict[str, Any], *, fragment: str | None = None
 ) -> HttpResponse:
     """NetBox's habit: an htmx request gets only the part of the page it swaps in."""
-    if fragment and getattr(request, "htmx", False) and not request.htmx.boosted:
+    htmx = getattr(request, "htmx", None)  # set by django-htmx's middleware
+    if fragment and htmx and not htmx.boosted:
         return render(request, fragment, context)
     return render(request, template, context)

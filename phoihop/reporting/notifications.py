@@ -257,7 +257,7 @@ def unread_count(user: User) -> int:
     return Notification.objects.filter(recipient=user, read_at__isnull=True).count()
 
 
-def access_notification_by_id(user: User, notification_id: object) -> Notification:
+def access_notification_by_id(user: User, notification_id: int | str) -> Notification:
     """One of the person's own notifications; anyone else's is 404, as if it did not exist."""
     try:
         return Notification.objects.select_related("organisation", "submission").get(

@@ -199,6 +199,12 @@ def submit_blockers(
 # ----- the steps ---------------------------------------------------------------------------------
 
 
+def _actor(user: permissions.AnyUser) -> User:
+    # Every step asked `permissions` first (require_write, _review): only someone signed in
+    # gets past it.
+    return cast(User, user)
+
+
 def _transition(
     submission: Submission,
     *,
@@ -216,9 +222,7 @@ def _transition(
     submission._history_user = user  # type: ignore[attr-defined]
     submission._change_reason = reason or None  # type: ignore[attr-defined]
     submission.save()
-    # Every step asked `permissions` first (require_write, _review): only someone signed in
-    # gets here.
-    actor = cast(User, user)
+    actor = _actor(user)
     Event.objects.create(
         submission=submission, action=action, actor=actor, at=clock.now(), reason=reason
     )
@@ -286,7 +290,7 @@ def submit_submission(
         submitted_by=user,
         reopened_until=None,
     )
-    notifications.notify_submitted(submission, actor=user, resubmitted=resubmitted)
+    notifications.notify_submitted(submission, actor=_actor(user), resubmitted=resubmitted)
     return submission
 
 
@@ -331,7 +335,7 @@ def return_submission(
         reopened_until=_open_until(open_until),
     )
     notifications.notify_returned(
-        submission, actor=user, reason=reason.strip(), open_until=submission.reopened_until
+        submission, actor=_actor(user), reason=reason.strip(), open_until=submission.reopened_until
     )
     return submission
 
@@ -353,7 +357,7 @@ def accept_submission(submission: Submission, *, user: permissions.AnyUser) -> S
         return_reason="",
         reopened_until=None,
     )
-    notifications.notify_accepted(submission, actor=user)
+    notifications.notify_accepted(submission, actor=_actor(user))
     return submission
 
 
@@ -383,7 +387,7 @@ def reopen_submission(
         reopened_until=_open_until(open_until),
     )
     notifications.notify_reopened(
-        submission, actor=user, reason=reason.strip(), open_until=submission.reopened_until
+        submission, actor=_actor(user), reason=reason.strip(), open_until=submission.reopened_until
     )
     return submission
 
