@@ -6,4 +6,5 @@ class AnalyticsConfig(AppConfig):
     label = "analytics"
 
     def ready(self) -> None:
+        # Django's way: receivers connect once the app registry is ready, not at import.
         from phoihop.analytics import signals  # noqa: F401 - connects the rollup receivers

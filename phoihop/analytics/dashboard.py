@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.utils.translation import gettext as _
 
 from phoihop.accounts import permissions
+from phoihop.accounts.models import Role
 from phoihop.analytics.pivot import run_pivot
 from phoihop.analytics.pivot_query import (
     BY_CHILDREN,
@@ -15,8 +16,11 @@ from phoihop.analytics.pivot_query import (
     default_periods,
     default_unit,
 )
+from phoihop.core.numbers import format_change
 from phoihop.indicators.models import Aggregation, Indicator
 from phoihop.places.models import Unit
+from phoihop.reporting.selectors import status_counts
+from phoihop.validation import services as validation
 
 
 def key_indicators(limit: int = 4) -> list[Indicator]:
@@ -43,9 +47,6 @@ def _side_by_side_unit(user, unit: Unit) -> Unit:
 
 def dashboard_data(user) -> dict:
     """The reader's dashboard: favourites, and the panels their role calls for."""
-    from phoihop.accounts.models import Role
-    from phoihop.core.numbers import format_change
-    from phoihop.reporting.selectors import status_counts
 
     unit = default_unit(user)
     periods = default_periods(user)
@@ -80,8 +81,6 @@ def dashboard_data(user) -> dict:
         data["status_counts"] = counts
         data["status_total"] = sum(c["count"] for c in counts)
         try:
-            from phoihop.validation import services as validation
-
             data["problems"] = validation.open_violations(unit, current.id)[:10]
         except Exception:  # noqa: BLE001 - the validation panel must never take the page down
             data["problems"] = None

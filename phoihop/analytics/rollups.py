@@ -19,9 +19,11 @@ from decimal import Decimal
 
 from django.db import connection, transaction
 
-from phoihop.analytics.models import ALL_KINDS, Rollup
+from phoihop.analytics.models import ALL_KINDS, Rollup, SubmissionTally
 from phoihop.core.periods import KINDS, Period, PeriodError
+from phoihop.organisations.models import Organisation
 from phoihop.places.models import Unit
+from phoihop.reporting.models import FigureValue, Status, Submission
 
 _UPSERT_BATCH = 500
 
@@ -132,7 +134,6 @@ class SubmissionState:
     @property
     def figure_key(self) -> FigureKey | None:
         """Where its figures count in the rollups: nowhere unless it is accepted."""
-        from phoihop.reporting.models import Status
 
         if self.status != Status.ACCEPTED:
             return None
@@ -140,7 +141,6 @@ class SubmissionState:
 
 
 def submission_state(submission_id: int) -> SubmissionState | None:
-    from phoihop.reporting.models import Submission
 
     row = (
         Submission.objects.filter(pk=submission_id)
@@ -152,8 +152,6 @@ def submission_state(submission_id: int) -> SubmissionState | None:
 
 def apply_tally_deltas(changes: Iterable[tuple[SubmissionState, int]]) -> None:
     """Add (state, +1 or -1) changes to the submission tallies, in one statement."""
-    from phoihop.analytics.models import SubmissionTally
-    from phoihop.reporting.models import Status
 
     merged: dict[tuple[int, int, str], list[int]] = defaultdict(lambda: [0, 0])
     for state, sign in changes:
@@ -183,7 +181,6 @@ def apply_tally_deltas(changes: Iterable[tuple[SubmissionState, int]]) -> None:
 def figure_key_of_submission(submission_id: int) -> FigureKey | None:
     """Where the submission's figures count, or None when they count nowhere: a submission
     that is not accepted (or no longer exists) is in no rollup."""
-    from phoihop.reporting.models import Status, Submission
 
     row = (
         Submission.objects.filter(pk=submission_id, status=Status.ACCEPTED)
@@ -201,8 +198,6 @@ def rebuild_rollups() -> int:
     For data loaded around the signals (bulk inserts, imports, a moved unit). Two
     INSERT … SELECT statements over small mapping tables, so the database does the work.
     """
-    from phoihop.organisations.models import Organisation
-    from phoihop.reporting.models import FigureValue, Status, Submission
 
     forget_unit_paths()
     table = Rollup._meta.db_table
@@ -270,8 +265,6 @@ def rebuild_rollups() -> int:
 
 def _rebuild_tallies(cursor, sub: str, org: str) -> None:
     """Count submissions per ancestor unit, kind and period (over analytics_tmp_ancestor)."""
-    from phoihop.analytics.models import SubmissionTally
-    from phoihop.reporting.models import Status
 
     table = SubmissionTally._meta.db_table
     cursor.execute(f"DELETE FROM {table}")

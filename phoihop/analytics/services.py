@@ -7,11 +7,15 @@ import io
 from decimal import Decimal
 
 from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font
+from openpyxl.utils import get_column_letter
 
 from phoihop.analytics import rollups
 from phoihop.analytics.models import Favourite
 from phoihop.analytics.pivot import PivotResult
 from phoihop.analytics.pivot_query import ROWS_PERIOD
+from phoihop.reporting.excel import cell_number, number_format, sheet_title
 
 MAX_FAVOURITES = 50
 
@@ -81,11 +85,6 @@ def export_csv(result: PivotResult) -> bytes:
 
 def export_xlsx(result: PivotResult) -> bytes:
     """An Excel workbook: numbers as numbers, formatted with grouping as the locale shows it."""
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font
-    from openpyxl.utils import get_column_letter
-
-    from phoihop.reporting.excel import cell_number, number_format, sheet_title
 
     workbook = Workbook()
     sheet = workbook.active

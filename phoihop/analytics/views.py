@@ -6,7 +6,7 @@ from urllib.parse import urlencode
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -109,6 +109,5 @@ def favourite_delete(request: HttpRequest, favourite_id: int) -> HttpResponse:
 
 
 def _query_dict(text: str):
-    from django.http import QueryDict
 
     return QueryDict(text.lstrip("?")[:2000])

@@ -15,6 +15,7 @@ STREAM_CHUNK = 500
 
 @cache
 def _chunked_streams() -> bool:
+    # Only asked on PostgreSQL: an office PC on SQLite never loads the driver.
     import psycopg
 
     return psycopg.capabilities.has_stream_chunked()

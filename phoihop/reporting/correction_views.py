@@ -16,13 +16,8 @@ from phoihop.validation import selectors as validation_selectors
 
 
 def _result_fragment(request: HttpRequest, result, *, error: str = "", status: int = 200):
-    validation_selectors.attach_figures(result)
-    return render(
-        request,
-        "validation/_result.html",
-        {"result": result, "error": error, "is_latest": True},
-        status=status,
-    )
+    context = validation_selectors.result_context(result, error=error)
+    return render(request, "validation/_result.html", context, status=status)
 
 
 @login_required

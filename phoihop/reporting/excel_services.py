@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from phoihop.accounts import permissions
 from phoihop.core import clock
 from phoihop.core.numbers import format_quantity
-from phoihop.core.periods import Period, PeriodError
+from phoihop.core.periods import CUTOFF_15, HALF, Period, PeriodError
 from phoihop.indicators.models import Form, Indicator, SectionIndicator
 from phoihop.indicators.values import clean_value
 from phoihop.organisations.models import Organisation
@@ -139,7 +139,6 @@ def communes_of(unit: Unit, *, form: Form, period: str, user=None) -> list[Organ
 
 def recent_periods(*, today=None, count: int = 6) -> list[Period]:
     """Half-years to offer for download, newest first: the current one and those before."""
-    from phoihop.core.periods import CUTOFF_15, HALF
 
     period = Period.containing(today or clock.today(), HALF, CUTOFF_15)
     known = periods_with_submissions(Submission.objects.all())

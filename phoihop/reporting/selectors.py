@@ -10,15 +10,24 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.db.models import Avg, Count, QuerySet, Sum
+from django.utils.translation import gettext as _
 
 from phoihop.accounts import permissions
 from phoihop.core.expressions import parse_expression
+from phoihop.core.numbers import format_number
 from phoihop.core.periods import Period, PeriodError
-from phoihop.indicators.models import Aggregation, Indicator
+from phoihop.indicators.models import Aggregation, Form, Indicator, Section
 from phoihop.organisations.models import Organisation, OrganisationKind
 from phoihop.places.models import Unit
-from phoihop.reporting.models import FigureValue, Status, Submission
-from phoihop.reporting.windows import reporting_period_now, reporting_shape
+from phoihop.reporting.citations import COMMUNES_SCOPE, cited_codes, format_figure, render_citations
+from phoihop.reporting.models import EntryWindow, Event, FigureValue, Narrative, Status, Submission
+from phoihop.reporting.windows import (
+    active_extensions,
+    entry_window_with,
+    extended_to,
+    reporting_period_now,
+    reporting_shape,
+)
 
 _BLANK_LINES = re.compile(r"\n\s*\n")
 
@@ -63,7 +72,6 @@ def aggregate_over_units(
 
 def formatted_figures(values: dict[str, Decimal | None]) -> dict[str, str]:
     """Figures by code, written the Vietnamese way for citing in narratives."""
-    from phoihop.reporting.citations import format_figure
 
     meta = {
         i.code: i
@@ -90,7 +98,6 @@ def computed_figures(values: dict[str, Decimal | None], indicators: list[Indicat
 
 def submission_view_data(submission: Submission) -> dict:
     """Sections of a submission with their figures and narrative, ready to show."""
-    from phoihop.reporting.citations import COMMUNES_SCOPE, cited_codes, render_citations
 
     sections = list(
         submission.form.sections.prefetch_related("indicator_links__indicator").order_by("order")
@@ -235,7 +242,6 @@ class SubmissionFilters:
 
 def parse_submission_filters(params: Mapping[str, str]) -> SubmissionFilters:
     """Read ?ky=2020S1&trang_thai=submitted&loai=ctd; values that make no sense are dropped."""
-    from django.utils.translation import gettext as _
 
     errors: list[str] = []
     period = (params.get("ky") or "").strip() or None
@@ -301,7 +307,6 @@ def submission_page_data(submission: Submission) -> dict:
 
 def _input_text(value: Decimal | None) -> str:
     """A stored figure as the reporter would type it back: 7.286, 12,5."""
-    from phoihop.core.numbers import format_number
 
     if value is None:
         return ""
@@ -311,7 +316,6 @@ def _input_text(value: Decimal | None) -> str:
 def entry_form_data(submission: Submission, *, warnings: list[dict]) -> dict:
     """The entry page: each section's indicators with the typed values, its narrative, the
     narrative's preview with figures cited, and the checks' warnings placed by field."""
-    from phoihop.reporting.citations import render_citations
 
     sections = list(
         submission.form.sections.prefetch_related("indicator_links__indicator").order_by("order")
@@ -364,9 +368,6 @@ class AuditEntry:
 def audit_trail(submission: Submission) -> list[AuditEntry]:
     """Every recorded change to the submission, its figures and narratives, and its workflow
     steps, oldest first. A fixed number of queries whatever the length of the history."""
-    from phoihop.indicators.models import Section
-    from phoihop.reporting.citations import format_figure
-    from phoihop.reporting.models import Event, Narrative
 
     def who(record) -> str:
         user = record.history_user
@@ -464,8 +465,6 @@ def open_entries(organisations: list[Organisation], *, today: dt.date) -> list[d
     """What each organisation may enter now: the periods whose entry window is open (the
     current and last period, and any the office extended), not yet submitted, and every
     returned submission still open for correction, whatever its window."""
-    from phoihop.indicators.models import Form
-    from phoihop.reporting.windows import active_extensions, entry_window_with, extended_to
 
     forms = list(Form.objects.filter(is_active=True).prefetch_related("organisation_kinds"))
     # Extensions that closed before today cannot open a window today, so these are all we need.
@@ -528,7 +527,6 @@ def _reopened(submission: Submission, today: dt.date) -> bool:
 
 def entry_windows_for(user) -> QuerySet:
     """The entry-window extensions of the units the user is the standing office for."""
-    from phoihop.reporting.models import EntryWindow
 
     windows = EntryWindow.objects.select_related(
         "form", "unit", "organisation", "created_by", "revoked_by"

@@ -19,6 +19,7 @@ from phoihop.accounts.permissions import (
 )
 from phoihop.core.periods import CUTOFF_15, HALF, Period, PeriodError
 from phoihop.places.models import Level, Unit
+from phoihop.reporting.selectors import periods_with_submissions
 from phoihop.validation.models import Importance, Rule, ValidationResult, ValidationRun
 
 
@@ -43,7 +44,6 @@ def parse_period(text: str) -> str:
 def index_periods(user, *, today: dt.date) -> list[Period]:
     """The periods the index offers, newest first: those with submissions the user may read,
     else the half-year containing today. The first is the one to preselect."""
-    from phoihop.reporting.selectors import periods_with_submissions
 
     return periods_with_submissions(visible_submissions(user)) or [
         Period.containing(today, HALF, CUTOFF_15)
@@ -129,3 +129,9 @@ def run_page_data(run: ValidationRun) -> dict:
 
 def runs_of(unit: Unit, period: str) -> list[ValidationRun]:
     return list(ValidationRun.objects.filter(unit=unit, period=period).order_by("-pk")[:20])
+
+
+def result_context(result: ValidationResult, *, error: str = "") -> dict:
+    """What the fragment of one result (`validation/_result.html`) shows, its figures read."""
+    attach_figures(result)
+    return {"result": result, "error": error, "is_latest": True}

@@ -71,13 +71,8 @@ def rerun(request: HttpRequest, unit_id: int, period: str) -> HttpResponse:
 
 
 def _result_fragment(request: HttpRequest, result, *, error: str = "", status: int = 200):
-    selectors.attach_figures(result)
-    return render(
-        request,
-        "validation/_result.html",
-        {"result": result, "error": error, "is_latest": True},
-        status=status,
-    )
+    context = selectors.result_context(result, error=error)
+    return render(request, "validation/_result.html", context, status=status)
 
 
 @login_required

@@ -3,9 +3,9 @@
 pytest-django's `live_server` forces `transactional_db`, which flushes the demo that conftest.py
 builds once per test database (every later test would find it gone), and rebuilding it before
 each test costs seconds. Instead the module runs its own live server over the session's demo
-database and the tests use the ordinary `db` fixture: with SQLite's in-memory test database the
-server thread shares the test's connection, so what a sign-in writes is rolled back with the
-test; on PostgreSQL the server reads the committed demo and only sessions are left behind.
+database and the tests use the ordinary `db` fixture: the server thread shares the test's
+connection (on SQLite's in-memory database and on PostgreSQL alike), so what a test builds is
+what the browser sees, and what the browser writes is rolled back with the test.
 """
 
 from __future__ import annotations
@@ -52,12 +52,39 @@ def browser() -> Iterator[Browser]:
 @pytest.fixture(scope="module")
 def site(browser: Browser, django_db_setup) -> Iterator[str]:
     """A live server over the test database with its demo, for the whole module."""
-    from pytest_django.live_server_helper import LiveServer
-
     # Started after Playwright: Playwright's event loop gives this thread a new context, and
     # Django's connections are per context, so the server must share the connection the
     # tests' transactions will use, the one seen from inside that context.
-    server = LiveServer("localhost")
+    from django.core.signals import request_finished, request_started
+    from django.db import close_old_connections, connections
+    from django.test.testcases import LiveServerThread
+    from pytest_django.live_server_helper import LiveServer
+
+    class SharedConnectionServer(LiveServerThread.server_class):
+        """Never closes the connection it shares with the tests after a request."""
+
+        def _close_connections(self) -> None:
+            for conn in connections.all():
+                if conn.alias not in self.connections_override:
+                    conn.close()
+
+    class SharedConnectionThread(LiveServerThread):
+        server_class = SharedConnectionServer
+
+    server = LiveServer("localhost", start=False)
+    # The server answers over the tests' own connection on PostgreSQL too, as pytest-django
+    # does for SQLite's in-memory database: what a test builds in its transaction is what the
+    # browser sees, and what the browser writes is rolled back with the test. As Django's test
+    # client does, requests must not close that connection mid-transaction.
+    server.thread = SharedConnectionThread(
+        server.thread.host,
+        static_handler=server.thread.static_handler,
+        connections_override={"default": connections["default"]},
+    )
+    server.thread.daemon = True
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    server.start()
     try:
         yield server.url
     finally:
@@ -65,6 +92,8 @@ def site(browser: Browser, django_db_setup) -> Iterator[str]:
         # database connection with its request threads.
         browser.close()
         server.stop()
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
 
 
 @pytest.fixture

@@ -9,6 +9,7 @@ from django import template
 
 from phoihop.accounts import permissions
 from phoihop.reporting.models import Status, Submission
+from phoihop.reporting.selectors import audit_trail
 
 register = template.Library()
 
@@ -24,7 +25,6 @@ def get_item(mapping: Any, key: str) -> Any:
 @register.inclusion_tag("reporting/entry/_workflow.html", takes_context=True)
 def workflow_panel(context: template.Context, submission: Submission) -> dict:
     """The buttons the reader may press on a submission, and for the office its audit."""
-    from phoihop.reporting.selectors import audit_trail
 
     user = context["request"].user
     may_review = permissions.can_review_submission(user, submission)

@@ -12,24 +12,12 @@ from django.urls import reverse
 from phoihop.accounts.models import Role, User
 from phoihop.organisations.models import Organisation
 from phoihop.places.models import Unit
-from phoihop.reporting import services, workflow
+from phoihop.reporting import workflow
 from phoihop.reporting.models import EntryWindow, FigureValue, Status, Submission
+from phoihop.reporting.tests.conftest import AFTER_THE_WINDOW
 from phoihop.reporting.tests.test_excel_upload import download, edit, problems_of, row_of, upload
 
 pytestmark = pytest.mark.django_db
-
-AFTER_THE_WINDOW = dt.datetime(2026, 12, 6, 10, 0, tzinfo=dt.UTC)
-
-
-@pytest.fixture
-def red_cross(personas) -> Submission:
-    organisation = Organisation.objects.get(unit__code="698", kind__code="ctd")
-    submission = services.start_submission(
-        user=personas["chuthapdo"], organisation=organisation, period="2020S2"
-    )
-    return services.save_submission(
-        submission, user=personas["chuthapdo"], figures={"so_cuu_ca": "987.654"}
-    )
 
 
 def step(*args: str) -> None:

@@ -13,24 +13,9 @@ from phoihop.indicators.models import Section
 from phoihop.organisations.models import Organisation
 from phoihop.reporting import services, workflow
 from phoihop.reporting.models import EntryWindow, Explanation, Status, Submission
+from phoihop.reporting.tests.conftest import AFTER_THE_WINDOW
 
 pytestmark = pytest.mark.django_db
-
-# The last day of 2020S2's window is long gone: only the office's extension, removed below,
-# kept it open in the demo.
-AFTER_THE_WINDOW = dt.datetime(2026, 12, 6, 10, 0, tzinfo=dt.UTC)
-
-
-@pytest.fixture
-def red_cross(personas) -> Submission:
-    """The district Red Cross's 2020S2 draft holding 987.654 where 2019S2 had a few dozen."""
-    organisation = Organisation.objects.get(unit__code="698", kind__code="ctd")
-    submission = services.start_submission(
-        user=personas["chuthapdo"], organisation=organisation, period="2020S2"
-    )
-    return services.save_submission(
-        submission, user=personas["chuthapdo"], figures={"so_cuu_ca": "987.654"}
-    )
 
 
 def test_it_refuses_a_large_change_without_an_explanation(personas, red_cross) -> None:
