@@ -33,8 +33,10 @@ demo: install
 # covered, and the total. On Python 3.11 it nearly doubles the suite's time (tracing every call);
 # `make test COVERAGE=` skips it.
 COVERAGE ?= --cov=phoihop --cov-report=term:skip-covered
+# One test database per worker (pytest-xdist); `make test WORKERS=0` runs in one process.
+WORKERS ?= auto
 test: install system-deps
-	$(BIN)/pytest $(COVERAGE)
+	$(BIN)/pytest -n $(WORKERS) $(COVERAGE)
 
 # Every check runs and says what it found; the target fails if any of them did.
 # lint-imports: the layer contracts in pyproject.toml; mypy: types (strict where configured).
