@@ -249,16 +249,6 @@ def _store_explanations(
 
 
 @transaction.atomic
-def explain_violations(
-    submission: Submission, *, user: permissions.AnyUser, explanations: Mapping[str, str]
-) -> None:
-    """Store the reporter's explanations (an empty text removes one) without submitting."""
-    submission = locked(submission)
-    require_write(user, submission)
-    _store_explanations(submission, user=user, explanations=explanations)
-
-
-@transaction.atomic
 def submit_submission(
     submission: Submission,
     *,
