@@ -5,12 +5,14 @@ from __future__ import annotations
 import csv
 import io
 from decimal import Decimal
+from typing import Any
 
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
+from phoihop.accounts.models import User
 from phoihop.analytics import rollups
 from phoihop.analytics.models import Favourite
 from phoihop.analytics.pivot import PivotResult
@@ -25,7 +27,7 @@ def rebuild_rollups() -> int:
     return rollups.rebuild_rollups()
 
 
-def save_favourite(user, *, name: str, query: str) -> Favourite:
+def save_favourite(user: User, *, name: str, query: str) -> Favourite:
     """Keep a pivot view (its query string) on the user's dashboard."""
     name = (name or "").strip()[:120] or _("Bảng chưa đặt tên")
     query = (query or "").lstrip("?")[:2000]
@@ -38,11 +40,14 @@ def save_favourite(user, *, name: str, query: str) -> Favourite:
     return favourite
 
 
-def delete_favourite(user, *, favourite_id: int) -> None:
-    Favourite.objects.filter(user=user, pk=favourite_id).delete()
+def delete_favourite(user: User, *, favourite_id: int) -> bool:
+    """Drop one of the user's own favourites; False when there is none such (another user's
+    included), so that nothing is claimed deleted."""
+    deleted, _rows = Favourite.objects.filter(user=user, pk=favourite_id).delete()
+    return deleted > 0
 
 
-def column_label(column: dict, *, rows: str) -> str:
+def column_label(column: dict[str, Any], *, rows: str) -> str:
     indicator = column["indicator"]
     label = f"{indicator.name} ({indicator.unit_label})"
     if column["period"] is not None and rows != ROWS_PERIOD:
@@ -60,9 +65,9 @@ def _first_heading(result: PivotResult) -> str:
     }[result.query.rows]
 
 
-def table_rows(result: PivotResult) -> list[list]:
+def table_rows(result: PivotResult) -> list[list[Any]]:
     """The pivot as a plain table: a heading row, the rows, then the total."""
-    rows: list[list] = [
+    rows: list[list[Any]] = [
         [_first_heading(result)] + [column_label(c, rows=result.query.rows) for c in result.columns]
     ]
     for row in [*result.rows, *([result.total] if result.total else [])]:

@@ -3,5 +3,5 @@
 from django.http import HttpRequest
 
 
-def site(request: HttpRequest) -> dict:
+def site(request: HttpRequest) -> dict[str, str]:
     return {"site_name": "phoihop"}

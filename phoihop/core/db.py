@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from functools import cache
+from typing import Any
 
 from django.db import connection
 
@@ -22,7 +23,9 @@ def _chunked_streams() -> bool:
 
 
 @contextmanager
-def streamed_rows(sql: str, params: list | tuple | None = None) -> Iterator[Iterable[tuple]]:
+def streamed_rows(
+    sql: str, params: list[Any] | tuple[Any, ...] | None = None
+) -> Iterator[Iterable[tuple[Any, ...]]]:
     """The rows of a plain query, as tuples, to be read inside the `with` block.
 
     On PostgreSQL (libpq 17 or later) they arrive in chunks: the caller works on one chunk

@@ -6,9 +6,11 @@ import datetime as dt
 import io
 import zipfile
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import transaction
 
+from phoihop.accounts.models import User
 from phoihop.core.periods import Period
 from phoihop.documents.context import report_context
 from phoihop.documents.context_units import HeaderFields, children_in_period, default_header
@@ -54,7 +56,9 @@ def header_for(unit: Unit) -> HeaderFields:
     )
 
 
-def save_report_settings(unit: Unit, *, header: HeaderFields, user=None) -> ReportSettings:
+def save_report_settings(
+    unit: Unit, *, header: HeaderFields, user: User | None = None
+) -> ReportSettings:
     """Remember the header the office confirmed, for this unit's next report."""
     saved, _ = ReportSettings.objects.update_or_create(
         unit=unit,
@@ -74,7 +78,9 @@ def save_report_settings(unit: Unit, *, header: HeaderFields, user=None) -> Repo
 
 
 @transaction.atomic
-def upload_template(unit: Unit, *, name: str, content: bytes, user=None) -> ReportTemplate:
+def upload_template(
+    unit: Unit, *, name: str, content: bytes, user: User | None = None
+) -> ReportTemplate:
     """Keep an uploaded template only if it renders the sample report cleanly."""
     if len(content) > MAX_TEMPLATE_BYTES:
         raise TemplateRejected([TemplateProblem(message="Tệp mẫu quá lớn (tối đa 5 MB).")])
@@ -90,7 +96,9 @@ def upload_template(unit: Unit, *, name: str, content: bytes, user=None) -> Repo
     )
 
 
-def choose_template(unit: Unit, *, template: ReportTemplate | None, user=None) -> None:
+def choose_template(
+    unit: Unit, *, template: ReportTemplate | None, user: User | None = None
+) -> None:
     """Use `template` (None: the default) for this unit's next reports."""
     if template is not None and template.unit_id != unit.pk:
         raise ValueError("template of another unit")
@@ -148,7 +156,7 @@ def generate_docx(
     return GeneratedReport(report_filename(unit, period, "docx", draft=draft), content, DOCX_TYPE)
 
 
-def generate_pdf(unit: Unit, period: Period, **options) -> GeneratedReport:
+def generate_pdf(unit: Unit, period: Period, **options: Any) -> GeneratedReport:
     """The report as PDF through LibreOffice; PdfUnavailable when it is not installed."""
     docx = generate_docx(unit, period, **options)
     return GeneratedReport(

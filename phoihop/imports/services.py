@@ -24,7 +24,7 @@ from phoihop.indicators.models import Indicator
 from phoihop.organisations.models import Organisation
 from phoihop.places.models import Unit
 from phoihop.reporting import services as reporting
-from phoihop.reporting.models import Status
+from phoihop.reporting.models import Status, Submission
 
 SUFFIXES = (".docx", ".txt", ".pdf")
 # Offered first in the review's choice of indicator.
@@ -99,7 +99,9 @@ def _proposed_period(result: ExtractionResult) -> str:
 
 
 @transaction.atomic
-def create_import_session(user, *, file_name: str, data: bytes) -> ImportSession:
+def create_import_session(
+    user: permissions.AnyUser, *, file_name: str, data: bytes
+) -> ImportSession:
     """Read an upload and keep its figures with proposals for review; no report is touched."""
     if not permissions.is_an_office(user):
         raise PermissionDenied
@@ -181,7 +183,9 @@ def _include_best(candidates: list[ImportCandidate], *, planned: set[int]) -> No
         candidate.included = True
 
 
-def _check_target(session: ImportSession, *, user, unit: Unit, period: str) -> str:
+def _check_target(
+    session: ImportSession, *, user: permissions.AnyUser, unit: Unit, period: str
+) -> str:
     if not permissions.is_an_office(user) or not permissions.is_office_for(user, unit):
         raise PermissionDenied
     try:
@@ -194,7 +198,7 @@ def _check_target(session: ImportSession, *, user, unit: Unit, period: str) -> s
 def save_review(
     session: ImportSession,
     *,
-    user,
+    user: permissions.AnyUser,
     unit: Unit,
     period: str,
     choices: list[CandidateChoice],
@@ -272,11 +276,11 @@ def _problems(chosen: list[ImportCandidate]) -> list[str]:
 def import_session(
     session: ImportSession,
     *,
-    user,
+    user: permissions.AnyUser,
     unit: Unit,
     period: str,
     choices: list[CandidateChoice],
-) -> list:
+) -> list[Submission]:
     """Bring the included figures into draft submissions, all or nothing, audited as the user.
 
     The office may do this for a period long past: late entry is its to make.

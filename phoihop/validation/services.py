@@ -13,6 +13,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
+from phoihop.accounts.models import User
 from phoihop.core import clock
 from phoihop.validation import models as m
 from phoihop.validation.rule_compiler import compile_stored_rule, known_codes
@@ -45,7 +46,11 @@ __all__ = [
 
 
 def explain_result(
-    result: m.ValidationResult, *, user, explanation: str, resolved: bool = False
+    result: m.ValidationResult,
+    *,
+    user: User,
+    explanation: str,
+    resolved: bool = False,
 ) -> m.ValidationResult:
     """Record why figures that look wrong are right (explained), or that they were fixed."""
     explanation = explanation.strip()

@@ -146,7 +146,9 @@ def test_it_saves_and_removes_a_favourite(client_for, personas) -> None:
     assert "ky=2020S1" in favourite.query
     page = client.get("/phan-tich/")
     assert "Tuyên truyền".encode() in page.content
-    client_for("tinh").post(f"/phan-tich/yeu-thich/{favourite.pk}/xoa/")
+    # Another user's favourite is not found, and nobody is told "Đã xoá".
+    refused = client_for("tinh").post(f"/phan-tich/yeu-thich/{favourite.pk}/xoa/", follow=True)
+    assert refused.status_code == 404 and "Đã xoá" not in refused.content.decode()
     assert Favourite.objects.filter(pk=favourite.pk).exists()
     client_for("vanphong").post(f"/phan-tich/yeu-thich/{favourite.pk}/xoa/")
     assert not Favourite.objects.filter(pk=favourite.pk).exists()
