@@ -276,7 +276,7 @@ def can_extend_entry_window(user: AnyUser) -> bool:
 # ----- the standing office's own tools (rules, reports, imports of old reports) -------------
 
 
-def is_an_office(user: AnyUser) -> bool:
+def is_an_office(user: AnyUser) -> TypeGuard[User]:
     """The standing office of some unit, or an administrator."""
     return is_admin(user) or (
         _signed_in(user) and user.role == Role.OFFICE and user.unit_id is not None

@@ -297,9 +297,11 @@ def import_session(
     problems = _problems(chosen)
     if problems:
         raise ImportRefused(problems)
-    by_organisation: dict[Organisation, list[ImportCandidate]] = defaultdict(list)
+    by_organisation: dict[Organisation, list[tuple[str, ImportCandidate]]] = defaultdict(list)
     for candidate in chosen:
-        by_organisation[candidate.organisation].append(candidate)
+        # _problems refused the lot if any had no organisation or no indicator.
+        if candidate.organisation is not None and candidate.indicator is not None:
+            by_organisation[candidate.organisation].append((candidate.indicator.code, candidate))
     reason = _("Nhập từ báo cáo cũ «%(name)s»") % {"name": session.file_name}
     period_label = Period.parse(session.period).label
     saved = []
@@ -322,13 +324,13 @@ def import_session(
                     "status": submission.get_status_display(),
                 }
             )
-        figures = {c.indicator.code: c.chosen_value for c in members}
+        figures = {code: c.chosen_value for code, c in members}
         try:
             saved.append(
                 reporting.save_submission(submission, user=user, figures=figures, reason=reason)
             )
         except reporting.FieldErrors as error:
-            by_code = {c.indicator.code: c for c in members}
+            by_code = dict(members)
             raise ImportRefused(
                 [
                     f"{_label(by_code[code])} → {organisation.name}: {message}"
