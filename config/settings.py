@@ -145,6 +145,8 @@ PHOIHOP_MAX_UPLOAD_BYTES = int(os.environ.get("PHOIHOP_MAX_UPLOAD_BYTES", 5 * 10
 EMAIL_BACKEND = os.environ.get(
     "PHOIHOP_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
+# The address e-mailed links start with (notifications, reminders): the site as its users reach it.
+PHOIHOP_SITE_URL = os.environ.get("PHOIHOP_SITE_URL", "")
 DEFAULT_FROM_EMAIL = os.environ.get("PHOIHOP_FROM_EMAIL", "phoihop@localhost")
 
 # The audit keeps the whole reason for a change, however long (a return reason, an import note).

@@ -241,3 +241,17 @@ def test_reminders_stay_once_a_day_in_the_database(personas) -> None:
     with pytest.raises(IntegrityError), transaction.atomic():
         row("overdue")
     assert Notification.objects.count() == 3
+
+
+def test_the_mailed_link_starts_with_the_sites_address(
+    personas, mailoutbox, django_capture_on_commit_callbacks, settings
+) -> None:
+    settings.PHOIHOP_SITE_URL = "https://phoihop.binhphuoc.gov.vn/"
+    hong = personas["chuthapdo"]
+    hong.email = "hong@example.vn"
+    hong.save()
+    submission = submission_of("698", "ctd")
+    with django_capture_on_commit_callbacks(execute=True):
+        notify_accepted(submission, actor=personas["vanphong"])
+    (mail,) = mailoutbox
+    assert f"https://phoihop.binhphuoc.gov.vn/bao-cao/{submission.pk}/" in mail.body
