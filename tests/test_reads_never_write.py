@@ -129,7 +129,8 @@ def crawl(client) -> tuple[list[str], list[str]]:
 
 
 @pytest.mark.parametrize("username", PERSONAS)
-def test_it_changes_nothing_while_a_persona_reads_every_page(client_for, username):
+def test_it_changes_nothing_while_a_persona_reads_every_page(client_for, personas, username):
+    unread_notification_for(personas[username])  # opening the bell's list must not mark it
     client = client_for(username)
     before = snapshot()
     visited, failures = crawl(client)
@@ -137,6 +138,24 @@ def test_it_changes_nothing_while_a_persona_reads_every_page(client_for, usernam
     assert failures == []
     assert len(visited) > 5, visited
     assert after == before, _difference(before, after)
+
+
+def unread_notification_for(person) -> None:
+    from phoihop.core import clock
+    from phoihop.reporting.models import Notification, Submission
+
+    submission = Submission.objects.select_related("organisation", "form").first()
+    Notification.objects.create(
+        recipient=person,
+        kind=Notification.Kind.RETURNED,
+        organisation=submission.organisation,
+        form=submission.form,
+        period=submission.period,
+        submission=submission,
+        message="Báo cáo bị trả lại.",
+        created_on=clock.today(),
+        created_at=clock.now(),
+    )
 
 
 def _difference(before: str, after: str) -> str:
