@@ -263,6 +263,14 @@ class EntryWindow(models.Model):
     def __str__(self) -> str:
         return f"{self.form.code} {self.period} → {self.closes_on}"
 
+    @property
+    def period_label(self) -> str:
+        """The period as lists show it (6 tháng cuối năm 2020); a malformed id as stored."""
+        try:
+            return Period.parse(self.period).label
+        except PeriodError:
+            return self.period
+
 
 class Explanation(models.Model):
     """A reporter's explanation of a check its figures break, written when submitting."""

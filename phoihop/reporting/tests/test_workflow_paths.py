@@ -201,6 +201,7 @@ def test_an_extension_for_one_organisation_opens_only_it(client_for, personas) -
     assert window.organisation.kind.code == "ctd" and window.created_by == personas["vanphong"]
     page = client.get(reverse("reporting:windows")).content.decode()
     assert "Bổ sung số liệu sơ cứu" in page and "đang hiệu lực" in page
+    assert "<td>6 tháng cuối năm 2020</td>" in page
     client.post(reverse("reporting:revoke_window", args=[window.pk]))
     window.refresh_from_db()
     assert window.revoked_by == personas["vanphong"]
