@@ -22,6 +22,14 @@ def validate_period_id(value: str) -> None:
         raise ValidationError(str(exc)) from exc
 
 
+def period_label(period_id: str) -> str:
+    """A stored period id as people read it; a malformed one is shown as stored, not raised."""
+    try:
+        return Period.parse(period_id).label
+    except PeriodError:
+        return period_id
+
+
 def submitted_late(submitted_at: dt.datetime | None, deadline: dt.date) -> bool:
     """Whether something sent at `submitted_at` missed `deadline`, the day read in Vietnam."""
     return submitted_at is not None and submitted_at.astimezone(VIETNAM).date() > deadline
@@ -95,10 +103,7 @@ class Submission(models.Model):
     @property
     def period_label(self) -> str:
         """The period as lists show it; a malformed stored id is shown as stored, not raised."""
-        try:
-            return self.period_obj.label
-        except PeriodError:
-            return self.period
+        return period_label(self.period)
 
     @property
     def period_sort_key(self) -> tuple:
@@ -266,10 +271,7 @@ class EntryWindow(models.Model):
     @property
     def period_label(self) -> str:
         """The period as lists show it (6 tháng cuối năm 2020); a malformed id as stored."""
-        try:
-            return Period.parse(self.period).label
-        except PeriodError:
-            return self.period
+        return period_label(self.period)
 
 
 class Explanation(models.Model):
