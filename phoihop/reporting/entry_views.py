@@ -61,10 +61,18 @@ def _entry_warnings(submission: Submission) -> list[dict]:
 def _page_context(submission: Submission, user, **extra) -> dict:
     warnings = _entry_warnings(submission)
     window = entry_window(submission.form, submission.period, organisation=submission.organisation)
+    today = services.today()
+    # Returned (or reopened) for correction: open to its reporter until that day, whatever
+    # the window.
+    until = submission.reopened_until
+    open_until = (
+        until if submission.status == Status.RETURNED and until and today <= until else None
+    )
     return {
         "submission": submission,
         **entry_form_data(submission, warnings=warnings),
-        "window_open": services.today() in window,
+        "open_until": open_until,
+        "window_open": today in window or open_until is not None,
         "window_closes": window.end,
         "is_office": permissions.is_office_for(user, submission.organisation.unit),
         **extra,

@@ -73,7 +73,7 @@ class SubmitRefused(WorkflowError):
 
 def _comparison_values(submission: Submission) -> tuple[Period | None, dict[str, Decimal]]:
     """The organisation's figures of the same period a year earlier, else of the period before:
-    what a large change is measured against (only submitted or accepted figures count)."""
+    what a large change is measured against (accepted figures only: the official record)."""
     try:
         period = submission.period_obj
     except PeriodError:
@@ -86,7 +86,7 @@ def _comparison_values(submission: Submission) -> tuple[Period | None, dict[str,
                 FigureValue.objects.filter(
                     submission__organisation_id=submission.organisation_id,
                     submission__period=earlier.id,
-                    submission__status__in=(Status.SUBMITTED, Status.ACCEPTED),
+                    submission__status=Status.ACCEPTED,
                     value__isnull=False,
                 ).values_list("indicator__code", "value")
             ),
@@ -390,13 +390,13 @@ def return_for_correction(result: ValidationResult, *, user: permissions.AnyUser
     if submission is None:
         raise WorkflowError(_("Kết quả này không gắn với một báo cáo cụ thể."))
     reason = _("Đề nghị kiểm tra, sửa số liệu: %(message)s") % {"message": result.message}
-    if submission.status == Status.ACCEPTED:
-        submission = reopen_submission(submission, user=user, reason=reason)
-    else:
-        submission = return_submission(submission, user=user, reason=reason)
+    # Marked first: the step recomputes the unit's checks, and the new run carries the mark on.
+    # A refused step rolls the mark back with it.
     result.returned_at = clock.now()
     result.save(update_fields=["returned_at"])
-    return submission
+    if submission.status == Status.ACCEPTED:
+        return reopen_submission(submission, user=user, reason=reason)
+    return return_submission(submission, user=user, reason=reason)
 
 
 def refresh_checks(submission: Submission, *, user: User) -> None:

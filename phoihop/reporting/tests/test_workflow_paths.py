@@ -101,6 +101,9 @@ def test_a_returned_report_is_corrected_through_excel_after_the_window(red_cross
 def test_a_returned_report_is_corrected_and_resubmitted_on_the_web(red_cross, client_for):
     returned = _returned_after_the_window(red_cross)
     client = client_for("chuthapdo")
+    page = client.get(reverse("reporting:entry", args=[returned.pk])).content.decode()
+    assert "Báo cáo được mở để sửa đến hết ngày 13/12/2026" in page
+    assert "Thời gian nhập liệu đã hết" not in page
     response = client.post(
         reverse("reporting:entry", args=[returned.pk]),
         {"version": returned.version, "so_lieu.so_cuu_ca": "98"},

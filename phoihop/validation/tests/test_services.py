@@ -180,6 +180,10 @@ def test_it_returns_an_accepted_submission_for_correction(district, personas):
     assert "98" in submission.return_reason
     result.refresh_from_db()
     assert result.returned_at is not None
+    # The step recomputed the checks: the latest run, the one every page reads, keeps the mark.
+    latest = services.latest_run(district, "2020S1")
+    assert latest.pk != run.pk
+    assert latest.results.get(code="parts:so_cuu_ca").returned_at is not None
 
 
 def test_submission_warnings_include_product_checks():
