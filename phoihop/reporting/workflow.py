@@ -11,10 +11,10 @@ above `validation` (which never imports it).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import cast
+from typing import Any, cast
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -297,6 +297,32 @@ def _open_until(until: dt.date | None) -> dt.date:
     return until
 
 
+def _send_back(
+    submission: Submission,
+    *,
+    user: permissions.AnyUser,
+    action: str,
+    reason: str,
+    open_until: dt.date | None,
+    notify: Callable[..., object],
+    **fields: Any,
+) -> Submission:
+    """Returned or reopened alike: back to its reporter with the reason, open to them until a
+    day whatever the window, and the reporters told."""
+    submission = _transition(
+        submission,
+        user=user,
+        status=Status.RETURNED,
+        action=action,
+        reason=reason,
+        return_reason=reason,
+        reopened_until=_open_until(open_until),
+        **fields,
+    )
+    notify(submission, actor=_actor(user), reason=reason, open_until=submission.reopened_until)
+    return submission
+
+
 @transaction.atomic
 def return_submission(
     submission: Submission,
@@ -313,21 +339,16 @@ def return_submission(
         raise WorkflowError(_("Chỉ trả lại được báo cáo đã gửi."))
     if not reason.strip():
         raise WorkflowError(_("Cần ghi lý do trả lại để người báo cáo biết phải sửa gì."))
-    submission = _transition(
+    return _send_back(
         submission,
         user=user,
-        status=Status.RETURNED,
         action=Event.Action.RETURNED,
         reason=reason.strip(),
+        open_until=open_until,
+        notify=notifications.notify_returned,
         reviewed_at=clock.now(),
         reviewed_by=user,
-        return_reason=reason.strip(),
-        reopened_until=_open_until(open_until),
     )
-    notifications.notify_returned(
-        submission, actor=_actor(user), reason=reason.strip(), open_until=submission.reopened_until
-    )
-    return submission
 
 
 @transaction.atomic
@@ -367,19 +388,14 @@ def reopen_submission(
         raise WorkflowError(_("Chỉ mở lại được báo cáo đã duyệt."))
     if not reason.strip():
         raise WorkflowError(_("Cần ghi lý do mở lại báo cáo đã duyệt."))
-    submission = _transition(
+    return _send_back(
         submission,
         user=user,
-        status=Status.RETURNED,
         action=Event.Action.REOPENED,
         reason=reason.strip(),
-        return_reason=reason.strip(),
-        reopened_until=_open_until(open_until),
+        open_until=open_until,
+        notify=notifications.notify_reopened,
     )
-    notifications.notify_reopened(
-        submission, actor=_actor(user), reason=reason.strip(), open_until=submission.reopened_until
-    )
-    return submission
 
 
 @transaction.atomic
