@@ -188,8 +188,7 @@ def write_refusal(
     if is_office_for(user, unit):
         return None  # late entry is the standing office's to make
     today = on or clock.today()
-    until = submission.reopened_until
-    if submission.status == Status.RETURNED and until is not None and today <= until:
+    if submission.open_for_correction(today):
         return None
     window = windows.entry_window(form, submission.period, organisation=submission.organisation)
     if today in window:

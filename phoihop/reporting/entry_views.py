@@ -61,13 +61,8 @@ def _entry_warnings(submission: Submission) -> list[dict]:
 def _page_context(submission: Submission, user, **extra) -> dict:
     warnings = _entry_warnings(submission)
     window = entry_window(submission.form, submission.period, organisation=submission.organisation)
-    today = services.today()
-    # Returned (or reopened) for correction: open to its reporter until that day, whatever
-    # the window.
-    until = submission.reopened_until
-    open_until = (
-        until if submission.status == Status.RETURNED and until and today <= until else None
-    )
+    today = clock.today()
+    open_until = submission.reopened_until if submission.open_for_correction(today) else None
     return {
         "submission": submission,
         **entry_form_data(submission, warnings=warnings),
@@ -246,16 +241,16 @@ def submit(request: HttpRequest, pk: int) -> HttpResponse:
 def _submit_context(submission: Submission, *, typed: dict[str, str] | None = None) -> dict:
     explained = dict(submission.explanations.values_list("rule_code", "text"))
     explained.update(typed or {})
-    blockers = workflow.submit_blockers(submission, explanations=typed)
-    # Large changes stay listed once explained, so the explanation can still be read and edited.
-    changes = workflow.large_changes(
-        submission, dict(submission.figures.values_list("indicator__code", "value"))
-    )
     return {
         "submission": submission,
+        # The broken checks, blocking ones marked, each once.
         "warnings": submission_warnings(submission),
-        "blockers": [b for b in blockers if not b.explainable],
-        "changes": changes,
+        # What else must be fixed: the required narratives still empty.
+        "blockers": workflow.missing_narratives(submission),
+        # Large changes stay listed once explained, so the explanation can be read and edited.
+        "changes": workflow.large_changes(
+            submission, dict(submission.figures.values_list("indicator__code", "value"))
+        ),
         "explained": explained,
     }
 

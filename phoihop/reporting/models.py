@@ -130,6 +130,12 @@ class Submission(models.Model):
             days_after_end=self.form.deadline_days,
         )
 
+    def open_for_correction(self, day: dt.date) -> bool:
+        """Returned (or reopened) and still open to its reporter on `day`, whatever the form's
+        entry window."""
+        until = self.reopened_until
+        return self.status == Status.RETURNED and until is not None and day <= until
+
     @property
     def is_late(self) -> bool:
         # Not sent yet is not late here; the deadline (and its form) is read only when sent.

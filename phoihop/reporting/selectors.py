@@ -488,7 +488,10 @@ def open_entries(organisations: list[Organisation], *, today: dt.date) -> list[d
             reopened = {
                 Period.parse(s.period)
                 for (org_id, form_id, _p), s in existing.items()
-                if org_id == organisation.pk and form_id == form.pk and _reopened(s, today)
+                if org_id == organisation.pk
+                and form_id == form.pk
+                and s.open_for_correction(today)
+                and _is_period(s.period)
             }
             candidates |= reopened
             for period in sorted(candidates, reverse=True):
@@ -512,17 +515,6 @@ def open_entries(organisations: list[Organisation], *, today: dt.date) -> list[d
                         {"organisation": organisation, "period": period, "submission": submission}
                     )
     return result
-
-
-def _reopened(submission: Submission, today: dt.date) -> bool:
-    """Returned and still open for its reporter to correct."""
-    until = submission.reopened_until
-    return (
-        submission.status == Status.RETURNED
-        and until is not None
-        and today <= until
-        and _is_period(submission.period)
-    )
 
 
 def entry_windows_for(user) -> QuerySet:

@@ -65,10 +65,6 @@ class FieldErrors(Exception):
     errors: dict[str, str] = field(default_factory=dict)
 
 
-def today() -> dt.date:
-    return clock.today()
-
-
 # ----- entry window -----------------------------------------------------------------------
 
 

@@ -226,3 +226,14 @@ def test_the_web_asks_for_the_explanation_and_submits_with_it(red_cross, client_
     red_cross.refresh_from_db()
     assert red_cross.status == Status.SUBMITTED
     assert red_cross.explanations.get().text == "Đợt sơ cứu lũ lụt."
+
+
+def test_the_submit_page_lists_an_empty_required_narrative_once(red_cross, client_for) -> None:
+    from phoihop.indicators.models import Section
+
+    section = red_cross.form.sections.filter(has_narrative=True).order_by("order").first()
+    Section.objects.filter(pk=section.pk).update(narrative_required=True)
+    page = client_for("chuthapdo").get(reverse("reporting:submit", args=[red_cross.pk]))
+    html = page.content.decode()
+    assert html.count(f"Phần «{section.heading}» bắt buộc có thuyết minh") == 1
+    assert 'class="violations blockers"' in html
