@@ -133,7 +133,7 @@ def can_enter_for(user: AnyUser, organisation: Organisation) -> TypeGuard[User]:
 
 def can_edit_submission(user: AnyUser, submission: Submission) -> bool:
     """Whether the user may change figures now (see `write_refusal`)."""
-    return may_write_submission(user, submission)
+    return write_refusal(user, submission) is None
 
 
 def unit_exists_in(unit: Unit, period: str, *, convention: str) -> bool:
@@ -197,10 +197,6 @@ def write_refusal(
         "Đã hết thời gian nhập liệu kỳ này (từ %(start)s đến %(end)s). "
         "Liên hệ cơ quan thường trực để nhập bổ sung."
     ) % {"start": format_date(window.start), "end": format_date(window.end)}
-
-
-def may_write_submission(user: AnyUser, submission: Submission) -> bool:
-    return write_refusal(user, submission) is None
 
 
 def can_review_submission(user: AnyUser, submission: Submission) -> TypeGuard[User]:
