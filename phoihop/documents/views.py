@@ -18,6 +18,7 @@ from phoihop.accounts.permissions import (
     is_office_for,
     visible_submissions,
 )
+from phoihop.core.params import parse_id
 from phoihop.core.periods import Period, PeriodError
 from phoihop.documents.context_units import is_reportable
 from phoihop.documents.forms import HeaderForm, TemplateUploadForm
@@ -188,8 +189,9 @@ def templates(request: HttpRequest, unit_id: int) -> HttpResponse:
 @require_POST
 def use_template(request: HttpRequest, unit_id: int) -> HttpResponse:
     unit = access_office_unit_by_id(request.user, unit_id)
-    pk = request.POST.get("template") or None
-    template = get_object_or_404(ReportTemplate, pk=pk, unit=unit) if pk else None
+    chosen = request.POST.get("template") or None
+    pk = parse_id(chosen)
+    template = get_object_or_404(ReportTemplate, pk=pk, unit=unit) if chosen else None
     choose_template(unit, template=template, user=request.user)
     messages.success(request, _("Đã chọn mẫu báo cáo."))
     return redirect("documents:templates", unit_id=unit.pk)

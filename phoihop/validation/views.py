@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from phoihop.accounts import permissions
 from phoihop.core import clock
+from phoihop.core.params import parse_id
 from phoihop.core.periods import Period
 from phoihop.validation import selectors, services
 from phoihop.validation.forms import ExplanationForm, RuleForm
@@ -24,7 +25,7 @@ def index(request: HttpRequest) -> HttpResponse:
     if not units:
         raise PermissionDenied
     period = (request.GET.get("ky") or "").strip()
-    unit_id = request.GET.get("don_vi")
+    unit_id = parse_id(request.GET.get("don_vi"))
     if period and unit_id:
         return redirect("validation:unit_period", unit_id=unit_id, period=period)
     periods = selectors.index_periods(request.user, today=clock.today())
@@ -43,8 +44,8 @@ def unit_period(request: HttpRequest, unit_id: int, period: str) -> HttpResponse
     state = services.verdict(unit, period)
     latest = state["run"]
     run = latest
-    run_id = request.GET.get("lan")
-    if run_id:
+    if request.GET.get("lan"):
+        run_id = parse_id(request.GET["lan"])
         run = ValidationRun.objects.filter(unit=unit, period=period, pk=run_id).first()
         if run is None:
             return HttpResponseBadRequest(_("Không có lần kiểm tra này."))
