@@ -95,7 +95,8 @@ def _own_names(route: str) -> list[str]:
     """The names the route's own app reads and renders: the ones worth most to fuzz."""
     module = _CALLBACKS[route].__module__.split(".")
     app = ROOT / module[1] if module[0] == "phoihop" and len(module) > 2 else None
-    return sorted(_names_in(app)) if app and app.is_dir() else NAMES
+    own = sorted(_names_in(app)) if app and app.is_dir() else []
+    return own or NAMES
 
 
 # Path values: ids that exist (the demo's objects number in the hundreds), ids that do not, and
