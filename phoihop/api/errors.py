@@ -69,9 +69,10 @@ def _answer(api: NinjaAPI, request: HttpRequest, status: int, detail: str, **ext
 
 
 def install(api: NinjaAPI) -> None:
-    """Register the handlers: each refusal a service raises becomes its status and message."""
+    """Register the handlers: each refusal a service raises becomes its status and message.
+    (`exc` is typed Any: ninja's stubs expect a handler of the exception or of its class.)"""
 
-    def unauthorised(request: HttpRequest, exc: Exception) -> HttpResponse:
+    def unauthorised(request: HttpRequest, exc: Any) -> HttpResponse:
         response = _answer(
             api,
             request,
@@ -84,13 +85,13 @@ def install(api: NinjaAPI) -> None:
         response["WWW-Authenticate"] = "Bearer"
         return response
 
-    def forbidden(request: HttpRequest, exc: Exception) -> HttpResponse:
+    def forbidden(request: HttpRequest, exc: Any) -> HttpResponse:
         return _answer(api, request, 403, _("Bạn không có quyền làm việc này."))
 
-    def not_found(request: HttpRequest, exc: Exception) -> HttpResponse:
+    def not_found(request: HttpRequest, exc: Any) -> HttpResponse:
         return _answer(api, request, 404, _("Không tìm thấy, hoặc bạn không được xem."))
 
-    def invalid(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    def invalid(request: HttpRequest, exc: Any) -> HttpResponse:
         errors = [
             {
                 "where": ".".join(str(part) for part in error.get("loc", ())),
@@ -102,24 +103,24 @@ def install(api: NinjaAPI) -> None:
             api, request, 422, _("Dữ liệu gửi lên không hợp lệ; chưa thay đổi gì."), errors=errors
         )
 
-    def http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    def http_error(request: HttpRequest, exc: Any) -> HttpResponse:
         return _answer(api, request, exc.status_code, str(exc))
 
-    def bad_request(request: HttpRequest, exc: BadRequest) -> HttpResponse:
+    def bad_request(request: HttpRequest, exc: Any) -> HttpResponse:
         return _answer(api, request, 400, exc.message)
 
-    def bad_period(request: HttpRequest, exc: PeriodError) -> HttpResponse:
+    def bad_period(request: HttpRequest, exc: Any) -> HttpResponse:
         return _answer(api, request, 400, str(exc))
 
-    def field_errors(request: HttpRequest, exc: services.FieldErrors) -> HttpResponse:
+    def field_errors(request: HttpRequest, exc: Any) -> HttpResponse:
         errors = [{"where": code, "message": message} for code, message in exc.errors.items()]
         return _answer(api, request, 400, _("Có giá trị không hợp lệ; chưa lưu gì."), errors=errors)
 
-    def conflict(request: HttpRequest, exc: services.EditConflict) -> HttpResponse:
+    def conflict(request: HttpRequest, exc: Any) -> HttpResponse:
         changes = [vars(change) for change in exc.changes]
         return _answer(api, request, 409, exc.message, changes=changes)
 
-    def refused(request: HttpRequest, exc: SubmitRefused) -> HttpResponse:
+    def refused(request: HttpRequest, exc: Any) -> HttpResponse:
         blockers = [
             {
                 "code": b.code,
@@ -131,7 +132,7 @@ def install(api: NinjaAPI) -> None:
         ]
         return _answer(api, request, 409, exc.message, blockers=blockers)
 
-    def workflow(request: HttpRequest, exc: services.WorkflowError) -> HttpResponse:
+    def workflow(request: HttpRequest, exc: Any) -> HttpResponse:
         return _answer(api, request, 409, exc.message)
 
     api.add_exception_handler(AuthenticationError, unauthorised)

@@ -97,7 +97,7 @@ def list_indicators(request: HttpRequest):
             "aggregation": i.aggregation,
             "computed": i.is_computed,
             "formula": i.formula,
-            "part_of": i.part_of.code if i.part_of_id else None,
+            "part_of": i.part_of.code if i.part_of else None,
             "min_value": s.exact(i.min_value),
             "max_value": s.exact(i.max_value),
             "change_threshold": s.exact(i.change_threshold),
