@@ -80,3 +80,10 @@ def test_a_read_does_not_record_use_but_a_write_does(token_of, api_as) -> None:
     assert ApiToken.objects.get(key_hash=hash_token(raw)).last_used_at is None
     client.post("/api/v1/submissions/", {}, content_type="application/json")
     assert ApiToken.objects.get(key_hash=hash_token(raw)).last_used_at is not None
+
+
+def test_a_write_with_a_token_needs_no_csrf_cookie(token_of) -> None:
+    # The token is the proof of who asks; a program has no browser cookie to be tricked with.
+    client = Client(enforce_csrf_checks=True, HTTP_AUTHORIZATION=f"Bearer {token_of('vanphong')}")
+    response = client.post("/api/v1/submissions/", {}, content_type="application/json")
+    assert response.status_code == 422
