@@ -53,6 +53,9 @@ INSTALLED_APPS = [
     "phoihop.documents",
     "phoihop.analytics",
     "phoihop.imports",
+    "phoihop.api",
+    # django-ninja: its Swagger UI served from its own static files, not a CDN.
+    "ninja",
     # Only for its `phoihop demo` command: nothing in the product imports the demo.
     "phoihop.demo",
 ]

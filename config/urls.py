@@ -3,11 +3,13 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from phoihop.api.api import api
 from phoihop.reporting import home_views
 
 urlpatterns = [
     # No app name: settings.LOGIN_REDIRECT_URL names the home page plainly as "home".
     path("", home_views.home, name="home"),
+    path("tai-khoan/api/", include("phoihop.api.urls")),
     path("tai-khoan/", include("phoihop.accounts.urls")),
     path("don-vi/", include("phoihop.places.urls")),
     path("to-chuc/", include("phoihop.organisations.urls")),
@@ -18,4 +20,5 @@ urlpatterns = [
     path("phan-tich/", include("phoihop.analytics.urls")),
     path("nhap-bao-cao-cu/", include("phoihop.imports.urls")),
     path("quan-tri/", admin.site.urls),
+    path("api/v1/", api.urls),
 ]
