@@ -7,9 +7,13 @@ transaction and are rolled back with it."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -38,6 +42,20 @@ def office_token(personas) -> str:
     return services.create_token(user=personas["vanphong"], name="schemathesis")[1]
 
 
+@pytest.fixture
+def shared_connection() -> Iterator[None]:
+    """Requests through the WSGI application keep the test's database connection open, as
+    Django's test client does: on PostgreSQL, closing it at the end of a request would end the
+    test's transaction."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        yield
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
+
+
 @pytest.mark.django_db
 @schema.parametrize()
 @settings(
@@ -46,5 +64,5 @@ def office_token(personas) -> str:
     deadline=None,
     suppress_health_check=list(HealthCheck),
 )
-def test_api_answers_within_its_schema(case, office_token) -> None:
+def test_api_answers_within_its_schema(case, office_token, shared_connection) -> None:
     case.call_and_validate(headers={"Authorization": f"Bearer {office_token}"}, checks=CHECKS)
