@@ -10,7 +10,7 @@ import datetime as dt
 from typing import Any
 
 from phoihop.core.dates import format_date_line
-from phoihop.core.numbers import format_change, format_number, format_quantity
+from phoihop.core.numbers import format_change, format_number
 from phoihop.core.periods import YEAR, Period
 from phoihop.documents.context_figures import (
     OFFICIAL,
@@ -28,6 +28,12 @@ from phoihop.documents.context_parts import (
     fill_commune_parts,
     fill_from_lower_units,
     whole_unit,
+)
+from phoihop.documents.context_prose import (
+    Figure,
+    figure_line,
+    figures_paragraph,
+    headline_comparison,
 )
 from phoihop.documents.context_status import (
     NOT_STARTED,
@@ -49,7 +55,7 @@ from phoihop.indicators.models import Indicator, Section
 from phoihop.organisations.models import Organisation, OrganisationKind
 from phoihop.places.models import Level, Unit
 from phoihop.places.selectors import UnitLookupError
-from phoihop.reporting.citations import render_citations
+from phoihop.reporting.citations import cited_codes, render_citations
 from phoihop.reporting.selectors import computed_figures, formatted_figures
 
 # Which section of the command's district form feeds which part of the report.
@@ -110,6 +116,8 @@ def report_context(
     below = {c.pk: children_in_period(c, period) if is_province else [] for c in lower}
     grass_roots = [u for units in below.values() for u in units]
     indicators = {i.code: i for i in Indicator.objects.all()}
+    code_of = {i.pk: i.code for i in indicators.values()}
+    compared: list[tuple[str, Figure]] = []
     current = read_figures([unit, *lower, *grass_roots], periods, indicators, statuses=statuses)
     previous = read_figures([unit, *(lower if is_province else [])], previous_periods, indicators)
     reports = read_reports([unit], periods, statuses=statuses)
@@ -153,7 +161,7 @@ def report_context(
 
     def figure_lines(
         sections: list[Section], codes: tuple[str, ...], own: dict, before: dict
-    ) -> list[dict[str, str]]:
+    ) -> list[Figure]:
         figures = []
         for section in sections:
             if section.code not in codes:
@@ -164,17 +172,30 @@ def report_context(
                 if value is None:
                     continue
                 figures.append(
-                    {
-                        "name": indicator.name,
-                        "value": format_quantity(
-                            value, indicator.unit_label, pad=indicator.pad_small
-                        ),
-                        "comparison": format_change(value, before.get(indicator.code))
+                    Figure(
+                        code=indicator.code,
+                        name=indicator.name,
+                        unit_label=indicator.unit_label,
+                        value=value,
+                        value_type=indicator.value_type,
+                        pad=indicator.pad_small,
+                        part_of=code_of.get(indicator.part_of_id, ""),
+                        sentence=indicator.sentence,
+                        comparison=format_change(value, before.get(indicator.code))
                         if comparable(indicator)
                         else "",
-                    }
+                    )
                 )
         return figures
+
+    def prose(
+        short_name: str, paragraphs: list[str], figures: list[Figure], cited: set[str]
+    ) -> list[str]:
+        """The narrative, then the figures it does not write, then the headline comparisons;
+        every comparison is kept for the appendix."""
+        compared.extend((short_name, f) for f in figures if f.comparison)
+        written = figures_paragraph(figures, narrative="\n".join(paragraphs), cited=cited)
+        return [p for p in (*paragraphs, written, headline_comparison(figures)) if p]
 
     def own_codes(kind: OrganisationKind, sections: list[Section]) -> tuple[str, ...]:
         # The command's shared sections feed parts I, II.1, II.2, III and IV, not its 3.x.
@@ -204,13 +225,25 @@ def report_context(
         codes = own_codes(organisation.kind, report.sections)
         # Only a draft for the office holds figures not yet accepted, and it says whose.
         pending = [f"Số liệu của {organisation.name} chưa được duyệt."] if report.pending else []
+        figures = figure_lines(
+            report.sections, codes, current.of(unit, kind), previous.of(unit, kind)
+        )
+        cited = {
+            code for section in codes for _, code in cited_codes(report.narratives.get(section, ""))
+        }
         return {
             "number": number,
             "heading": heading,
-            "paragraphs": [*pending, *section_paragraphs(kind, codes)],
-            "figures": figure_lines(
-                report.sections, codes, current.of(unit, kind), previous.of(unit, kind)
-            ),
+            "paragraphs": [
+                *pending,
+                *prose(
+                    organisation.kind.short_name,
+                    section_paragraphs(kind, codes),
+                    figures,
+                    cited,
+                ),
+            ],
+            "figures": [figure_line(f) for f in figures],
         }
 
     lower_word = lower_units_word(lower)
@@ -234,8 +267,10 @@ def report_context(
         return {
             "number": number,
             "heading": heading,
-            "paragraphs": [f"(Tổng hợp từ báo cáo của {lower_word}.)"],
-            "figures": figures,
+            "paragraphs": prose(
+                kind.short_name, [f"(Tổng hợp từ báo cáo của {lower_word}.)"], figures, set()
+            ),
+            "figures": [figure_line(f) for f in figures],
         }
 
     if from_lower:

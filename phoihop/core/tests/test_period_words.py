@@ -21,7 +21,9 @@ def test_it_turns_the_first_half_into_the_second():
 
 
 def test_the_plan_names_the_period_after_the_new_one():
-    assert rewrite("kiểm tra trong 6 tháng cuối năm 2020.") == "kiểm tra trong 6 tháng đầu năm 2021."
+    assert (
+        rewrite("kiểm tra trong 6 tháng cuối năm 2020.") == "kiểm tra trong 6 tháng đầu năm 2021."
+    )
     # A phrase without its year that now means another year says which.
     assert rewrite("phương hướng 6 tháng cuối năm") == "phương hướng 6 tháng đầu năm 2021"
 
@@ -49,6 +51,6 @@ def test_other_words_stay(text):
 
 
 def test_annual_reports_move_by_years():
-    assert rewrite("6 tháng đầu năm 2020, năm 2020", Period.parse("2020"), Period.parse("2021")) == (
-        "6 tháng đầu năm 2021, năm 2021"
-    )
+    assert rewrite(
+        "6 tháng đầu năm 2020, năm 2020", Period.parse("2020"), Period.parse("2021")
+    ) == ("6 tháng đầu năm 2021, năm 2021")
