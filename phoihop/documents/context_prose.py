@@ -74,6 +74,14 @@ def figure_line(figure: Figure) -> dict[str, str]:
     return {"name": figure.name, "value": figure.quantity, "comparison": figure.comparison}
 
 
+def _part(figure: Figure) -> str:
+    """A "trong đó" part: "4.284 thanh niên trong độ tuổi", "tai nạn giao thông 28 ca"."""
+    subject = _subject(figure)
+    if figure.unit_label and subject.startswith(f"{figure.unit_label} "):
+        return f"{figure.number} {subject}"
+    return f"{subject} {figure.quantity}"
+
+
 def cited_in(figure: Figure, text: str, codes: set[str]) -> bool:
     """Whether the narrative already writes this figure: by placeholder, or the figure with its
     unit as it would be printed ("25 cuộc", "4.350.000 đồng")."""
@@ -127,14 +135,15 @@ def figure_clauses(figures: list[Figure], *, narrative: str, cited: set[str]) ->
         filled = _fill(figure.sentence, numbers, spent) if figure.sentence else None
         if filled is not None and figure.code in filled[1]:
             text, used = filled
-            spent |= used
         else:
+            before = set(spent)
             text = _generic(figure, figures, spent, by_code)
-            spent.add(figure.code)
-        # "trong đó" parts the pattern did not write go with their whole.
-        parts = [p for p in figures if p.part_of == figure.code and p.code not in spent]
+            used = (spent - before) | {figure.code}
+        spent |= used
+        # "trong đó" parts the clause did not write go with their whole.
+        parts = [p for p in figures if p.part_of in used and p.code not in spent]
         if parts:
-            text += ", trong đó " + ", ".join(f"{_subject(p)} {p.quantity}" for p in parts)
+            text += ", trong đó có " + ", ".join(_part(p) for p in parts)
             spent |= {p.code for p in parts}
         clauses.append(text)
     return clauses
@@ -152,7 +161,7 @@ def _generic(
     whole = by_code.get(figure.part_of)
     if whole is not None and whole.code in spent:
         # The whole is written elsewhere (in the narrative): name it again, briefly.
-        return f"trong tổng số {whole.quantity} có {figure.quantity} là {_subject(figure)}"
+        return f"trong tổng số {whole.quantity} có {_part(figure)}"
     return f"{_subject(figure)}: {figure.quantity}"
 
 

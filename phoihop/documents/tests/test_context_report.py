@@ -10,12 +10,13 @@ import pytest
 import yaml
 
 from phoihop.core.periods import Period
-from phoihop.demo.seed import SEED_FIGURES
+from phoihop.demo.seed import SEED_FIGURES, SEED_REPORT
 from phoihop.documents.context import report_context
 from phoihop.documents.pdf import docx_to_pdf, pdf_page_count, pdf_to_png_pages, soffice_available
 from phoihop.documents.services import generate_docx
 from phoihop.places.models import Unit
 from phoihop.places.selectors import UnitLookupError, resolve_unit
+from phoihop.reporting.models import Narrative
 
 HEADINGS = [
     (re.compile(r"^PHẦN THỨ HAI"), "PHẦN THỨ HAI"),
@@ -66,6 +67,50 @@ def test_it_writes_every_seed_figure_in_its_section(report_docx):
         if figure not in sections.get(item["section"], "")
     ]
     assert missing == []
+
+
+def body_paragraphs(document: docx.document.Document) -> list[str]:
+    """The report's own text: every paragraph before the appendices."""
+    texts = []
+    for paragraph in document.paragraphs:
+        if paragraph.text.startswith("PHỤ LỤC"):
+            break
+        texts.append(paragraph.text)
+    return texts
+
+
+LABEL_VALUE = re.compile(r"^[-+•]\s*[^:.;]{3,}:\s*\d")
+
+
+def test_its_body_reads_like_the_seed(report_docx):
+    body = body_paragraphs(docx.Document(BytesIO(report_docx)))
+    words = sum(len(text.split()) for text in body)
+    seed_words = len(SEED_REPORT.read_text(encoding="utf-8").split())
+    assert words <= 1.1 * seed_words, (words, seed_words)
+    assert len([t for t in body if LABEL_VALUE.match(t)]) <= 5
+    # Comparisons with the same period: a few headline ones in the text, all in an appendix.
+    assert sum(t.count("so với cùng kỳ") + t.startswith("So với cùng kỳ") for t in body) <= 2 * 8
+
+
+def test_figures_the_narrative_leaves_out_are_written_in_sentences(bu_dang):
+    Narrative.objects.filter(
+        submission__organisation__unit=bu_dang,
+        submission__organisation__kind__code="ctd",
+        submission__period=PERIOD.id,
+    ).update(text="Hội Chữ thập đỏ huyện phối hợp chặt chẽ với Ban CHQS huyện.")
+    document = docx.Document(BytesIO(generate_docx(bu_dang, PERIOD).content))
+    red_cross = split_sections(document)["3.2"]
+    items = yaml.safe_load(SEED_FIGURES.read_text(encoding="utf-8"))["items"]
+    figures = [f for item in items if item["section"] == "3.2" for f in item["figures"]]
+    assert [f for f in figures if f not in red_cross] == []
+    # The catalogue's sentence patterns, parts with their whole, pairs joined.
+    assert "chăm lo Tết cho người nghèo với 10.848 phần quà trị giá 3.658.673.000 đồng" in red_cross
+    assert (
+        "sơ cứu an toàn cho 98 ca, trong đó tai nạn giao thông 28 ca, tai nạn khác 90 người"
+        in red_cross
+    )
+    assert "được 25 cuộc với 14.250 lượt người dự nghe" in red_cross
+    assert not [t for t in red_cross.splitlines() if LABEL_VALUE.match(t)]
 
 
 def test_it_leaves_no_placeholder(report_docx):
