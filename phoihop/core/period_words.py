@@ -10,10 +10,15 @@ new one; a year ("năm 2020", "năm 2020 - 2021") moves by the years between the
 from __future__ import annotations
 
 import re
+from difflib import SequenceMatcher
 
 from phoihop.core.periods import HALF, Period
 
-__all__ = ["HALF_PHRASE", "rewrite_period_words"]
+__all__ = ["HALF_PHRASE", "rewrite_copied_paragraphs", "rewrite_period_words"]
+
+# A paragraph this close to one of the earlier period's is taken to be copied from it.
+COPIED_RATIO = 0.8
+_BLANK_LINES = re.compile(r"(\n\s*\n)")
 
 # "6 tháng đầu năm", "Sáu tháng cuối năm 2020", "sáu tháng đầu năm nay"
 HALF_PHRASE = re.compile(
@@ -62,3 +67,26 @@ def rewrite_period_words(text: str, *, source: Period, target: Period) -> str:
     if years:
         text = _YEAR.sub(year, text)  # a marked year no longer follows "năm " directly
     return text.replace(_KEEP, "")
+
+
+def _copied(paragraph: str, earlier: list[str]) -> bool:
+    words = paragraph.split()
+    return any(
+        SequenceMatcher(None, words, other.split(), autojunk=False).ratio() >= COPIED_RATIO
+        for other in earlier
+    )
+
+
+def rewrite_copied_paragraphs(text: str, *, earlier: str, source: Period, target: Period) -> str:
+    """`text` of the `target` period with the paragraphs copied from `earlier` (the text of
+    `source`) rewritten for `target`; paragraphs written anew are left as they are."""
+    if not earlier.strip() or source == target:
+        return text
+    earlier_paragraphs = [p for p in _BLANK_LINES.split(earlier) if p.strip()]
+    pieces = _BLANK_LINES.split(text)  # paragraphs and, between them, their blank lines
+    return "".join(
+        rewrite_period_words(piece, source=source, target=target)
+        if piece.strip() and _copied(piece, earlier_paragraphs)
+        else piece
+        for piece in pieces
+    )

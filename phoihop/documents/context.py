@@ -11,6 +11,7 @@ from typing import Any
 
 from phoihop.core.dates import format_date_line
 from phoihop.core.numbers import format_change, format_number
+from phoihop.core.period_words import rewrite_copied_paragraphs
 from phoihop.core.periods import YEAR, Period
 from phoihop.documents.context_figures import (
     OFFICIAL,
@@ -121,6 +122,11 @@ def report_context(
     current = read_figures([unit, *lower, *grass_roots], periods, indicators, statuses=statuses)
     previous = read_figures([unit, *(lower if is_province else [])], previous_periods, indicators)
     reports = read_reports([unit], periods, statuses=statuses)
+    # Narratives copied from the period before have their period words rewritten.
+    earlier_period = period.previous()
+    earlier_reports = read_reports(
+        [unit], source_periods(earlier_period, statuses=statuses), statuses=statuses
+    )
     missing, expected = missing_organisations([unit, *lower, *grass_roots], periods)
     state_of = {m.organisation.pk: m.state for m in missing if m.unit.pk == unit.pk}
     organisations = list(
@@ -153,10 +159,18 @@ def report_context(
         report = reports.get((unit.pk, kind))
         if report is None:
             return []
+        earlier = earlier_reports.get((unit.pk, kind))
+
+        def text(code: str) -> str:
+            own = report.narratives.get(code, "")
+            if earlier is None:
+                return own
+            return rewrite_copied_paragraphs(
+                own, earlier=earlier.narratives.get(code, ""), source=earlier_period, target=period
+            )
+
         return [
-            paragraph
-            for code in codes
-            for paragraph in split_paragraphs(cited(kind, report.narratives.get(code, "")))
+            paragraph for code in codes for paragraph in split_paragraphs(cited(kind, text(code)))
         ]
 
     def figure_lines(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from phoihop.core.period_words import rewrite_period_words
+from phoihop.core.period_words import rewrite_copied_paragraphs, rewrite_period_words
 from phoihop.core.periods import Period
 
 S1, S2 = Period.parse("2020S1"), Period.parse("2020S2")
@@ -54,3 +54,16 @@ def test_annual_reports_move_by_years():
     assert rewrite(
         "6 tháng đầu năm 2020, năm 2020", Period.parse("2020"), Period.parse("2021")
     ) == ("6 tháng đầu năm 2021, năm 2021")
+
+
+def test_only_paragraphs_copied_from_the_earlier_period_are_rewritten():
+    earlier = "Trong 6 tháng đầu năm 2020, Hội tổ chức {tt_cuoc} cuộc tuyên truyền.\n\nKhác."
+    text = (
+        "Trong 6 tháng đầu năm 2020, Hội tổ chức {tt_cuoc} cuộc tuyên truyền cho hội viên."
+        "\n\nSo với 6 tháng đầu năm 2020, kết quả cao hơn."
+    )
+    assert rewrite_copied_paragraphs(text, earlier=earlier, source=S1, target=S2) == (
+        "Trong 6 tháng cuối năm 2020, Hội tổ chức {tt_cuoc} cuộc tuyên truyền cho hội viên."
+        "\n\nSo với 6 tháng đầu năm 2020, kết quả cao hơn."
+    )
+    assert rewrite_copied_paragraphs(text, earlier="", source=S1, target=S2) == text

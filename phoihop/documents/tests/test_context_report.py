@@ -16,7 +16,7 @@ from phoihop.documents.pdf import docx_to_pdf, pdf_page_count, pdf_to_png_pages,
 from phoihop.documents.services import generate_docx
 from phoihop.places.models import Unit
 from phoihop.places.selectors import UnitLookupError, resolve_unit
-from phoihop.reporting.models import Narrative
+from phoihop.reporting.models import Narrative, Status, Submission
 
 HEADINGS = [
     (re.compile(r"^PHẦN THỨ HAI"), "PHẦN THỨ HAI"),
@@ -111,6 +111,33 @@ def test_figures_the_narrative_leaves_out_are_written_in_sentences(bu_dang):
     )
     assert "được 25 cuộc với 14.250 lượt người dự nghe" in red_cross
     assert not [t for t in red_cross.splitlines() if LABEL_VALUE.match(t)]
+
+
+def test_a_second_half_copied_from_the_first_names_the_second_half(bu_dang):
+    second = Period.parse("2020S2")
+    for narrative in Narrative.objects.filter(
+        submission__organisation__unit=bu_dang, submission__period=PERIOD.id
+    ).select_related("submission"):
+        copy, _ = Submission.objects.get_or_create(
+            organisation_id=narrative.submission.organisation_id,
+            form_id=narrative.submission.form_id,
+            period=second.id,
+        )
+        Narrative.objects.update_or_create(
+            submission=copy, section_id=narrative.section_id, defaults={"text": narrative.text}
+        )
+    Submission.objects.filter(organisation__unit=bu_dang, period=second.id).update(
+        status=Status.ACCEPTED
+    )
+    body = "\n".join(
+        body_paragraphs(docx.Document(BytesIO(generate_docx(bu_dang, second).content)))
+    )
+    assert "Sáu tháng đầu năm 2020" not in body and "6 tháng đầu năm 2020" not in body
+    # "6 tháng đầu năm" is left only where the copied plan meant the period after the first
+    # half's: now the first half of 2021.
+    assert not re.search(r"tháng đầu năm(?! 2021)", body)
+    assert body.count("6 tháng cuối năm 2020") + body.count("Sáu tháng cuối năm 2020") >= 8
+    assert "Đợt kiểm tra 6 tháng cuối năm tại các xã" in body
 
 
 def test_it_leaves_no_placeholder(report_docx):
