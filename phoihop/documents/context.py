@@ -32,6 +32,7 @@ from phoihop.documents.context_parts import (
 )
 from phoihop.documents.context_prose import (
     Figure,
+    comparison_appendix,
     figure_line,
     figures_paragraph,
     headline_comparison,
@@ -198,6 +199,7 @@ def report_context(
                         comparison=format_change(value, before.get(indicator.code))
                         if comparable(indicator)
                         else "",
+                        previous=before.get(indicator.code),
                     )
                 )
         return figures
@@ -375,12 +377,17 @@ def report_context(
         lower=lower,
         per_lower=per_lower,
         lower_total=lower_total,
+        # The grass roots' forms: what every lower unit reports alike (a province's districts
+        # are compared on their communes' figures, added up).
         lower_sections=(
-            commune_sections([*lower, *grass_roots], periods, statuses=statuses) if lower else []
+            commune_sections(grass_roots or lower, periods, statuses=statuses) if lower else []
         ),
         lower_heading="Huyện, thị xã, thành phố" if is_province else "Xã, thị trấn",
         lower_word=lower_word if is_province else "các xã, thị trấn",
     )
+    comparisons = comparison_appendix(label, compared)
+    if comparisons is not None:
+        context["appendices"].insert(1, comparisons)
     context["draft"] = draft
     if missing:
         # Who is not in the report, and why: at the end of part I's section III, and listed.

@@ -36,6 +36,7 @@ class Figure:
     part_of: str = ""
     sentence: str = ""
     comparison: str = ""  # "tăng 19% so với cùng kỳ", or "" when not compared
+    previous: Decimal | None = None  # the same period a year earlier
 
     @property
     def quantity(self) -> str:
@@ -187,3 +188,22 @@ def headline_comparison(figures: list[Figure], *, limit: int = HEADLINE_COMPARIS
         previous_head = head if tail else None
         changes.append(f"{subject} {figure.comparison.removesuffix(' so với cùng kỳ')}")
     return f"So với cùng kỳ năm trước, {', '.join(changes)}."
+
+
+def comparison_appendix(label: str, compared: list[tuple[str, Figure]]) -> dict | None:
+    """Every comparison with the same period, one row per organisation's figure."""
+    if not compared:
+        return None
+    rows = []
+    for owner, figure in compared:
+        previous = format_figure(figure.previous, value_type=figure.value_type, pad=figure.pad)
+        change = figure.comparison.removesuffix(" so với cùng kỳ")
+        rows.append(
+            [f"{owner}: {figure.name} ({figure.unit_label})", figure.number, previous, change]
+        )
+    return {
+        "title": f"So sánh với cùng kỳ năm trước {label}",
+        "columns": ["Đơn vị: chỉ tiêu (đơn vị tính)", "Kỳ này", "Cùng kỳ", "So sánh"],
+        "rows": rows,
+        "total": [],
+    }

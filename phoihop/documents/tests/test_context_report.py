@@ -171,8 +171,24 @@ def test_it_follows_the_period_and_unit_in_header_and_subject(bu_dang):
     assert annual["subject"].startswith("Tổng kết ") and annual["subject"].endswith("năm 2020")
 
 
-def test_its_appendix_lists_the_16_communes_of_2020_with_totals(bu_dang):
-    communes = report_context(bu_dang, PERIOD)["appendices"][1]
+def test_its_appendices_are_one_table_by_organisation_one_by_commune_and_the_comparisons(
+    bu_dang,
+):
+    by_organisation, comparisons, communes = report_context(bu_dang, PERIOD)["appendices"]
+    assert by_organisation["columns"][1:3] == ["Hội CTĐ", "Hội ND"]
+    assert comparisons["columns"] == [
+        "Đơn vị: chỉ tiêu (đơn vị tính)",
+        "Kỳ này",
+        "Cùng kỳ",
+        "So sánh",
+    ]
+    assert [
+        "Hội CTĐ: Tuyên truyền đường lối, chủ trương, chính sách, pháp luật: số cuộc (cuộc)",
+        "25",
+        "21",
+        "tăng 19%",
+    ] in comparisons["rows"]
+    assert communes["columns"][0] == "Xã, thị trấn"
     assert len(communes["rows"]) == 16
     assert communes["total"][:3] == ["Tổng cộng", "7.286", "247.362"]
 
