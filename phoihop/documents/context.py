@@ -13,6 +13,7 @@ from phoihop.core.dates import format_date_line
 from phoihop.core.numbers import format_change, format_number
 from phoihop.core.period_words import rewrite_copied_paragraphs
 from phoihop.core.periods import YEAR, Period
+from phoihop.documents.context_edits import apply_parts, report_version
 from phoihop.documents.context_figures import (
     OFFICIAL,
     WITH_SUBMITTED,
@@ -53,6 +54,7 @@ from phoihop.documents.context_units import (
     lower_units_word,
     reference_day,
 )
+from phoihop.documents.models import ReportText
 from phoihop.indicators.models import Indicator, Section
 from phoihop.organisations.models import Organisation, OrganisationKind
 from phoihop.places.models import Level, Unit
@@ -95,12 +97,14 @@ def report_context(
     header: HeaderFields | None = None,
     issued_on: dt.date | None = None,
     draft: bool = False,
+    office_text: bool = True,
 ) -> dict[str, Any]:
     """The whole review report of a province, district or commune for a period, as a dict.
 
     Official: accepted submissions only. A draft for the office (`draft`) also takes those
     submitted and awaiting review, each organisation's part saying its figures are not yet
-    accepted; drafts and returned submissions are never read."""
+    accepted; drafts and returned submissions are never read. The office's own wording of
+    this version of the report replaces the generated text, unless `office_text` is False."""
     if not is_reportable(unit):
         raise UnitLookupError(
             f"Không lập báo cáo cho {unit.full_name}: chỉ lập báo cáo cấp tỉnh, huyện và xã."
@@ -389,6 +393,12 @@ def report_context(
     if comparisons is not None:
         context["appendices"].insert(1, comparisons)
     context["draft"] = draft
+    if office_text:
+        saved = ReportText.objects.filter(
+            unit=unit, period=period.id, version=report_version(unit, period, draft=draft)
+        ).first()
+        if saved is not None:
+            apply_parts(context, saved.parts)
     if missing:
         # Who is not in the report, and why: at the end of part I's section III, and listed.
         context["communes"] = [
