@@ -21,7 +21,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 NEW_TEXT = "Ban Chỉ đạo huyện lãnh đạo sát sao, đúng kế hoạch (văn phòng sửa)."
 
 
-def test_the_office_rewords_a_part_and_goes_back(page: Page, site: str) -> None:
+def test_the_office_rewords_a_part_and_goes_back(page: Page, site: str) -> None:  # noqa: F811
     bu_dang = Unit.objects.get(code="698")
     sign_in(page, site, "vanphong")
     page.goto(f"{site}/van-ban/{bu_dang.pk}/2020S1/")
