@@ -44,7 +44,7 @@ def rewrite_period_words(text: str, *, source: Period, target: Period) -> str:
         else years * 2
     )
 
-    def half(match: re.Match) -> str:
+    def half(match: re.Match[str]) -> str:
         year = int(match["year"]) if match["year"] else source.year
         index = _half_index(year, 1 if match["half"] == "đầu" else 2) + halves
         new_year, new_half = divmod(index, 2)
@@ -55,7 +55,7 @@ def rewrite_period_words(text: str, *, source: Period, target: Period) -> str:
         # must say which year it now means.
         return f"{words} {_KEEP}{new_year}" if new_year != target.year else words
 
-    def year(match: re.Match) -> str:
+    def year(match: re.Match[str]) -> str:
         first = int(match["first"]) + years
         rest = ""
         if match["rest"]:

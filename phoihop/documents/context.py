@@ -198,7 +198,7 @@ def report_context(
                         value=value,
                         value_type=indicator.value_type,
                         pad=indicator.pad_small,
-                        part_of=code_of.get(indicator.part_of_id, ""),
+                        part_of=code_of.get(indicator.part_of_id or 0, ""),
                         sentence=indicator.sentence,
                         comparison=format_change(value, before.get(indicator.code))
                         if comparable(indicator)
