@@ -10,8 +10,10 @@ import datetime as dt
 from typing import Any
 
 from phoihop.core.dates import format_date_line
-from phoihop.core.numbers import format_change, format_number, format_quantity
+from phoihop.core.numbers import format_change, format_number
+from phoihop.core.period_words import rewrite_copied_paragraphs
 from phoihop.core.periods import YEAR, Period
+from phoihop.documents.context_edits import apply_parts, report_version
 from phoihop.documents.context_figures import (
     OFFICIAL,
     WITH_SUBMITTED,
@@ -29,6 +31,13 @@ from phoihop.documents.context_parts import (
     fill_from_lower_units,
     whole_unit,
 )
+from phoihop.documents.context_prose import (
+    Figure,
+    comparison_appendix,
+    figure_line,
+    figures_paragraph,
+    headline_comparison,
+)
 from phoihop.documents.context_status import (
     NOT_STARTED,
     missing_organisations,
@@ -45,11 +54,12 @@ from phoihop.documents.context_units import (
     lower_units_word,
     reference_day,
 )
+from phoihop.documents.models import ReportText
 from phoihop.indicators.models import Indicator, Section
 from phoihop.organisations.models import Organisation, OrganisationKind
 from phoihop.places.models import Level, Unit
 from phoihop.places.selectors import UnitLookupError
-from phoihop.reporting.citations import render_citations
+from phoihop.reporting.citations import cited_codes, render_citations
 from phoihop.reporting.selectors import computed_figures, formatted_figures
 
 # Which section of the command's district form feeds which part of the report.
@@ -87,12 +97,14 @@ def report_context(
     header: HeaderFields | None = None,
     issued_on: dt.date | None = None,
     draft: bool = False,
+    office_text: bool = True,
 ) -> dict[str, Any]:
     """The whole review report of a province, district or commune for a period, as a dict.
 
     Official: accepted submissions only. A draft for the office (`draft`) also takes those
     submitted and awaiting review, each organisation's part saying its figures are not yet
-    accepted; drafts and returned submissions are never read."""
+    accepted; drafts and returned submissions are never read. The office's own wording of
+    this version of the report replaces the generated text, unless `office_text` is False."""
     if not is_reportable(unit):
         raise UnitLookupError(
             f"Không lập báo cáo cho {unit.full_name}: chỉ lập báo cáo cấp tỉnh, huyện và xã."
@@ -110,9 +122,16 @@ def report_context(
     below = {c.pk: children_in_period(c, period) if is_province else [] for c in lower}
     grass_roots = [u for units in below.values() for u in units]
     indicators = {i.code: i for i in Indicator.objects.all()}
+    code_of = {i.pk: i.code for i in indicators.values()}
+    compared: list[tuple[str, Figure]] = []
     current = read_figures([unit, *lower, *grass_roots], periods, indicators, statuses=statuses)
     previous = read_figures([unit, *(lower if is_province else [])], previous_periods, indicators)
     reports = read_reports([unit], periods, statuses=statuses)
+    # Narratives copied from the period before have their period words rewritten.
+    earlier_period = period.previous()
+    earlier_reports = read_reports(
+        [unit], source_periods(earlier_period, statuses=statuses), statuses=statuses
+    )
     missing, expected = missing_organisations([unit, *lower, *grass_roots], periods)
     state_of = {m.organisation.pk: m.state for m in missing if m.unit.pk == unit.pk}
     organisations = list(
@@ -145,15 +164,23 @@ def report_context(
         report = reports.get((unit.pk, kind))
         if report is None:
             return []
+        earlier = earlier_reports.get((unit.pk, kind))
+
+        def text(code: str) -> str:
+            own = report.narratives.get(code, "")
+            if earlier is None:
+                return own
+            return rewrite_copied_paragraphs(
+                own, earlier=earlier.narratives.get(code, ""), source=earlier_period, target=period
+            )
+
         return [
-            paragraph
-            for code in codes
-            for paragraph in split_paragraphs(cited(kind, report.narratives.get(code, "")))
+            paragraph for code in codes for paragraph in split_paragraphs(cited(kind, text(code)))
         ]
 
     def figure_lines(
         sections: list[Section], codes: tuple[str, ...], own: dict, before: dict
-    ) -> list[dict[str, str]]:
+    ) -> list[Figure]:
         figures = []
         for section in sections:
             if section.code not in codes:
@@ -164,17 +191,31 @@ def report_context(
                 if value is None:
                     continue
                 figures.append(
-                    {
-                        "name": indicator.name,
-                        "value": format_quantity(
-                            value, indicator.unit_label, pad=indicator.pad_small
-                        ),
-                        "comparison": format_change(value, before.get(indicator.code))
+                    Figure(
+                        code=indicator.code,
+                        name=indicator.name,
+                        unit_label=indicator.unit_label,
+                        value=value,
+                        value_type=indicator.value_type,
+                        pad=indicator.pad_small,
+                        part_of=code_of.get(indicator.part_of_id or 0, ""),
+                        sentence=indicator.sentence,
+                        comparison=format_change(value, before.get(indicator.code))
                         if comparable(indicator)
                         else "",
-                    }
+                        previous=before.get(indicator.code),
+                    )
                 )
         return figures
+
+    def prose(
+        short_name: str, paragraphs: list[str], figures: list[Figure], cited: set[str]
+    ) -> list[str]:
+        """The narrative, then the figures it does not write, then the headline comparisons;
+        every comparison is kept for the appendix."""
+        compared.extend((short_name, f) for f in figures if f.comparison)
+        written = figures_paragraph(figures, narrative="\n".join(paragraphs), cited=cited)
+        return [p for p in (*paragraphs, written, headline_comparison(figures)) if p]
 
     def own_codes(kind: OrganisationKind, sections: list[Section]) -> tuple[str, ...]:
         # The command's shared sections feed parts I, II.1, II.2, III and IV, not its 3.x.
@@ -204,13 +245,25 @@ def report_context(
         codes = own_codes(organisation.kind, report.sections)
         # Only a draft for the office holds figures not yet accepted, and it says whose.
         pending = [f"Số liệu của {organisation.name} chưa được duyệt."] if report.pending else []
+        figures = figure_lines(
+            report.sections, codes, current.of(unit, kind), previous.of(unit, kind)
+        )
+        cited = {
+            code for section in codes for _, code in cited_codes(report.narratives.get(section, ""))
+        }
         return {
             "number": number,
             "heading": heading,
-            "paragraphs": [*pending, *section_paragraphs(kind, codes)],
-            "figures": figure_lines(
-                report.sections, codes, current.of(unit, kind), previous.of(unit, kind)
-            ),
+            "paragraphs": [
+                *pending,
+                *prose(
+                    organisation.kind.short_name,
+                    section_paragraphs(kind, codes),
+                    figures,
+                    cited,
+                ),
+            ],
+            "figures": [figure_line(f) for f in figures],
         }
 
     lower_word = lower_units_word(lower)
@@ -234,8 +287,10 @@ def report_context(
         return {
             "number": number,
             "heading": heading,
-            "paragraphs": [f"(Tổng hợp từ báo cáo của {lower_word}.)"],
-            "figures": figures,
+            "paragraphs": prose(
+                kind.short_name, [f"(Tổng hợp từ báo cáo của {lower_word}.)"], figures, set()
+            ),
+            "figures": [figure_line(f) for f in figures],
         }
 
     if from_lower:
@@ -326,13 +381,24 @@ def report_context(
         lower=lower,
         per_lower=per_lower,
         lower_total=lower_total,
+        # The grass roots' forms: what every lower unit reports alike (a province's districts
+        # are compared on their communes' figures, added up).
         lower_sections=(
-            commune_sections([*lower, *grass_roots], periods, statuses=statuses) if lower else []
+            commune_sections(grass_roots or lower, periods, statuses=statuses) if lower else []
         ),
         lower_heading="Huyện, thị xã, thành phố" if is_province else "Xã, thị trấn",
         lower_word=lower_word if is_province else "các xã, thị trấn",
     )
+    comparisons = comparison_appendix(label, compared)
+    if comparisons is not None:
+        context["appendices"].insert(1, comparisons)
     context["draft"] = draft
+    if office_text:
+        saved = ReportText.objects.filter(
+            unit=unit, period=period.id, version=report_version(unit, period, draft=draft)
+        ).first()
+        if saved is not None:
+            apply_parts(context, saved.parts)
     if missing:
         # Who is not in the report, and why: at the end of part I's section III, and listed.
         context["communes"] = [

@@ -14,6 +14,8 @@ from phoihop.places.models import Unit
 from phoihop.reporting.models import Submission
 
 TO_BE_WRITTEN = "(Nội dung do Ban điều phối bổ sung.)"
+# Figures a landscape page holds beside the units' names.
+LOWER_COLUMNS = 12
 TO_BE_WRITTEN_BY_COMMITTEE = "(Nội dung do Ban chỉ đạo bổ sung.)"
 
 
@@ -153,18 +155,23 @@ def build_appendices(
             "total": [],
         }
     ]
-    # Appendices 2..: the lower units' figures, one table per section of their forms.
-    for heading, section_codes in lower_sections:
-        shown = [
-            c
-            for c in section_codes
-            if not indicators[c].formula and any(per_lower[u.pk].get(c) is not None for u in lower)
-        ]
-        if not shown:
-            continue
+    # Then the lower units' figures in one table, units as rows (split only when there are
+    # more figures than a landscape page holds).
+    codes = []
+    for _, section_codes in lower_sections:
+        for c in section_codes:
+            if (
+                c not in codes
+                and not indicators[c].formula
+                and any(per_lower[u.pk].get(c) is not None for u in lower)
+            ):
+                codes.append(c)
+    chunks = [codes[i : i + LOWER_COLUMNS] for i in range(0, len(codes), LOWER_COLUMNS)]
+    for number, shown in enumerate(chunks, start=1):
+        part = f" ({number}/{len(chunks)})" if len(chunks) > 1 else ""
         appendices.append(
             {
-                "title": f"{heading} của {lower_word} {label}",
+                "title": f"Số liệu của {lower_word} {label}{part}",
                 "columns": [
                     lower_heading,
                     *[f"{_short_name(indicators[c])} ({indicators[c].unit_label})" for c in shown],

@@ -77,3 +77,36 @@ class ReportTemplate(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class ReportText(models.Model):
+    """The office's own wording of a generated report, for one version of its data."""
+
+    unit = models.ForeignKey("places.Unit", on_delete=models.CASCADE, related_name="+")
+    period = models.CharField(_("kỳ"), max_length=8)
+    # Which accepted submissions, at which versions, the generated text was written from: new
+    # figures make a new version of the report, whose text is generated afresh.
+    version = models.CharField(_("phiên bản số liệu"), max_length=64)
+    # Part key ("leadership", "organisation:3.2", "opening"...) -> its paragraphs.
+    parts = models.JSONField(_("nội dung đã sửa"), default=dict)
+    edited_at = models.DateTimeField(_("sửa lúc"), auto_now=True)
+    edited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    class Meta:
+        verbose_name = _("văn bản đã sửa")
+        verbose_name_plural = _("văn bản đã sửa")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "period", "version"], name="one_text_per_report_version"
+            )
+        ]
+        ordering = ["-edited_at"]
+
+    def __str__(self) -> str:
+        return f"{self.unit} · {self.period} · {self.version[:8]}"

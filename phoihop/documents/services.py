@@ -13,9 +13,10 @@ from django.db import transaction
 from phoihop.accounts.models import User
 from phoihop.core.periods import Period
 from phoihop.documents.context import report_context
+from phoihop.documents.context_edits import editable_parts, paragraphs_of, report_version
 from phoihop.documents.context_units import HeaderFields, children_in_period, default_header
 from phoihop.documents.default_template import TEMPLATE_PATH, build_default_template
-from phoihop.documents.models import ReportSettings, ReportTemplate
+from phoihop.documents.models import ReportSettings, ReportTemplate, ReportText
 from phoihop.documents.pdf import docx_to_pdf
 from phoihop.documents.rendering import TemplateError, TemplateProblem, check_template, render_docx
 from phoihop.documents.sample import sample_context
@@ -119,6 +120,48 @@ def template_bytes_for(unit: Unit) -> bytes:
     return bytes(chosen.content) if chosen is not None else default_template_bytes()
 
 
+def generated_parts(unit: Unit, period: Period) -> list[dict[str, Any]]:
+    """The official report's body as generated from its data, part by part."""
+    return editable_parts(report_context(unit, period, office_text=False))
+
+
+def office_text(unit: Unit, period: Period) -> ReportText | None:
+    """The office's wording of the report's current version, if it reworded it."""
+    version = report_version(unit, period)
+    return ReportText.objects.filter(unit=unit, period=period.id, version=version).first()
+
+
+@transaction.atomic
+def save_report_text(
+    unit: Unit, *, period: Period, texts: dict[str, str], user: User | None = None
+) -> ReportText | None:
+    """Keep the office's wording of the parts it changed, for this version of the report;
+    None when nothing differs from the generated text (and any earlier wording is dropped)."""
+    generated = {p["key"]: p["paragraphs"] for p in generated_parts(unit, period)}
+    parts = {
+        key: paragraphs_of(text)
+        for key, text in texts.items()
+        if key in generated and paragraphs_of(text) != generated[key]
+    }
+    version = report_version(unit, period)
+    if not parts:
+        ReportText.objects.filter(unit=unit, period=period.id, version=version).delete()
+        return None
+    saved, _ = ReportText.objects.update_or_create(
+        unit=unit,
+        period=period.id,
+        version=version,
+        defaults={"parts": parts, "edited_by": user},
+    )
+    return saved
+
+
+def discard_report_text(unit: Unit, *, period: Period) -> None:
+    """Go back to the generated text for the report's current version."""
+    version = report_version(unit, period)
+    ReportText.objects.filter(unit=unit, period=period.id, version=version).delete()
+
+
 @dataclass(frozen=True)
 class GeneratedReport:
     """A generated report file and the name it is downloaded under."""
@@ -188,10 +231,12 @@ __all__ = [
     "TemplateError",
     "TemplateRejected",
     "choose_template",
+    "discard_report_text",
     "generate_communes_zip",
     "generate_docx",
     "generate_pdf",
     "header_for",
     "save_report_settings",
+    "save_report_text",
     "upload_template",
 ]

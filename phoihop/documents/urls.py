@@ -11,6 +11,7 @@ urlpatterns = [
     path("<int:unit_id>/mau/chon/", views.use_template, name="use_template"),
     path("<int:unit_id>/mau/<int:pk>.docx", views.template_file, name="template_file"),
     path("<int:unit_id>/<str:period>/", views.report, name="report"),
+    path("<int:unit_id>/<str:period>/van-ban/", views.report_text, name="text"),
     path("<int:unit_id>/<str:period>/bao-cao.docx", views.download_docx, name="docx"),
     path("<int:unit_id>/<str:period>/bao-cao.pdf", views.download_pdf, name="pdf"),
     path("<int:unit_id>/<str:period>/xem-truoc/", views.preview, name="preview"),

@@ -33,15 +33,21 @@ from phoihop.documents.services import (
     choose_template,
     chosen_template,
     default_template_bytes,
+    discard_report_text,
     generate_communes_zip,
     generate_docx,
     generate_pdf,
+    generated_parts,
     header_for,
+    office_text,
     save_report_settings,
+    save_report_text,
     upload_template,
 )
 from phoihop.places.models import Level
 from phoihop.reporting.selectors import periods_with_submissions
+
+PART_FIELD = "part."
 
 
 def _period(period_id: str) -> Period:
@@ -148,6 +154,43 @@ def preview(request: HttpRequest, unit_id: int, period: str) -> HttpResponse:
     except (PdfUnavailable, PdfConversionError, TemplateError) as exc:
         pages, error = [], str(exc)
     return render(request, "documents/_preview.html", {"pages": pages, "error": error})
+
+
+@login_required
+def report_text(request: HttpRequest, unit_id: int, period: str) -> HttpResponse:
+    """The generated text, part by part, for the office to reword before export."""
+    unit = access_office_unit_by_id(request.user, unit_id)
+    the_period = _period(period)
+    if not is_reportable(unit):
+        raise Http404
+    if request.method == "POST":
+        if "restore" in request.POST:
+            discard_report_text(unit, period=the_period)
+            messages.success(request, _("Đã trở lại văn bản tạo tự động."))
+        else:
+            texts = {
+                key.removeprefix(PART_FIELD): value
+                for key, value in request.POST.items()
+                if key.startswith(PART_FIELD)
+            }
+            save_report_text(unit, period=the_period, texts=texts, user=request.user)
+            messages.success(request, _("Đã lưu văn bản; tệp Word tải về sẽ dùng văn bản này."))
+        return redirect("documents:text", unit_id=unit.pk, period=the_period.id)
+    saved = office_text(unit, the_period)
+    parts = generated_parts(unit, the_period)
+    for part in parts:
+        part["edited"] = saved is not None and part["key"] in saved.parts
+        part["text"] = "\n\n".join(
+            saved.parts[part["key"]] if part["edited"] else part["paragraphs"]
+        )
+    context = {
+        "unit": unit,
+        "period": the_period,
+        "parts": parts,
+        "saved": saved,
+        "field": PART_FIELD,
+    }
+    return render(request, "documents/report_text.html", context)
 
 
 @login_required

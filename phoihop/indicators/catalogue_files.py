@@ -46,6 +46,7 @@ COLUMNS: dict[str, tuple[str, ...]] = {
         "change_threshold",
         "keywords",
         "description",
+        "sentence",
     ),
     "forms": (
         "code",

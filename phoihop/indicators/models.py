@@ -80,6 +80,16 @@ class Indicator(models.Model):
         help_text=_("Mỗi dòng một cụm từ, dùng khi nhập báo cáo cũ."),
     )
     description = models.TextField(_("mô tả"), blank=True)
+    # How the review report writes the figure in a sentence; it may cite its partners and its
+    # "trong đó" parts, and a part in [...] is left out when a figure it cites is missing.
+    sentence = models.TextField(
+        _("mẫu câu trong báo cáo"),
+        blank=True,
+        help_text=_(
+            "Ví dụ: tuyên truyền Luật NVQS được {tt_qp_cuoc} cuộc[ với {tt_qp_luot} lượt người "
+            "tham dự][, trong đó có {tt_qp_thanh_nien} thanh niên trong độ tuổi]"
+        ),
+    )
 
     class Meta:
         verbose_name = _("chỉ tiêu")

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_POST
 from phoihop.accounts import permissions
 from phoihop.core import clock
 from phoihop.core.dates import parse_date
+from phoihop.core.period_words import HALF_PHRASE
 from phoihop.core.periods import Period, PeriodError
 from phoihop.core.views import render_page
 from phoihop.indicators.values import clean_value
@@ -196,6 +197,9 @@ def previous_narrative(request: HttpRequest, pk: int, section: str) -> HttpRespo
     previous = services.previous_narratives(submission).get(section, "")
     text = previous or request.POST.get(NARRATIVE + section, "")
     note = "" if previous else _("Kỳ trước không có phần thuyết minh này.")
+    if HALF_PHRASE.search(previous):
+        # The copy names this period now: the reporter confirms it reads right.
+        note = _("Các cụm từ chỉ kỳ báo cáo đã được đổi sang kỳ này; xin đọc lại trước khi gửi.")
     response = render(
         request,
         "reporting/entry/_narrative_box.html",

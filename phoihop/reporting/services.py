@@ -13,6 +13,7 @@ from django.db import transaction
 from phoihop.accounts import permissions
 from phoihop.core import clock
 from phoihop.core.dates import format_datetime
+from phoihop.core.period_words import rewrite_period_words
 from phoihop.core.periods import Period
 from phoihop.indicators.models import Form, Indicator
 from phoihop.indicators.values import clean_value
@@ -315,12 +316,15 @@ def save_submission(
 
 
 def previous_narratives(submission: Submission) -> dict[str, str]:
-    """The narratives the same organisation wrote on the same form for the period before."""
-    previous = Period.parse(submission.period).previous().id
-    return dict(
-        Narrative.objects.filter(
+    """The narratives the same organisation wrote on the same form for the period before,
+    their period words rewritten for this period ("6 tháng đầu năm" → "6 tháng cuối năm")."""
+    period = Period.parse(submission.period)
+    previous = period.previous()
+    return {
+        code: rewrite_period_words(text, source=previous, target=period)
+        for code, text in Narrative.objects.filter(
             submission__organisation=submission.organisation,
             submission__form=submission.form,
-            submission__period=previous,
+            submission__period=previous.id,
         ).values_list("section__code", "text")
-    )
+    }

@@ -130,6 +130,7 @@ SPECS: dict[str, dict[str, Converter]] = {
         "change_threshold": decimal(Decimal(200)),
         "keywords": codes,
         "description": text(),
+        "sentence": text(),
     },
     "forms": {
         "code": code_field(40),
@@ -351,6 +352,7 @@ def _write(items: dict[str, list[_Item]], errors: list[str]) -> LoadSummary:
             "change_threshold": v["change_threshold"],
             "keywords": "\n".join(v["keywords"]),
             "description": v["description"],
+            "sentence": v["sentence"],
         }
         saved = _save(
             Indicator, {"code": v["code"]}, values, item, errors, summary, exclude=["part_of"]
@@ -516,6 +518,7 @@ def _catalogue_data() -> dict[str, list[dict[str, Any]]]:
                 "change_threshold": indicator.change_threshold,
                 "keywords": [line for line in indicator.keywords.splitlines() if line.strip()],
                 "description": indicator.description,
+                "sentence": indicator.sentence,
             }
         )
     forms = Form.objects.prefetch_related("organisation_kinds").order_by("pk")

@@ -1,0 +1,80 @@
+"""The office's last word: the generated text edited in the browser, kept per data version."""
+
+from __future__ import annotations
+
+import zipfile
+from io import BytesIO
+
+import docx
+import pytest
+from django.urls import reverse
+
+from phoihop.documents.models import ReportText
+from phoihop.places.models import Unit
+from phoihop.reporting.models import Submission
+
+PERIOD = "2020S1"
+NEW_TEXT = "Ban Chỉ đạo huyện đã lãnh đạo sát sao, đúng kế hoạch (văn bản do văn phòng sửa)."
+
+
+@pytest.fixture
+def bu_dang(db) -> Unit:
+    return Unit.objects.get(code="698")
+
+
+def _url(name: str, unit: Unit) -> str:
+    return reverse(f"documents:{name}", args=[unit.pk, PERIOD])
+
+
+def _body(content: bytes) -> list[str]:
+    return [p.text for p in docx.Document(BytesIO(content)).paragraphs]
+
+
+def test_it_shows_the_generated_text_part_by_part(client_for, bu_dang):
+    page = client_for("vanphong").get(_url("text", bu_dang)).content.decode()
+    assert "I. Công tác lãnh đạo, chỉ đạo" in page
+    assert "3.2. Phối hợp hoạt động giữa Ban CHQS với Hội Chữ thập đỏ huyện" in page
+    assert "10.848 phần quà" in page
+    assert "Đang dùng văn bản tạo tự động." in page
+
+
+def test_the_word_file_uses_the_offices_text_and_stays_editable(client_for, bu_dang):
+    client = client_for("vanphong")
+    response = client.post(_url("text", bu_dang), {"part.leadership": NEW_TEXT})
+    assert response.status_code == 302
+    saved = ReportText.objects.get(unit=bu_dang, period=PERIOD)
+    assert saved.parts == {"leadership": [NEW_TEXT]}  # only what the office changed
+    content = client.get(_url("docx", bu_dang)).content
+    body = _body(content)
+    leadership = body.index("I. CÔNG TÁC LÃNH ĐẠO, CHỈ ĐẠO")
+    assert body[leadership + 1] == NEW_TEXT
+    assert body[leadership + 2].startswith("II. KẾT QUẢ")
+    assert any("10.848 phần quà" in t for t in body)  # the other parts as generated
+    with zipfile.ZipFile(BytesIO(content)) as archive:
+        settings = archive.read("word/settings.xml").decode()
+    assert "documentProtection" not in settings  # the office may still edit it in Word
+    page = client.get(_url("text", bu_dang)).content.decode()
+    assert "Đang dùng văn bản đã sửa" in page and "(đã sửa)" in page
+
+
+def test_new_figures_make_a_new_version_with_its_text_generated_afresh(client_for, bu_dang):
+    client = client_for("vanphong")
+    client.post(_url("text", bu_dang), {"part.leadership": NEW_TEXT})
+    assert NEW_TEXT in _body(client.get(_url("docx", bu_dang)).content)
+    Submission.objects.filter(organisation__unit=bu_dang, period=PERIOD).update(version=99)
+    assert NEW_TEXT not in _body(client.get(_url("docx", bu_dang)).content)
+    assert ReportText.objects.filter(unit=bu_dang, period=PERIOD).count() == 1  # kept
+
+
+def test_it_goes_back_to_the_generated_text(client_for, bu_dang):
+    client = client_for("vanphong")
+    client.post(_url("text", bu_dang), {"part.leadership": NEW_TEXT})
+    client.post(_url("text", bu_dang), {"restore": "1"})
+    assert not ReportText.objects.filter(unit=bu_dang).exists()
+    assert NEW_TEXT not in _body(client.get(_url("docx", bu_dang)).content)
+
+
+def test_a_reporter_cannot_edit_the_report(client_for, bu_dang):
+    response = client_for("chuthapdo").post(_url("text", bu_dang), {"part.leadership": "x"})
+    assert response.status_code == 403
+    assert not ReportText.objects.exists()
