@@ -10,6 +10,7 @@ from decimal import Decimal
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F, FilteredRelation, Q
+from django.utils import timezone
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from phoihop.accounts import permissions
@@ -367,7 +368,7 @@ def _bump_version(submission: Submission, *, user: permissions.AnyUser) -> None:
     reads). Only the version and the time change, never where the submission counts, so the
     rollups and tallies have nothing to follow: one UPDATE and one history INSERT."""
     submission.version += 1
-    submission.updated_at = clock.now()
+    submission.updated_at = timezone.now()  # what auto_now would set
     submission._history_user = user  # type: ignore[attr-defined]
     bulk_update_with_history([submission], Submission, ["version", "updated_at"])
 
