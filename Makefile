@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 BENCH_STAMP := $(VENV)/.bench-installed
 
-.PHONY: demo test lint bench install system-deps messages clean
+.PHONY: demo test coverage lint bench install system-deps messages clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,14 +29,16 @@ messages: install
 demo: install
 	$(BIN)/phoihop demo
 
-# Coverage of the product code (tests and migrations left out): one line per file not fully
-# covered, and the total. On Python 3.11 it nearly doubles the suite's time (tracing every call);
-# `make test COVERAGE=` skips it.
-COVERAGE ?= --cov=phoihop --cov-report=term:skip-covered
 # One test database per worker (pytest-xdist); `make test WORKERS=0` runs in one process.
+# No coverage here: on Python 3.11 tracing every call nearly doubles the suite's time.
 WORKERS ?= auto
 test: install system-deps
-	$(BIN)/pytest -n $(WORKERS) $(COVERAGE)
+	$(BIN)/pytest -n $(WORKERS)
+
+# The same suite with coverage of the product code (tests and migrations left out): one line
+# per file not fully covered, and the total.
+coverage: install system-deps
+	$(BIN)/pytest -n $(WORKERS) --cov=phoihop --cov-report=term:skip-covered
 
 # Every check runs and says what it found; the target fails if any of them did.
 # lint-imports: the layer contracts in pyproject.toml; mypy: types (strict where configured).
@@ -48,8 +50,11 @@ lint: install
 	done; \
 	exit $$status
 
+# Pivots on SQLite (data/bench.sqlite3) and on this PostgreSQL database (created if missing;
+# BENCH_POSTGRES_URL= skips it); BENCH_SCALE=1 for the national-scale dataset.
+BENCH_POSTGRES_URL ?= postgres://postgres@127.0.0.1:5432/phoihop_bench
 bench: $(BENCH_STAMP)
-	$(BIN)/python -m bench
+	BENCH_POSTGRES_URL=$(BENCH_POSTGRES_URL) $(BIN)/python -m bench
 
 clean:
 	rm -rf $(VENV) data .pytest_cache .mypy_cache .import_linter_cache .coverage .coverage.*

@@ -2,20 +2,83 @@
 
 from __future__ import annotations
 
+import hashlib
+import os
+import sqlite3
+import tempfile
+from pathlib import Path
+
 import pytest
+
+ROOT = Path(__file__).resolve().parent
+# The built demo database, kept between runs on SQLite: a copy restores in a fraction of a
+# second what building takes a minute or two of each worker. Keyed by every source and data
+# file the build could read, so that any change to them builds it again.
+DEMO_CACHE = Path(tempfile.gettempdir()) / "phoihop-test-demo"
+
+
+def _demo_key() -> str:
+    import django
+
+    digest = hashlib.sha256(f"{django.__version__} {sqlite3.sqlite_version}".encode())
+    files = [ROOT / "pyproject.toml", ROOT / "conftest.py"]
+    for folder in (ROOT / "phoihop", ROOT / "config"):
+        files += [
+            path
+            for path in folder.rglob("*")
+            if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc"
+        ]
+    for path in sorted(files):
+        digest.update(str(path.relative_to(ROOT)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:24]
+
+
+def _restore_demo(connection, cached: Path) -> bool:
+    if not cached.exists():
+        return False
+    connection.ensure_connection()
+    source = sqlite3.connect(cached)
+    try:
+        source.backup(connection.connection)
+    finally:
+        source.close()
+    return True
+
+
+def _keep_demo(connection, cached: Path) -> None:
+    cached.parent.mkdir(parents=True, exist_ok=True)
+    for old in cached.parent.glob("*.sqlite3"):
+        old.unlink(missing_ok=True)  # a build for sources that changed since
+    partial = cached.with_suffix(f".{os.getpid()}.tmp")
+    target = sqlite3.connect(partial)
+    try:
+        connection.connection.backup(target)
+    finally:
+        target.close()
+    os.replace(partial, cached)  # whole or not at all, whichever worker writes last
 
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
     """Build the demo once per test database, as `phoihop demo` does (its data, then a first
     validation of every district and province); each test then runs in a rolled-back
-    transaction."""
+    transaction. On SQLite the built database is kept (DEMO_CACHE) and copied in by later
+    runs while no source file changes; PHOIHOP_TEST_DEMO_CACHE=0 always builds."""
+    from django.db import connection
+
     from phoihop.demo.builder import build_demo
     from phoihop.validation.runs import validate_all
 
+    cache = connection.vendor == "sqlite" and os.environ.get("PHOIHOP_TEST_DEMO_CACHE") != "0"
     with django_db_blocker.unblock():
+        cached = DEMO_CACHE / f"{_demo_key()}.sqlite3" if cache else None
+        if cached is not None and _restore_demo(connection, cached):
+            return
         build_demo()
         validate_all()
+        if cached is not None:
+            _keep_demo(connection, cached)
 
 
 @pytest.fixture

@@ -190,6 +190,10 @@ def write_refusal(
     today = on or clock.today()
     if submission.open_for_correction(today):
         return None
+    # Inside the form's own window no extension can matter: the extensions are asked only
+    # outside it (a save inside the window then costs no query here).
+    if today in windows.entry_window_with(form, submission.period, extended_to=None):
+        return None
     window = windows.entry_window(form, submission.period, organisation=submission.organisation)
     if today in window:
         return None

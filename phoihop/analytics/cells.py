@@ -141,6 +141,9 @@ def read_rollups(
             converters = connection.ops.get_db_converters(column)
 
             def tidied(value):
+                if type(value) is int:
+                    # SQLite keeps a whole total as an integer: exact and tidy as it is.
+                    return Decimal(value)
                 for converter in converters:
                     value = converter(value, column, connection)
                 return tidy(value)

@@ -27,6 +27,7 @@ from phoihop.analytics.completeness import Completeness, incomplete_note, period
 from phoihop.analytics.models import ALL_KINDS
 from phoihop.analytics.pivot_query import (
     BY_CHILDREN,
+    BY_COMMUNES,
     BY_SELF,
     ROWS_KIND,
     ROWS_PERIOD,
@@ -37,7 +38,7 @@ from phoihop.analytics.rollups import finer_period_ids
 from phoihop.core import clock
 from phoihop.core.periods import Period
 from phoihop.organisations.models import Organisation, OrganisationKind
-from phoihop.places.models import Unit, full_names
+from phoihop.places.models import Level, Unit, full_names
 from phoihop.reporting.models import FigureValue, Status, Submission
 
 _EMPTY: CellData = {}
@@ -161,9 +162,13 @@ class _Cube:
             return {u.pk for u in units}
         if not units:
             return set()
-        scope = Q()
-        for unit in units:
-            scope |= Q(unit__path__startswith=unit.path)
+        root = self.query.unit
+        if root.pk and all(u.path.startswith(root.path) for u in units):
+            scope = Q(unit__path__startswith=root.path)  # one prefix, however many rows
+        else:
+            scope = Q()
+            for unit in units:
+                scope |= Q(unit__path__startswith=unit.path)
         hidden = Organisation.objects.filter(scope).exclude(pk__in=self.visible_orgs.values("pk"))
         if self.kind_ids:
             hidden = hidden.filter(kind_id__in=self.kind_ids)
@@ -316,7 +321,12 @@ def _row_units(user, query: PivotQuery) -> list:
     visible = permissions.visible_units(user)
     if query.by == BY_SELF or not query.unit.pk:
         return [query.unit]
-    children = visible.filter(parent=query.unit).order_by("path")
+    if query.by == BY_COMMUNES:
+        # Every commune below, at any depth: one prefix read of the materialised path.
+        children = visible.filter(path__startswith=query.unit.path, level=Level.COMMUNE)
+        children = children.exclude(pk=query.unit.pk).order_by("path")
+    else:
+        children = visible.filter(parent=query.unit).order_by("path")
     if query.successors:
         children = children.valid_on(clock.today())
     else:
@@ -348,6 +358,16 @@ def run_pivot(query: PivotQuery, *, user) -> PivotResult:
         and bool(total_unit.pk)
         and _counts_more_than(cells, total_unit.pk, [u.pk for u in row_units], query.periods)
     )
+    if (
+        query.rows == ROWS_UNIT
+        and query.by == BY_COMMUNES
+        and total_unit.pk
+        and _counts_more_than(cells, total_unit.pk, [u.pk for u in row_units], query.periods)
+    ):
+        notes.append(
+            _("Dòng cộng gồm cả số liệu của các tổ chức cấp trên xã trong %(unit)s.")
+            % {"unit": total_unit}
+        )
     for new_id, olds in predecessors.items():
         for old in olds:
             for (unit_id, kind, period), data in list(cells.items()):

@@ -19,6 +19,8 @@ from phoihop.places.models import Unit
 from phoihop.reporting.windows import reporting_period_now
 
 BY_SELF, BY_CHILDREN = "don_vi", "cap_duoi"
+# Every commune below the unit, at any depth (a province's communes through its districts).
+BY_COMMUNES = "cap_xa"
 ROWS_UNIT, ROWS_KIND, ROWS_PERIOD = "don_vi", "to_chuc", "ky"
 MAX_PERIODS = 40
 MAX_INDICATORS = 80
@@ -175,7 +177,7 @@ def parse_pivot_params(params: Mapping, *, user) -> PivotQuery:
         unit = Unit(code="", name=_("không có đơn vị"), kind="country", path="/-/")
 
     by = (params.get("theo") or "").strip() or None
-    if by not in (None, BY_SELF, BY_CHILDREN):
+    if by not in (None, BY_SELF, BY_CHILDREN, BY_COMMUNES):
         errors.append(_("Cách chia theo đơn vị không hợp lệ, đã dùng mặc định."))
         by = None
     if by is None:

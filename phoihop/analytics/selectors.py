@@ -5,6 +5,7 @@ from phoihop.analytics.dashboard import dashboard_data, key_indicators
 from phoihop.analytics.pivot import PivotResult, PivotRow, run_pivot
 from phoihop.analytics.pivot_query import (
     BY_CHILDREN,
+    BY_COMMUNES,
     BY_SELF,
     ROWS_KIND,
     ROWS_PERIOD,
@@ -21,6 +22,7 @@ from phoihop.analytics.pivot_query import (
 
 __all__ = [
     "BY_CHILDREN",
+    "BY_COMMUNES",
     "BY_SELF",
     "ROWS_KIND",
     "ROWS_PERIOD",

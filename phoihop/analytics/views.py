@@ -16,6 +16,7 @@ from phoihop.accounts.models import User
 from phoihop.analytics import services
 from phoihop.analytics.selectors import (
     BY_CHILDREN,
+    BY_COMMUNES,
     BY_SELF,
     ROWS_KIND,
     ROWS_PERIOD,
@@ -45,6 +46,7 @@ def _form_choices(user) -> dict:
         "kind_choices": list(OrganisationKind.objects.order_by("order", "code")),
         "by_choices": [
             (BY_CHILDREN, _("theo các đơn vị trực thuộc")),
+            (BY_COMMUNES, _("theo mọi xã, phường, thị trấn bên dưới")),
             (BY_SELF, _("chỉ đơn vị này")),
         ],
         "row_choices": [

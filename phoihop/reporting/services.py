@@ -9,6 +9,9 @@ from decimal import Decimal
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import F, FilteredRelation, Q
+from django.utils import timezone
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from phoihop.accounts import permissions
 from phoihop.core import clock
@@ -25,6 +28,7 @@ from phoihop.reporting.models import (
     Event,
     FigureValue,
     Narrative,
+    Status,
     Submission,
 )
 from phoihop.reporting.windows import window_is_open
@@ -254,23 +258,43 @@ def save_submission(
     if base_version is not None and base_version != submission.version:
         raise EditConflict(changes_since(submission, base_version))
 
-    sections = {s.code: s for s in submission.form.sections.all()}
-    indicators = {
-        link.indicator.code: link.indicator
-        for s in sections.values()
-        for link in s.indicator_links.select_related("indicator")
-    }
+    # Only what the save names is read: its indicators on this form, each with the figure
+    # already saved for it (one query), and the sections only when narratives come along.
+    codes = list(figures or {})
+    indicators: dict[str, Indicator] = {}
+    existing: dict[str, FigureValue] = {}
+    if codes:
+        rows = (
+            Indicator.objects.filter(code__in=codes, sections__form_id=submission.form_id)
+            .annotate(saved=FilteredRelation("values", condition=Q(values__submission=submission)))
+            .annotate(
+                saved_id=F("saved__id"),
+                saved_value=F("saved__value"),
+                saved_comment=F("saved__comment"),
+            )
+        )
+        for indicator in rows:
+            indicators[indicator.code] = indicator
+            if indicator.saved_id is not None:
+                existing[indicator.code] = FigureValue(
+                    pk=indicator.saved_id,
+                    submission=submission,
+                    indicator=indicator,
+                    value=indicator.saved_value,
+                    comment=indicator.saved_comment,
+                )
+    sections = {s.code: s for s in submission.form.sections.all()} if narratives else {}
     errors: dict[str, str] = {}
     cleaned: dict[str, Decimal | None] = {}
     for code, raw in (figures or {}).items():
-        indicator = indicators.get(code)
-        if indicator is None:
+        known = indicators.get(code)
+        if known is None:
             errors[code] = f"Chỉ tiêu «{code}» không có trong biểu mẫu này."
-        elif indicator.is_computed:
-            errors[code] = f"«{indicator.name}» được tính tự động, không nhập tay."
+        elif known.is_computed:
+            errors[code] = f"«{known.name}» được tính tự động, không nhập tay."
         else:
             try:
-                cleaned[code] = clean_value(indicator, raw)
+                cleaned[code] = clean_value(known, raw)
             except ValidationError as exc:
                 errors[code] = exc.messages[0]
     for code in narratives or {}:
@@ -279,8 +303,8 @@ def save_submission(
     if errors:
         raise FieldErrors(errors)
 
-    existing = {f.indicator.code: f for f in submission.figures.select_related("indicator")}
-    changed = False
+    created: list[FigureValue] = []
+    updated: list[FigureValue] = []
     for code, value in cleaned.items():
         comment = (comments or {}).get(code)
         figure = existing.get(code)
@@ -288,16 +312,23 @@ def save_submission(
             if value is None and not comment:
                 continue
             figure = FigureValue(submission=submission, indicator=indicators[code])
+            created.append(figure)
         elif figure.value == value and (comment is None or comment == figure.comment):
             continue
+        else:
+            updated.append(figure)
         figure.value = value
         if comment is not None:
             figure.comment = comment[:500]
         figure._history_user = user  # type: ignore[attr-defined]
         figure._change_reason = reason or None  # type: ignore[attr-defined]
-        figure.save()
-        changed = True
-    written = {n.section.code: n for n in submission.narratives.select_related("section")}
+    _write_figures(submission, created=created, updated=updated)
+    changed = bool(created or updated)
+    written = (
+        {n.section.code: n for n in submission.narratives.select_related("section")}
+        if narratives
+        else {}
+    )
     for code, text in (narratives or {}).items():
         narrative = written.get(code) or Narrative(submission=submission, section=sections[code])
         # An empty box the form sends back is no change: it must not bump the version.
@@ -309,10 +340,38 @@ def save_submission(
         narrative.save()
         changed = True
     if changed:
-        submission.version += 1
-        submission._history_user = user  # type: ignore[attr-defined]
-        submission.save()
+        _bump_version(submission, user=user)
     return submission
+
+
+def _write_figures(
+    submission: Submission, *, created: list[FigureValue], updated: list[FigureValue]
+) -> None:
+    """Write a submission's new and changed figures, each with its history record.
+
+    A submission that may be written is a draft or a returned one, whose figures are in no
+    rollup (only accepted submissions count): one INSERT or UPDATE for all of them and one
+    INSERT of their history, without the per-figure signals. Any other (never through the
+    entry paths, which `require_write` keeps to drafts and returned reports) saves figure by
+    figure, so that the signals keep the rollups in step."""
+    if submission.status not in (Status.DRAFT, Status.RETURNED):
+        for figure in [*created, *updated]:
+            figure.save()
+        return
+    if created:
+        bulk_create_with_history(created, FigureValue)
+    if updated:
+        bulk_update_with_history(updated, FigureValue, ["value", "comment"])
+
+
+def _bump_version(submission: Submission, *, user: permissions.AnyUser) -> None:
+    """A new version of the submission, recorded in its history (which `changes_since`
+    reads). Only the version and the time change, never where the submission counts, so the
+    rollups and tallies have nothing to follow: one UPDATE and one history INSERT."""
+    submission.version += 1
+    submission.updated_at = timezone.now()  # what auto_now would set
+    submission._history_user = user  # type: ignore[attr-defined]
+    bulk_update_with_history([submission], Submission, ["version", "updated_at"])
 
 
 def previous_narratives(submission: Submission) -> dict[str, str]:

@@ -301,3 +301,25 @@ def test_the_header_names_each_indicator_once_over_its_periods(personas) -> None
     ]
     one_period = pivot(personas["quantri"], "chi_tieu=tt_qp_luot&don_vi=698&ky=2020S1")
     assert one_period.column_groups == []  # one row of headers is enough
+
+
+def test_it_lists_every_commune_below_a_province_in_one_query(
+    personas, django_assert_max_num_queries
+) -> None:
+    province = Unit.objects.get(code="70")
+    communes = Unit.objects.filter(path__startswith=province.path, level=3)
+    with django_assert_max_num_queries(6):
+        result = pivot(personas["quantri"], "chi_tieu=tt_qp_luot&don_vi=70&theo=cap_xa&ky=2020S1")
+    # The communes two levels down (through the district), each summed from its own values.
+    assert [row.key for row in result.rows] == [u.code for u in communes.order_by("path")]
+    assert len(result.rows) > 1
+    for row in result.rows:
+        unit = communes.get(code=row.key)
+        expected = by_hand("tt_qp_luot", path=unit.path, periods=["2020S1"])
+        assert row.cells[0] == (sum(expected) if expected else None)
+    assert result.total.cells[0] == sum(
+        by_hand("tt_qp_luot", path=province.path, periods=["2020S1"])
+    )
+    # The district's own organisations count in the total but in no commune's row: said so.
+    assert sum(r.cells[0] or 0 for r in result.rows) < result.total.cells[0]
+    assert any("tổ chức cấp trên xã" in note for note in result.notes)

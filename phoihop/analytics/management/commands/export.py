@@ -10,9 +10,16 @@ from django.http import QueryDict
 from phoihop.accounts.models import User
 from phoihop.analytics import services
 from phoihop.analytics.pivot import run_pivot
-from phoihop.analytics.pivot_query import BY_CHILDREN, BY_SELF, parse_pivot_params
+from phoihop.analytics.pivot_query import BY_CHILDREN, BY_COMMUNES, BY_SELF, parse_pivot_params
 
-BY_WORDS = {"children": BY_CHILDREN, "self": BY_SELF, BY_CHILDREN: BY_CHILDREN, BY_SELF: BY_SELF}
+BY_WORDS = {
+    "children": BY_CHILDREN,
+    "communes": BY_COMMUNES,
+    "self": BY_SELF,
+    BY_CHILDREN: BY_CHILDREN,
+    BY_COMMUNES: BY_COMMUNES,
+    BY_SELF: BY_SELF,
+}
 
 
 class Command(BaseCommand):
@@ -22,7 +29,11 @@ class Command(BaseCommand):
         parser.add_argument("--user", required=True, help="tên đăng nhập")
         parser.add_argument("--indicators", default="", help="mã chỉ tiêu, cách nhau bởi dấu phẩy")
         parser.add_argument("--unit", default="", help="mã đơn vị hành chính")
-        parser.add_argument("--by", default="", help="children (theo đơn vị trực thuộc) | self")
+        parser.add_argument(
+            "--by",
+            default="",
+            help="children (theo đơn vị trực thuộc) | communes (mọi xã bên dưới) | self",
+        )
         parser.add_argument("--periods", default="", help="ví dụ 2019S1..2020S2 hoặc 2019,2020")
         parser.add_argument("--kinds", default="", help="mã loại tổ chức, cách nhau bởi dấu phẩy")
         parser.add_argument("--rows", default="", help="don_vi | to_chuc | ky")
@@ -35,7 +46,7 @@ class Command(BaseCommand):
         if user is None:
             raise CommandError(f"Không có người dùng «{options['user']}».")
         if options["by"] and options["by"] not in BY_WORDS:
-            raise CommandError("--by phải là children hoặc self.")
+            raise CommandError("--by phải là children, communes hoặc self.")
         params = QueryDict(mutable=True)
         for name, key in (
             ("chi_tieu", "indicators"),
