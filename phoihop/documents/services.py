@@ -17,7 +17,8 @@ from phoihop.documents.context_units import HeaderFields, children_in_period, de
 from phoihop.documents.default_template import TEMPLATE_PATH, build_default_template
 from phoihop.documents.models import ReportSettings, ReportTemplate
 from phoihop.documents.pdf import docx_to_pdf
-from phoihop.documents.rendering import TemplateError, TemplateProblem, check_template, render_docx
+from phoihop.documents.bounded import check_template_bounded, render_docx_bounded
+from phoihop.documents.rendering import TemplateError, TemplateProblem
 from phoihop.documents.sample import sample_context
 from phoihop.places.models import Level, Unit
 
@@ -77,23 +78,25 @@ def save_report_settings(
     return saved
 
 
-@transaction.atomic
 def upload_template(
     unit: Unit, *, name: str, content: bytes, user: User | None = None
 ) -> ReportTemplate:
     """Keep an uploaded template only if it renders the sample report cleanly."""
     if len(content) > MAX_TEMPLATE_BYTES:
         raise TemplateRejected([TemplateProblem(message="Tệp mẫu quá lớn (tối đa 5 MB).")])
-    problems = check_template(content, sample=sample_context())
+    # Rendered in a child process with a time and memory limit: a template is a small program.
+    problems = check_template_bounded(content, sample=sample_context())
     if problems:
         raise TemplateRejected(problems)
-    return ReportTemplate.objects.create(
-        unit=unit,
-        name=name or "mau_bao_cao.docx",
-        content=content,
-        size=len(content),
-        uploaded_by=user,
-    )
+    # The check ran outside any transaction: only the insert takes the write lock.
+    with transaction.atomic():
+        return ReportTemplate.objects.create(
+            unit=unit,
+            name=name or "mau_bao_cao.docx",
+            content=content,
+            size=len(content),
+            uploaded_by=user,
+        )
 
 
 def choose_template(
@@ -152,7 +155,9 @@ def generate_docx(
     context = report_context(
         unit, period, header=header or header_for(unit), issued_on=issued_on, draft=draft
     )
-    content = render_docx(template if template is not None else template_bytes_for(unit), context)
+    content = render_docx_bounded(
+        template if template is not None else template_bytes_for(unit), context
+    )
     return GeneratedReport(report_filename(unit, period, "docx", draft=draft), content, DOCX_TYPE)
 
 
