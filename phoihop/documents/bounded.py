@@ -58,12 +58,13 @@ def _memory_message(megabytes: int) -> str:
     )
 
 
-def _address_space() -> int:
-    """This process's current virtual size in bytes (Linux), 0 when unknown."""
+def _address_space(field: str = "VmSize") -> int:
+    """This process's current (VmSize) or peak (VmPeak) virtual size in bytes (Linux), 0 when
+    unknown."""
     try:
         with open("/proc/self/status", encoding="ascii") as status:
             for line in status:
-                if line.startswith("VmSize:"):
+                if line.startswith(f"{field}:"):
                     return int(line.split()[1]) * 1024
     except OSError:
         pass
@@ -72,7 +73,7 @@ def _address_space() -> int:
 
 def _child(connection: Any, func: Callable[..., Any], args: tuple, megabytes: int) -> None:
     try:
-        current = _address_space()
+        current, limit = _address_space(), 0
         if resource is not None and current:
             limit = current + megabytes * 1024 * 1024
             resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
@@ -82,6 +83,11 @@ def _child(connection: Any, func: Callable[..., Any], args: tuple, megabytes: in
             outcome = (False, TemplateLimitExceeded(_memory_message(megabytes)))
         except BaseException as exc:  # noqa: BLE001 - every failure goes back to the parent
             outcome = (False, exc)
+        # Running out shows in many guises (lxml's "Memory allocation failed", a broken
+        # document, a problem found by the check): whatever came back, a child that reached
+        # the limit ran out of memory.
+        if limit and _address_space("VmPeak") > limit - (limit - current) // 10:
+            outcome = (False, TemplateLimitExceeded(_memory_message(megabytes)))
         try:
             payload = pickle.dumps(outcome)
         except Exception:  # noqa: BLE001 - an exception that cannot travel becomes a message

@@ -3,8 +3,8 @@
 unoserver's server needs LibreOffice's Python `uno` module, which Debian ships only for the
 system Python (`python3-uno`), so the server runs under /usr/bin/python3 with unoserver's own
 pure-Python package found through this environment's site-packages; the client side is plain
-XML-RPC and runs here. The server is started detached on first use (the conversion that starts
-it falls back to a one-shot soffice) and then stays up for every later conversion.
+XML-RPC and runs here. `phoihop db_worker` (which runs every PDF job) starts it detached and
+stops it when it stops; while it warms up, or without it, a one-shot soffice converts.
 """
 
 from __future__ import annotations
@@ -180,8 +180,8 @@ def wait_until_ready(timeout: float = 60) -> bool:
 
 
 def convert_with_converter(docx: bytes, *, timeout: float = 120) -> bytes | None:
-    """PDF bytes from the kept converter, or None when it is not (yet) running — then it is
-    started for the next conversion and the caller converts the slow way."""
+    """PDF bytes from the kept converter, or None when it is not running (the caller then
+    converts the slow way, with a one-shot soffice)."""
     if not _enabled():
         return None
     try:
@@ -189,8 +189,7 @@ def convert_with_converter(docx: bytes, *, timeout: float = 120) -> bytes | None
             None, xmlrpc.client.Binary(docx), None, "pdf", "writer_pdf_Export", [], False
         )
     except ConnectionRefusedError:
-        start_converter()
-        return None
+        return None  # not running: `phoihop db_worker` starts it
     except (OSError, xmlrpc.client.Error) as exc:
         print(f"kept converter failed: {exc}", file=sys.stderr)
         return None

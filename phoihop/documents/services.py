@@ -4,22 +4,35 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import zipfile
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
+from typing import Any, BinaryIO
 
 from django.db import transaction
 
 from phoihop.accounts.models import User
 from phoihop.core.periods import Period
+from phoihop.documents.bounded import check_template_bounded, render_docx_bounded
+from phoihop.documents.cache import (
+    cached_file,
+    cached_pages,
+    document_key,
+    store_file,
+    store_pages,
+)
 from phoihop.documents.context import report_context
 from phoihop.documents.context_units import HeaderFields, children_in_period, default_header
 from phoihop.documents.default_template import TEMPLATE_PATH, build_default_template
 from phoihop.documents.models import ReportSettings, ReportTemplate
-from phoihop.documents.pdf import docx_to_pdf
-from phoihop.documents.bounded import check_template_bounded, render_docx_bounded
+from phoihop.documents.pdf import docx_to_pdf, pdf_to_png_pages
 from phoihop.documents.rendering import TemplateError, TemplateProblem
 from phoihop.documents.sample import sample_context
+from phoihop.jobs.models import Job
+from phoihop.jobs.services import JobResult, finished_job, start_job
 from phoihop.places.models import Level, Unit
 
 MAX_TEMPLATE_BYTES = 5 * 1024 * 1024
@@ -139,6 +152,59 @@ def report_filename(unit: Unit, period: Period, extension: str, *, draft: bool =
     return f"{'du-thao-' if draft else ''}bao-cao-{unit.code}-{period.id}.{extension}"
 
 
+@dataclass(frozen=True)
+class PreparedReport:
+    """What a report is made of: the template, the context, and the key they give."""
+
+    template: bytes
+    context: dict[str, Any]
+    key: str
+
+
+def prepare_report(
+    unit: Unit,
+    period: Period,
+    *,
+    header: HeaderFields | None = None,
+    template: bytes | None = None,
+    issued_on: dt.date | None = None,
+    draft: bool = False,
+) -> PreparedReport:
+    """Read the report's data (official unless `draft`) and name the files it gives."""
+    context = report_context(
+        unit, period, header=header or header_for(unit), issued_on=issued_on, draft=draft
+    )
+    chosen = template if template is not None else template_bytes_for(unit)
+    return PreparedReport(chosen, context, document_key(chosen, context))
+
+
+def docx_for(prepared: PreparedReport) -> bytes:
+    """The Word file, from the cache or rendered (bounded) and kept."""
+    found = cached_file(prepared.key, "docx")
+    if found is not None:
+        return found.read_bytes()
+    content = render_docx_bounded(prepared.template, prepared.context)
+    store_file(prepared.key, "docx", content)
+    return content
+
+
+def pdf_file_for(prepared: PreparedReport) -> Path:
+    """The PDF's path in the cache, converted first if needed."""
+    found = cached_file(prepared.key, "pdf")
+    if found is not None:
+        return found
+    return store_file(prepared.key, "pdf", docx_to_pdf(docx_for(prepared)))
+
+
+def preview_pages_for(prepared: PreparedReport) -> list[Path]:
+    """The PDF's pages as PNG images in the cache, made first if needed."""
+    pages = cached_pages(prepared.key)
+    if pages is None:
+        store_pages(prepared.key, pdf_to_png_pages(pdf_file_for(prepared).read_bytes(), dpi=50))
+        pages = cached_pages(prepared.key) or []
+    return pages
+
+
 def generate_docx(
     unit: Unit,
     period: Period,
@@ -152,40 +218,117 @@ def generate_docx(
 
     Official (accepted submissions only) unless `draft`: the office's working draft, which
     also takes submissions awaiting review and says DỰ THẢO on every page."""
-    context = report_context(
-        unit, period, header=header or header_for(unit), issued_on=issued_on, draft=draft
+    prepared = prepare_report(
+        unit, period, header=header, template=template, issued_on=issued_on, draft=draft
     )
-    content = render_docx_bounded(
-        template if template is not None else template_bytes_for(unit), context
+    return GeneratedReport(
+        report_filename(unit, period, "docx", draft=draft), docx_for(prepared), DOCX_TYPE
     )
-    return GeneratedReport(report_filename(unit, period, "docx", draft=draft), content, DOCX_TYPE)
 
 
 def generate_pdf(unit: Unit, period: Period, **options: Any) -> GeneratedReport:
     """The report as PDF through LibreOffice; PdfUnavailable when it is not installed."""
-    docx = generate_docx(unit, period, **options)
+    prepared = prepare_report(unit, period, **options)
     return GeneratedReport(
-        docx.filename.removesuffix(".docx") + ".pdf", docx_to_pdf(docx.content), "application/pdf"
+        report_filename(unit, period, "pdf", draft=options.get("draft", False)),
+        pdf_file_for(prepared).read_bytes(),
+        "application/pdf",
     )
+
+
+def zip_filename(unit: Unit, period: Period, *, draft: bool = False) -> str:
+    return report_filename(unit, period, "zip", draft=draft).replace(
+        "bao-cao-", "bao-cao-cac-huyen-" if unit.level == Level.PROVINCE else "bao-cao-cac-xa-"
+    )
+
+
+def write_communes_zip(
+    unit: Unit,
+    period: Period,
+    target: BinaryIO,
+    *,
+    template: bytes | None = None,
+    draft: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> None:
+    """The reports of every unit below this one during the period (a district's communes, a
+    province's districts) zipped into `target`. The data is read here, one unit after another;
+    the documents are rendered in parallel (each in its own bounded process) or taken from
+    the cache."""
+    children = children_in_period(unit, period)
+    prepared = [prepare_report(child, period, template=template, draft=draft) for child in children]
+    names = [report_filename(child, period, "docx", draft=draft) for child in children]
+    done = 0
+    with (
+        ThreadPoolExecutor(max_workers=max(1, min(4, os.cpu_count() or 1))) as pool,
+        zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive,
+    ):
+        for name, content in zip(names, pool.map(docx_for, prepared), strict=True):
+            archive.writestr(name, content)
+            done += 1
+            if progress is not None:
+                progress(done, len(children))
 
 
 def generate_communes_zip(
     unit: Unit, period: Period, *, template: bytes | None = None, draft: bool = False
 ) -> GeneratedReport:
-    """One zip of the reports of every unit below this one during the period: a district's
-    communes, a province's districts."""
+    """One zip of the reports of every unit below this one during the period."""
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for commune in children_in_period(unit, period):
-            report = generate_docx(commune, period, template=template, draft=draft)
-            archive.writestr(report.filename, report.content)
+    write_communes_zip(unit, period, buffer, template=template, draft=draft)
     return GeneratedReport(
-        report_filename(unit, period, "zip", draft=draft).replace(
-            "bao-cao-", "bao-cao-cac-huyen-" if unit.level == Level.PROVINCE else "bao-cao-cac-xa-"
-        ),
-        buffer.getvalue(),
-        "application/zip",
+        zip_filename(unit, period, draft=draft), buffer.getvalue(), "application/zip"
     )
+
+
+def _job_title(kind: str, unit: Unit, period: Period, *, draft: bool) -> str:
+    what = {
+        "pdf": "Báo cáo PDF",
+        "preview": "Xem trước báo cáo",
+        "zip": "Báo cáo các huyện (ZIP)"
+        if unit.level == Level.PROVINCE
+        else "Báo cáo các xã (ZIP)",
+    }[kind]
+    return f"{what}{' (dự thảo)' if draft else ''} · {unit.full_name} · {period.label}"
+
+
+def start_report_job(
+    kind: str,
+    unit: Unit,
+    period: Period,
+    *,
+    user: User | None,
+    issued_on: dt.date | None = None,
+    draft: bool = False,
+) -> Job:
+    """Ask for a PDF, preview pages or the zip of the units below, as a background job; a
+    PDF or preview already in the cache gives a finished job at once."""
+    from phoihop.documents import tasks  # the tasks call these services
+
+    parameters = {"issued_on": issued_on.isoformat() if issued_on else "", "draft": draft}
+    title = _job_title(kind, unit, period, draft=draft)
+    common: dict[str, Any] = {
+        "owner": user,
+        "kind": f"documents.{kind}",
+        "title": title,
+        "unit": unit,
+        "period": period.id,
+        "parameters": parameters,
+    }
+    if kind in ("pdf", "preview"):
+        prepared = prepare_report(unit, period, issued_on=issued_on, draft=draft)
+        pdf = cached_file(prepared.key, "pdf")
+        pages = cached_pages(prepared.key)
+        if kind == "pdf" and pdf is not None:
+            name = report_filename(unit, period, "pdf", draft=draft)
+            return finished_job(
+                result=JobResult(path=pdf, filename=name, content_type="application/pdf"),
+                **common,
+            )
+        if kind == "preview" and pages:
+            return finished_job(result=JobResult(path=pages[0].parent, pages=len(pages)), **common)
+    task = {"pdf": tasks.make_pdf, "preview": tasks.make_preview, "zip": tasks.make_zip}[kind]
+    return start_job(task=task, **common)
 
 
 __all__ = [
