@@ -300,12 +300,17 @@ def start_report_job(
     user: User | None,
     issued_on: dt.date | None = None,
     draft: bool = False,
+    link: str = "",
 ) -> Job:
     """Ask for a PDF, preview pages or the zip of the units below, as a background job; a
     PDF or preview already in the cache gives a finished job at once."""
     from phoihop.documents import tasks  # the tasks call these services
 
-    parameters = {"issued_on": issued_on.isoformat() if issued_on else "", "draft": draft}
+    parameters = {
+        "issued_on": issued_on.isoformat() if issued_on else "",
+        "draft": draft,
+        "link": link,
+    }
     title = _job_title(kind, unit, period, draft=draft)
     common: dict[str, Any] = {
         "owner": user,

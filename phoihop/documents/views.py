@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -138,6 +139,7 @@ def _start(request: HttpRequest, unit_id: int, period: str, kind: str) -> Job:
         user=request.user,
         issued_on=_issued_on(request),
         draft=_draft(request),
+        link=reverse("documents:report", args=[unit.pk, the_period.id]),
     )
 
 
