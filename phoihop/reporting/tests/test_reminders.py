@@ -165,7 +165,9 @@ def test_it_sends_reminders_by_email_only_to_those_who_chose_it(emails, run, mai
 
 
 @time_machine.travel(dt.datetime(2020, 12, 17, 8, 0, tzinfo=TZ), tick=False)
-def test_the_worker_sends_queued_reminders(emails, mailoutbox) -> None:
+def test_the_worker_sends_queued_reminders(
+    emails, mailoutbox, django_capture_on_commit_callbacks
+) -> None:
     from phoihop.jobs.models import Job, JobState
     from phoihop.jobs.services import start_job
     from phoihop.reporting.tasks import send_reminders_task
@@ -178,7 +180,10 @@ def test_the_worker_sends_queued_reminders(emails, mailoutbox) -> None:
         parameters={"days": 3},
     )
     assert not Notification.objects.exists()  # queued: nothing sent yet
-    call_command("db_worker", "--batch", "--backend", "database", "--no-startup-delay", "-v", "0")
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command(
+            "db_worker", "--batch", "--backend", "database", "--no-startup-delay", "-v", "0"
+        )
     job = Job.objects.get(pk=job.pk)
     assert job.state == JobState.DONE
     assert job.message == f"Đã gửi {Notification.objects.count()} nhắc việc."
