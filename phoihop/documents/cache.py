@@ -14,6 +14,7 @@ import json
 import os
 import shutil
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
 
@@ -73,3 +74,34 @@ def store_pages(key: str, pages: list[bytes]) -> Path:
     except OSError:  # another worker finished the same preview first
         shutil.rmtree(building, ignore_errors=True)
     return target
+
+
+# A remembered key is trusted this long at most: the data mark does not see every change (a
+# unit renamed), so after this the report's data is read again.
+REMEMBER_SECONDS = 3600
+
+
+def _quick_path(quick: str) -> Path:
+    folder = cache_dir() / "known"
+    folder.mkdir(exist_ok=True)
+    return folder / hashlib.sha256(quick.encode()).hexdigest()[:40]
+
+
+def remembered_key(quick: str) -> str | None:
+    """The document key last found for this quick token (unit, period, options, template,
+    data mark), if recent."""
+    path = _quick_path(quick)
+    try:
+        if time.time() - path.stat().st_mtime > REMEMBER_SECONDS:
+            return None
+        return path.read_text(encoding="ascii").strip() or None
+    except OSError:
+        return None
+
+
+def remember_key(quick: str, key: str) -> None:
+    path = _quick_path(quick)
+    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmp-")
+    with os.fdopen(handle, "w", encoding="ascii") as out:
+        out.write(key)
+    os.replace(temporary, path)

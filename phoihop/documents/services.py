@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
 import os
 import zipfile
@@ -21,6 +22,8 @@ from phoihop.documents.cache import (
     cached_file,
     cached_pages,
     document_key,
+    remember_key,
+    remembered_key,
     store_file,
     store_pages,
 )
@@ -31,6 +34,7 @@ from phoihop.documents.models import ReportSettings, ReportTemplate
 from phoihop.documents.pdf import docx_to_pdf, pdf_to_png_pages
 from phoihop.documents.rendering import TemplateError, TemplateProblem
 from phoihop.documents.sample import sample_context
+from phoihop.documents.selectors import data_mark
 from phoihop.jobs.models import Job
 from phoihop.jobs.services import JobResult, finished_job, start_job
 from phoihop.places.models import Level, Unit
@@ -171,11 +175,33 @@ def prepare_report(
     draft: bool = False,
 ) -> PreparedReport:
     """Read the report's data (official unless `draft`) and name the files it gives."""
+    chosen = template if template is not None else template_bytes_for(unit)
+    # Taken before reading: a change made meanwhile gives another mark, never a wrong file.
+    quick = quick_token(unit, period, chosen, issued_on=issued_on, draft=draft)
     context = report_context(
         unit, period, header=header or header_for(unit), issued_on=issued_on, draft=draft
     )
-    chosen = template if template is not None else template_bytes_for(unit)
-    return PreparedReport(chosen, context, document_key(chosen, context))
+    prepared = PreparedReport(chosen, context, document_key(chosen, context))
+    if header is None:
+        remember_key(quick, prepared.key)
+    return prepared
+
+
+def quick_token(
+    unit: Unit, period: Period, template: bytes, *, issued_on: dt.date | None, draft: bool
+) -> str:
+    """What names a report without reading its data: unit, period, options, template and the
+    data mark (documents.selectors.data_mark)."""
+    digest = hashlib.sha256(template).hexdigest()
+    return f"{unit.pk}|{period.id}|{issued_on}|{draft}|{digest}|{data_mark()}"
+
+
+def known_key(
+    unit: Unit, period: Period, *, issued_on: dt.date | None = None, draft: bool = False
+) -> str | None:
+    """The report's document key if nothing changed since it was last prepared."""
+    quick = quick_token(unit, period, template_bytes_for(unit), issued_on=issued_on, draft=draft)
+    return remembered_key(quick)
 
 
 def docx_for(prepared: PreparedReport) -> bytes:
@@ -321,9 +347,12 @@ def start_report_job(
         "parameters": parameters,
     }
     if kind in ("pdf", "preview"):
-        prepared = prepare_report(unit, period, issued_on=issued_on, draft=draft)
-        pdf = cached_file(prepared.key, "pdf")
-        pages = cached_pages(prepared.key)
+        # Unchanged since last time: the files are named without reading the report's data.
+        key = known_key(unit, period, issued_on=issued_on, draft=draft)
+        if key is None:
+            key = prepare_report(unit, period, issued_on=issued_on, draft=draft).key
+        pdf = cached_file(key, "pdf")
+        pages = cached_pages(key)
         if kind == "pdf" and pdf is not None:
             name = report_filename(unit, period, "pdf", draft=draft)
             return finished_job(

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from phoihop.jobs.models import Job, JobState
-from phoihop.jobs.services import data_dir
+from phoihop.jobs.services import data_dir, file_roots
 
 
 def result_file(job: Job, page: int | None = None) -> Path | None:
@@ -13,12 +13,11 @@ def result_file(job: Job, page: int | None = None) -> Path | None:
     outside the data folder."""
     if job.state != JobState.DONE or not job.result_path:
         return None
-    root = data_dir()
-    path = (root / job.result_path).resolve()
+    path = (data_dir() / job.result_path).resolve()
     if page is not None:
         if not 1 <= page <= job.result_pages:
             return None
         path = path / f"page-{page}.png"
-    if not path.is_relative_to(root) or not path.is_file():
+    if not any(path.is_relative_to(root) for root in file_roots()) or not path.is_file():
         return None
     return path

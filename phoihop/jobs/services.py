@@ -119,9 +119,20 @@ def record_progress(*, job_id: int, progress: int, message: str = "") -> None:
     )
 
 
+def file_roots() -> list[Path]:
+    """The only folders a job's file may be in: the data folder, the jobs' and the cache's."""
+    cache = Path(getattr(settings, "PHOIHOP_CACHE_DIR", data_dir() / "cache"))
+    return [data_dir(), jobs_dir().resolve(), cache.resolve()]
+
+
 def _relative(path: Path) -> str:
+    """Relative to the data folder when inside it (the folder may move), else absolute."""
     resolved = path.resolve()
-    return str(resolved.relative_to(data_dir()))
+    if resolved.is_relative_to(data_dir()):
+        return str(resolved.relative_to(data_dir()))
+    if not any(resolved.is_relative_to(root) for root in file_roots()):
+        raise ValueError(f"{resolved} is outside the data, jobs and cache folders")
+    return str(resolved)
 
 
 def finish_job(*, job_id: int, result: JobResult) -> None:

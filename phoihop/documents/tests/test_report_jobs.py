@@ -58,7 +58,9 @@ def test_a_changed_figure_makes_a_new_document(client_for, bu_dang):
 
     client = client_for("vanphong")
     url = reverse("documents:pdf", args=[bu_dang.pk, "2020S1"])
-    first = services.prepare_report(bu_dang, services.Period.parse("2020S1"))
+    period = services.Period.parse("2020S1")
+    first = services.prepare_report(bu_dang, period)
+    assert services.known_key(bu_dang, period) == first.key  # named without reading the data
     value = FigureValue.objects.filter(
         submission__organisation__unit=bu_dang,
         submission__period="2020S1",
@@ -67,7 +69,8 @@ def test_a_changed_figure_makes_a_new_document(client_for, bu_dang):
     ).first()
     value.value = (value.value or 0) + 1
     value.save()
-    second = services.prepare_report(bu_dang, services.Period.parse("2020S1"))
+    assert services.known_key(bu_dang, period) is None
+    second = services.prepare_report(bu_dang, period)
     assert first.key != second.key
     assert client.post(url).status_code == 302
 
@@ -120,8 +123,14 @@ def test_a_running_job_is_polled_and_its_page_writes_nothing(
     client_for, bu_dang, django_assert_max_num_queries
 ):
     job = Job.objects.create(
-        owner=None, kind="documents.pdf", title="Báo cáo PDF", unit=bu_dang, period="2020S1",
-        state=JobState.RUNNING, progress=40, message="Đang chuyển sang PDF…",
+        owner=None,
+        kind="documents.pdf",
+        title="Báo cáo PDF",
+        unit=bu_dang,
+        period="2020S1",
+        state=JobState.RUNNING,
+        progress=40,
+        message="Đang chuyển sang PDF…",
     )
     client = client_for("vanphong")
     response = client.get(reverse("jobs:status", args=[job.pk]), HTTP_HX_REQUEST="true")

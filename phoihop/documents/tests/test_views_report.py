@@ -10,8 +10,8 @@ from phoihop.documents import services
 from phoihop.documents.default_template import build_default_template
 from phoihop.documents.models import ReportSettings, ReportTemplate
 from phoihop.documents.pdf import PdfUnavailable
-from phoihop.jobs.models import Job
 from phoihop.documents.tests.test_check_template import _replace_in_template
+from phoihop.jobs.models import Job
 from phoihop.places.models import Unit
 
 

@@ -49,8 +49,13 @@ def test_a_queued_job_waits_for_the_worker_then_offers_its_file(personas, client
 
 def test_the_worker_runs_a_job_once(personas, bu_dang):
     job = Job.objects.create(
-        owner=personas["vanphong"], kind="documents.pdf", title="x", unit=bu_dang,
-        period="2020S1", state=JobState.FAILED, message="Đã huỷ",
+        owner=personas["vanphong"],
+        kind="documents.pdf",
+        title="x",
+        unit=bu_dang,
+        period="2020S1",
+        state=JobState.FAILED,
+        message="Đã huỷ",
     )
     make_pdf.using(backend="database").enqueue(job.pk)
     call_command("db_worker", "--batch", "--backend", "database", "--no-startup-delay", "-v", "0")

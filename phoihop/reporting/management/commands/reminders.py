@@ -4,8 +4,8 @@ from django.core.management.base import BaseCommand, CommandError
 
 from phoihop.core import clock
 from phoihop.jobs.services import start_job
-from phoihop.reporting.tasks import send_reminders_task
 from phoihop.reporting.notifications import send_reminders
+from phoihop.reporting.tasks import send_reminders_task
 
 
 class Command(BaseCommand):
