@@ -12,6 +12,7 @@ from __future__ import annotations
 import fcntl
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import time
@@ -146,6 +147,12 @@ def _alive(pid: int) -> bool:
     if pid <= 0:
         return False
     try:
+        # Reap it if it is our own child that has exited (a zombie still "exists").
+        if os.waitpid(pid, os.WNOHANG)[0] == pid:
+            return False
+    except ChildProcessError:
+        pass
+    try:
         os.kill(pid, 0)
     except OSError:
         return False
@@ -158,12 +165,14 @@ def stop_converter() -> None:
     if not pid_file.exists():
         return
     pid = int(pid_file.read_text() or 0)
-    if _alive(pid):
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        if not _alive(pid):
+            break
         try:
-            os.killpg(pid, 15)
+            os.killpg(pid, sig)  # its own session: unoserver and its soffice together
         except OSError:
-            pass
-        for _ in range(50):
+            break
+        for _ in range(30):
             if not _alive(pid):
                 break
             time.sleep(0.1)

@@ -40,3 +40,5 @@ def private_files(settings, tmp_path):
     settings.DATA_DIR = tmp_path
     settings.PHOIHOP_CACHE_DIR = tmp_path / "cache"
     settings.PHOIHOP_JOBS_DIR = tmp_path / "jobs"
+    # One-shot soffice unless a test starts its own kept converter (test_converter.py).
+    settings.PHOIHOP_CONVERTER = False
