@@ -117,7 +117,7 @@ def run_bounded(
     seconds = time_limit() if seconds is None else seconds
     megabytes = memory_limit_mb() if megabytes is None else megabytes
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
-    context = multiprocessing.get_context(method)
+    context: Any = multiprocessing.get_context(method)
     receiver, sender = context.Pipe(duplex=False)
     process = context.Process(target=_child, args=(sender, func, args, megabytes), daemon=True)
     process.start()

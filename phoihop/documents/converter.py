@@ -66,7 +66,7 @@ def converter_ready() -> bool:
 
 
 def _site_packages() -> str:
-    import unoserver
+    import unoserver  # type: ignore[import-untyped]
 
     return str(Path(unoserver.__file__).resolve().parent.parent)
 
@@ -78,7 +78,7 @@ def can_keep_converter() -> bool:
     if shutil.which("soffice") is None:
         return False
     try:
-        import unoserver  # noqa: F401
+        import unoserver  # type: ignore[import-untyped]  # noqa: F401
     except ImportError:
         return False
     marker = _state_dir() / "uno-ok"
@@ -203,4 +203,4 @@ def convert_with_converter(docx: bytes, *, timeout: float = 120) -> bytes | None
         print(f"kept converter failed: {exc}", file=sys.stderr)
         return None
     data = result.data if isinstance(result, xmlrpc.client.Binary) else result
-    return bytes(data) if data else None
+    return bytes(data) if isinstance(data, bytes | bytearray) and data else None

@@ -13,7 +13,8 @@ from phoihop.jobs.selectors import result_file
 @login_required
 def status(request: HttpRequest, pk: int) -> HttpResponse:
     job = access_job_by_id(request.user, pk)
-    template = "jobs/_status.html" if request.htmx else "jobs/job.html"
+    # htmx polls the fragment; the browser opens the whole page.
+    template = "jobs/_status.html" if request.headers.get("HX-Request") else "jobs/job.html"
     return render(request, template, {"job": job})
 
 

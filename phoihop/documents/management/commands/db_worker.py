@@ -23,10 +23,11 @@ class Command(WorkerCommand):
             help="Không giữ sẵn LibreOffice (mỗi PDF khởi động LibreOffice riêng).",
         )
 
-    def handle(self, *args: Any, no_converter: bool = False, **options: Any) -> None:
+    def handle(self, **options: Any) -> None:  # type: ignore[override]
+        no_converter = options.pop("no_converter", False)
         started = None if no_converter or options.get("batch") else start_converter()
         try:
-            super().handle(*args, **options)
+            super().handle(**options)
         finally:
             if started:
                 stop_converter()
