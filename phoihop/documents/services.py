@@ -35,8 +35,6 @@ from phoihop.documents.pdf import docx_to_pdf, pdf_to_png_pages
 from phoihop.documents.rendering import TemplateError, TemplateProblem
 from phoihop.documents.sample import sample_context
 from phoihop.documents.selectors import data_mark
-from phoihop.jobs.models import Job
-from phoihop.jobs.services import JobResult, finished_job, start_job
 from phoihop.places.models import Level, Unit
 
 MAX_TEMPLATE_BYTES = 5 * 1024 * 1024
@@ -305,64 +303,6 @@ def generate_communes_zip(
     return GeneratedReport(
         zip_filename(unit, period, draft=draft), buffer.getvalue(), "application/zip"
     )
-
-
-def _job_title(kind: str, unit: Unit, period: Period, *, draft: bool) -> str:
-    what = {
-        "pdf": "Báo cáo PDF",
-        "preview": "Xem trước báo cáo",
-        "zip": "Báo cáo các huyện (ZIP)"
-        if unit.level == Level.PROVINCE
-        else "Báo cáo các xã (ZIP)",
-    }[kind]
-    return f"{what}{' (dự thảo)' if draft else ''} · {unit.full_name} · {period.label}"
-
-
-def start_report_job(
-    kind: str,
-    unit: Unit,
-    period: Period,
-    *,
-    user: User | None,
-    issued_on: dt.date | None = None,
-    draft: bool = False,
-    link: str = "",
-) -> Job:
-    """Ask for a PDF, preview pages or the zip of the units below, as a background job; a
-    PDF or preview already in the cache gives a finished job at once."""
-    from phoihop.documents import tasks  # the tasks call these services
-
-    parameters = {
-        "issued_on": issued_on.isoformat() if issued_on else "",
-        "draft": draft,
-        "link": link,
-    }
-    title = _job_title(kind, unit, period, draft=draft)
-    common: dict[str, Any] = {
-        "owner": user,
-        "kind": f"documents.{kind}",
-        "title": title,
-        "unit": unit,
-        "period": period.id,
-        "parameters": parameters,
-    }
-    if kind in ("pdf", "preview"):
-        # Unchanged since last time: the files are named without reading the report's data.
-        key = known_key(unit, period, issued_on=issued_on, draft=draft)
-        if key is None:
-            key = prepare_report(unit, period, issued_on=issued_on, draft=draft).key
-        pdf = cached_file(key, "pdf")
-        pages = cached_pages(key)
-        if kind == "pdf" and pdf is not None:
-            name = report_filename(unit, period, "pdf", draft=draft)
-            return finished_job(
-                result=JobResult(path=pdf, filename=name, content_type="application/pdf"),
-                **common,
-            )
-        if kind == "preview" and pages:
-            return finished_job(result=JobResult(path=pages[0].parent, pages=len(pages)), **common)
-    task = {"pdf": tasks.make_pdf, "preview": tasks.make_preview, "zip": tasks.make_zip}[kind]
-    return start_job(task=task, **common)
 
 
 __all__ = [

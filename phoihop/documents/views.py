@@ -34,9 +34,9 @@ from phoihop.documents.services import (
     generate_docx,
     header_for,
     save_report_settings,
-    start_report_job,
     upload_template,
 )
+from phoihop.documents.tasks import start_report_job
 from phoihop.jobs.models import Job
 from phoihop.places.models import Level
 from phoihop.reporting.selectors import periods_with_submissions

@@ -30,6 +30,7 @@ from phoihop.validation.runs import (
     verdict,
 )
 from phoihop.validation.submission_checks import submission_warnings, try_rule
+from phoihop.validation.tasks import rerun_validation
 
 __all__ = [
     "compile_stored_rule",
@@ -52,8 +53,6 @@ __all__ = [
 
 def start_rerun(unit: Unit, period: str, *, user: User | None, link: str = "") -> Job:
     """Validate the unit and period again as a background job (the page's "Chạy lại")."""
-    from phoihop.validation.tasks import rerun_validation  # the task calls runs, not services
-
     return start_job(
         owner=user,
         kind="validation.rerun",
