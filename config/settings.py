@@ -184,7 +184,7 @@ PHOIHOP_JOBS_DIR = DATA_DIR / "jobs"
 PHOIHOP_CACHE_DIR = DATA_DIR / "cache"
 # The kept PDF converter (unoserver) listens here; its LibreOffice on the next port.
 PHOIHOP_CONVERTER_PORT = int(os.environ.get("PHOIHOP_CONVERTER_PORT", "2003"))
-# An uploaded template's limits: seconds on the sample data, seconds per generation, megabytes.
-PHOIHOP_TEMPLATE_CHECK_SECONDS = 5
+# An uploaded template's limits: processor seconds on the sample data, per generation, megabytes.
+PHOIHOP_TEMPLATE_CHECK_SECONDS = 3
 PHOIHOP_TEMPLATE_SECONDS = 30
 PHOIHOP_TEMPLATE_MEGABYTES = 300

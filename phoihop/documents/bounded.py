@@ -8,9 +8,11 @@ with RLIMIT_AS; where fork or resource does not exist (Windows), only the time l
 
 from __future__ import annotations
 
+import math
 import multiprocessing
 import os
 import pickle
+import signal
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -31,13 +33,14 @@ class TemplateLimitExceeded(TemplateError):
 
 
 def time_limit() -> float:
-    """Seconds a generation may take (real data can be larger than the sample)."""
+    """Processor seconds a generation may take (real data can be larger than the sample)."""
     return float(getattr(settings, "PHOIHOP_TEMPLATE_SECONDS", 30))
 
 
 def check_time_limit() -> float:
-    """Seconds an upload's check on the sample data may take (the default needs about one)."""
-    return float(getattr(settings, "PHOIHOP_TEMPLATE_CHECK_SECONDS", 5))
+    """Seconds an upload's check on the sample data may take (the default template needs about
+    half a second of processor time)."""
+    return float(getattr(settings, "PHOIHOP_TEMPLATE_CHECK_SECONDS", 3))
 
 
 def memory_limit_mb() -> int:
@@ -46,7 +49,7 @@ def memory_limit_mb() -> int:
 
 def _time_message(seconds: float) -> str:
     return (
-        f"Mẫu báo cáo chạy quá {seconds:g} giây mà chưa xong: có thể mẫu có vòng lặp lồng nhau "
+        f"Mẫu báo cáo chạy quá {seconds:g} giây xử lý mà chưa xong: có thể mẫu có vòng lặp lồng nhau "
         "quá lớn. Hãy bỏ bớt các vòng lặp lồng nhau rồi tải lên lại."
     )
 
@@ -71,12 +74,19 @@ def _address_space(field: str = "VmSize") -> int:
     return 0
 
 
-def _child(connection: Any, func: Callable[..., Any], args: tuple, megabytes: int) -> None:
+def _child(
+    connection: Any, func: Callable[..., Any], args: tuple, seconds: float, megabytes: int
+) -> None:
     try:
         current, limit = _address_space(), 0
         if resource is not None and current:
             limit = current + megabytes * 1024 * 1024
             resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+        if resource is not None:
+            # Processor time, not the clock: a busy server does not refuse a sound template.
+            # SIGXCPU at the soft limit ends the child (its default action), SIGKILL at the hard.
+            cpu = max(1, math.ceil(seconds))
+            resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
         try:
             outcome: tuple[bool, Any] = (True, func(*args))
         except MemoryError:
@@ -113,23 +123,33 @@ def run_bounded(
     seconds: float | None = None,
     megabytes: int | None = None,
 ) -> T:
-    """`func(*args)` in a child process; TemplateLimitExceeded past the limits."""
+    """`func(*args)` in a child process; TemplateLimitExceeded past the limits.
+
+    `seconds` is processor time where the system can count it (RLIMIT_CPU); the clock is a
+    backstop at a few times that, for a child that waits instead of computing (and the only
+    limit where `resource` does not exist)."""
     seconds = time_limit() if seconds is None else seconds
     megabytes = memory_limit_mb() if megabytes is None else megabytes
     method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
     context: Any = multiprocessing.get_context(method)
     receiver, sender = context.Pipe(duplex=False)
-    process = context.Process(target=_child, args=(sender, func, args, megabytes), daemon=True)
+    process = context.Process(
+        target=_child, args=(sender, func, args, seconds, megabytes), daemon=True
+    )
     process.start()
     sender.close()
+    wall = seconds if resource is None else 4 * seconds + 10
     try:
-        if not receiver.poll(seconds):
+        if not receiver.poll(wall):
             process.kill()
             raise TemplateLimitExceeded(_time_message(seconds))
         try:
             ok, value = pickle.loads(receiver.recv_bytes())
         except EOFError:
-            # The child died without answering: killed when it ran out of its memory.
+            # The child died without answering: out of processor time, or of memory.
+            process.join(5)
+            if process.exitcode in (-signal.SIGXCPU, -signal.SIGKILL):
+                raise TemplateLimitExceeded(_time_message(seconds)) from None
             raise TemplateLimitExceeded(_memory_message(megabytes)) from None
     finally:
         receiver.close()
