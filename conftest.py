@@ -119,6 +119,12 @@ def pytest_configure(config):
     settings.PHOIHOP_DEMO_TODAY_FILE = None
     # Hashing seven demo passwords with PBKDF2 would dominate the set-up of every test database.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Background tasks run at once, inside the test; the database backend stays available as
+    # "database" for the tests that go through a real worker run (phoihop/jobs/tests).
+    settings.TASKS = {
+        "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
+        "database": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+    }
 
 
 @pytest.fixture

@@ -56,6 +56,11 @@ INSTALLED_APPS = [
     "phoihop.api",
     # django-ninja: its Swagger UI served from its own static files, not a CDN.
     "ninja",
+    # Background work (PDF, ZIP, validation reruns, reminders). phoihop.documents comes before
+    # django_tasks_db so that `phoihop db_worker` is its own (it keeps the PDF converter running).
+    "phoihop.jobs",
+    "django_tasks",
+    "django_tasks_db",
     # Only for its `phoihop demo` command: nothing in the product imports the demo.
     "phoihop.demo",
 ]
@@ -164,3 +169,25 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("PHOIHOP_LOG_LEVEL", "WARNING")},
 }
+
+# Background tasks (Django's Tasks API through django-tasks, stored in the database and run by
+# `phoihop db_worker`). PHOIHOP_TASKS=immediate runs them inside the request instead.
+TASKS = {
+    "default": {
+        "BACKEND": (
+            "django_tasks.backends.immediate.ImmediateBackend"
+            if os.environ.get("PHOIHOP_TASKS") == "immediate"
+            else "django_tasks_db.DatabaseBackend"
+        )
+    },
+    "database": {"BACKEND": "django_tasks_db.DatabaseBackend"},
+}
+# Finished jobs' files (PDF, ZIP, preview pages) and the document cache.
+PHOIHOP_JOBS_DIR = DATA_DIR / "jobs"
+PHOIHOP_CACHE_DIR = DATA_DIR / "cache"
+# The kept PDF converter (unoserver) listens here; its LibreOffice on the next port.
+PHOIHOP_CONVERTER_PORT = int(os.environ.get("PHOIHOP_CONVERTER_PORT", "2003"))
+# An uploaded template's limits: processor seconds on the sample data, per generation, megabytes.
+PHOIHOP_TEMPLATE_CHECK_SECONDS = 3
+PHOIHOP_TEMPLATE_SECONDS = 30
+PHOIHOP_TEMPLATE_MEGABYTES = 300

@@ -19,6 +19,7 @@ urlpatterns = [
     path("van-ban/", include("phoihop.documents.urls")),
     path("phan-tich/", include("phoihop.analytics.urls")),
     path("nhap-bao-cao-cu/", include("phoihop.imports.urls")),
+    path("viec/", include("phoihop.jobs.urls")),
     path("quan-tri/", admin.site.urls),
     path("api/v1/", api.urls),
 ]

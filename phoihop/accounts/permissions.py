@@ -15,6 +15,7 @@ from phoihop.accounts.models import Role, User
 from phoihop.core import clock
 from phoihop.core.dates import format_date
 from phoihop.core.periods import Period, PeriodError
+from phoihop.jobs.models import Job
 from phoihop.organisations.models import Organisation
 from phoihop.places.models import Unit
 from phoihop.reporting import windows
@@ -288,3 +289,26 @@ def access_office_unit_by_id(user: AnyUser, unit_id: int) -> Unit:
     if not is_office_for(user, unit):
         raise PermissionDenied
     return unit
+
+
+# ----- background jobs (a PDF, a ZIP, a validation rerun) ----------------------------------
+
+
+def can_view_job(user: AnyUser, job: Job) -> bool:
+    """Who asked for it, or whoever is the standing office for its unit."""
+    if not _signed_in(user):
+        return False
+    if job.owner_id is not None and job.owner_id == user.pk:
+        return True
+    return job.unit is not None and is_office_for(user, job.unit)
+
+
+def access_job_by_id(user: AnyUser, job_id: int) -> Job:
+    """The job if the user may see it and its result; 404 otherwise (its existence included)."""
+    try:
+        job = Job.objects.select_related("unit").get(pk=job_id)
+    except (Job.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+    if not can_view_job(user, job):
+        raise Http404
+    return job

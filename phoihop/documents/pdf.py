@@ -10,6 +10,8 @@ import subprocess
 import tempfile
 from pathlib import Path
 
+from phoihop.documents.converter import convert_with_converter
+
 SOFFICE_MISSING_MESSAGE = (
     "Máy chủ chưa cài LibreOffice nên chưa xuất được PDF; tệp Word (DOCX) vẫn tải được bình thường."
 )
@@ -86,6 +88,10 @@ def docx_to_pdf(docx: bytes, *, timeout: float = 120) -> bytes:
     soffice = _soffice()
     if soffice is None:
         raise PdfUnavailable()
+    # The kept converter answers in a fraction of a second; without it, a one-shot soffice.
+    kept = convert_with_converter(docx, timeout=timeout)
+    if kept is not None and kept.startswith(b"%PDF"):
+        return kept
     with tempfile.TemporaryDirectory(prefix="phoihop-pdf-") as tmp:
         work = Path(tmp)
         source = work / "report.docx"

@@ -413,7 +413,7 @@ def render_docx(template: bytes, context: dict[str, Any]) -> bytes:
     document = _open_template(template)
     try:
         return _render(document, context, _environment(jinja2.StrictUndefined))
-    except TemplateError:
+    except (TemplateError, MemoryError):
         raise
     except Exception as exc:
         # Rendering errors come from the uploaded template, so they are the user's to fix.
@@ -477,6 +477,8 @@ def check_template(template: bytes, *, sample: dict[str, Any]) -> list[TemplateP
     used: list[jinja2.Undefined] = []
     try:
         _render(document, sample, _environment(_collecting_undefined(used)))
+    except MemoryError:
+        raise  # the bounded renderer (bounded.py) names the limit
     except Exception as exc:
         problems.append(_problem_from_exception(exc, tags, sample))
     for undefined in used:

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from django.db.models import Count, Max
+
 from phoihop.core.periods import Period
 from phoihop.documents.context_units import children_in_period
+from phoihop.documents.models import ReportSettings
+from phoihop.indicators.models import Indicator
+from phoihop.organisations.models import Organisation
 from phoihop.places.models import Level, Unit
-from phoihop.reporting.models import Status, Submission
+from phoihop.reporting.models import FigureValue, Narrative, Status, Submission
 from phoihop.validation.services import open_violations
 
 
@@ -25,3 +30,27 @@ def report_problems(unit: Unit, period: Period) -> dict:
         "pending": list(pending.exclude(status=Status.ACCEPTED)),
         "violations": open_violations(unit, period.id),
     }
+
+
+def data_mark() -> str:
+    """A cheap token of everything a report can show: it changes whenever any figure,
+    narrative or submission (its status included) changes, anywhere, and whenever a unit,
+    organisation, indicator, header or template is added or changed. It names a report's
+    files without reading the report's data; a change elsewhere only costs one reading."""
+    submissions = Submission.objects.aggregate(
+        count=Count("pk"), changed=Max("updated_at"), last=Max("pk")
+    )
+    parts = [
+        submissions["count"],
+        submissions["changed"],
+        submissions["last"],
+        Submission.history.aggregate(last=Max("history_id"))["last"],
+        FigureValue.history.aggregate(last=Max("history_id"))["last"],
+        FigureValue.objects.aggregate(count=Count("pk"))["count"],
+        Narrative.history.aggregate(last=Max("history_id"))["last"],
+        Unit.objects.aggregate(count=Count("pk"), last=Max("pk")),
+        Organisation.objects.aggregate(count=Count("pk"), last=Max("pk")),
+        Indicator.objects.aggregate(count=Count("pk"), last=Max("pk")),
+        ReportSettings.objects.aggregate(changed=Max("updated_at"), count=Count("pk")),
+    ]
+    return "|".join(str(part) for part in parts)

@@ -3,23 +3,39 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import io
+import os
 import zipfile
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
+from typing import Any, BinaryIO
 
 from django.db import transaction
 
 from phoihop.accounts.models import User
 from phoihop.core.periods import Period
+from phoihop.documents.bounded import check_template_bounded, render_docx_bounded
+from phoihop.documents.cache import (
+    cached_file,
+    cached_pages,
+    document_key,
+    remember_key,
+    remembered_key,
+    store_file,
+    store_pages,
+)
 from phoihop.documents.context import report_context
 from phoihop.documents.context_edits import editable_parts, paragraphs_of, report_version
 from phoihop.documents.context_units import HeaderFields, children_in_period, default_header
 from phoihop.documents.default_template import TEMPLATE_PATH, build_default_template
 from phoihop.documents.models import ReportSettings, ReportTemplate, ReportText
-from phoihop.documents.pdf import docx_to_pdf
-from phoihop.documents.rendering import TemplateError, TemplateProblem, check_template, render_docx
+from phoihop.documents.pdf import docx_to_pdf, pdf_to_png_pages
+from phoihop.documents.rendering import TemplateError, TemplateProblem
 from phoihop.documents.sample import sample_context
+from phoihop.documents.selectors import data_mark
 from phoihop.places.models import Level, Unit
 
 MAX_TEMPLATE_BYTES = 5 * 1024 * 1024
@@ -78,23 +94,25 @@ def save_report_settings(
     return saved
 
 
-@transaction.atomic
 def upload_template(
     unit: Unit, *, name: str, content: bytes, user: User | None = None
 ) -> ReportTemplate:
     """Keep an uploaded template only if it renders the sample report cleanly."""
     if len(content) > MAX_TEMPLATE_BYTES:
         raise TemplateRejected([TemplateProblem(message="Tệp mẫu quá lớn (tối đa 5 MB).")])
-    problems = check_template(content, sample=sample_context())
+    # Rendered in a child process with a time and memory limit: a template is a small program.
+    problems = check_template_bounded(content, sample=sample_context())
     if problems:
         raise TemplateRejected(problems)
-    return ReportTemplate.objects.create(
-        unit=unit,
-        name=name or "mau_bao_cao.docx",
-        content=content,
-        size=len(content),
-        uploaded_by=user,
-    )
+    # The check ran outside any transaction: only the insert takes the write lock.
+    with transaction.atomic():
+        return ReportTemplate.objects.create(
+            unit=unit,
+            name=name or "mau_bao_cao.docx",
+            content=content,
+            size=len(content),
+            uploaded_by=user,
+        )
 
 
 def choose_template(
@@ -179,6 +197,81 @@ def report_filename(unit: Unit, period: Period, extension: str, *, draft: bool =
     return f"{'du-thao-' if draft else ''}bao-cao-{unit.code}-{period.id}.{extension}"
 
 
+@dataclass(frozen=True)
+class PreparedReport:
+    """What a report is made of: the template, the context, and the key they give."""
+
+    template: bytes
+    context: dict[str, Any]
+    key: str
+
+
+def prepare_report(
+    unit: Unit,
+    period: Period,
+    *,
+    header: HeaderFields | None = None,
+    template: bytes | None = None,
+    issued_on: dt.date | None = None,
+    draft: bool = False,
+) -> PreparedReport:
+    """Read the report's data (official unless `draft`) and name the files it gives."""
+    chosen = template if template is not None else template_bytes_for(unit)
+    # Taken before reading: a change made meanwhile gives another mark, never a wrong file.
+    quick = quick_token(unit, period, chosen, issued_on=issued_on, draft=draft)
+    context = report_context(
+        unit, period, header=header or header_for(unit), issued_on=issued_on, draft=draft
+    )
+    prepared = PreparedReport(chosen, context, document_key(chosen, context))
+    if header is None:
+        remember_key(quick, prepared.key)
+    return prepared
+
+
+def quick_token(
+    unit: Unit, period: Period, template: bytes, *, issued_on: dt.date | None, draft: bool
+) -> str:
+    """What names a report without reading its data: unit, period, options, template and the
+    data mark (documents.selectors.data_mark)."""
+    digest = hashlib.sha256(template).hexdigest()
+    return f"{unit.pk}|{period.id}|{issued_on}|{draft}|{digest}|{data_mark()}"
+
+
+def known_key(
+    unit: Unit, period: Period, *, issued_on: dt.date | None = None, draft: bool = False
+) -> str | None:
+    """The report's document key if nothing changed since it was last prepared."""
+    quick = quick_token(unit, period, template_bytes_for(unit), issued_on=issued_on, draft=draft)
+    return remembered_key(quick)
+
+
+def docx_for(prepared: PreparedReport) -> bytes:
+    """The Word file, from the cache or rendered (bounded) and kept."""
+    found = cached_file(prepared.key, "docx")
+    if found is not None:
+        return found.read_bytes()
+    content = render_docx_bounded(prepared.template, prepared.context)
+    store_file(prepared.key, "docx", content)
+    return content
+
+
+def pdf_file_for(prepared: PreparedReport) -> Path:
+    """The PDF's path in the cache, converted first if needed."""
+    found = cached_file(prepared.key, "pdf")
+    if found is not None:
+        return found
+    return store_file(prepared.key, "pdf", docx_to_pdf(docx_for(prepared)))
+
+
+def preview_pages_for(prepared: PreparedReport) -> list[Path]:
+    """The PDF's pages as PNG images in the cache, made first if needed."""
+    pages = cached_pages(prepared.key)
+    if pages is None:
+        store_pages(prepared.key, pdf_to_png_pages(pdf_file_for(prepared).read_bytes(), dpi=50))
+        pages = cached_pages(prepared.key) or []
+    return pages
+
+
 def generate_docx(
     unit: Unit,
     period: Period,
@@ -192,37 +285,66 @@ def generate_docx(
 
     Official (accepted submissions only) unless `draft`: the office's working draft, which
     also takes submissions awaiting review and says DỰ THẢO on every page."""
-    context = report_context(
-        unit, period, header=header or header_for(unit), issued_on=issued_on, draft=draft
+    prepared = prepare_report(
+        unit, period, header=header, template=template, issued_on=issued_on, draft=draft
     )
-    content = render_docx(template if template is not None else template_bytes_for(unit), context)
-    return GeneratedReport(report_filename(unit, period, "docx", draft=draft), content, DOCX_TYPE)
+    return GeneratedReport(
+        report_filename(unit, period, "docx", draft=draft), docx_for(prepared), DOCX_TYPE
+    )
 
 
 def generate_pdf(unit: Unit, period: Period, **options: Any) -> GeneratedReport:
     """The report as PDF through LibreOffice; PdfUnavailable when it is not installed."""
-    docx = generate_docx(unit, period, **options)
+    prepared = prepare_report(unit, period, **options)
     return GeneratedReport(
-        docx.filename.removesuffix(".docx") + ".pdf", docx_to_pdf(docx.content), "application/pdf"
+        report_filename(unit, period, "pdf", draft=options.get("draft", False)),
+        pdf_file_for(prepared).read_bytes(),
+        "application/pdf",
     )
+
+
+def zip_filename(unit: Unit, period: Period, *, draft: bool = False) -> str:
+    return report_filename(unit, period, "zip", draft=draft).replace(
+        "bao-cao-", "bao-cao-cac-huyen-" if unit.level == Level.PROVINCE else "bao-cao-cac-xa-"
+    )
+
+
+def write_communes_zip(
+    unit: Unit,
+    period: Period,
+    target: BinaryIO,
+    *,
+    template: bytes | None = None,
+    draft: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+) -> None:
+    """The reports of every unit below this one during the period (a district's communes, a
+    province's districts) zipped into `target`. The data is read here, one unit after another;
+    the documents are rendered in parallel (each in its own bounded process) or taken from
+    the cache."""
+    children = children_in_period(unit, period)
+    prepared = [prepare_report(child, period, template=template, draft=draft) for child in children]
+    names = [report_filename(child, period, "docx", draft=draft) for child in children]
+    done = 0
+    with (
+        ThreadPoolExecutor(max_workers=max(1, min(4, os.cpu_count() or 1))) as pool,
+        zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive,
+    ):
+        for name, content in zip(names, pool.map(docx_for, prepared), strict=True):
+            archive.writestr(name, content)
+            done += 1
+            if progress is not None:
+                progress(done, len(children))
 
 
 def generate_communes_zip(
     unit: Unit, period: Period, *, template: bytes | None = None, draft: bool = False
 ) -> GeneratedReport:
-    """One zip of the reports of every unit below this one during the period: a district's
-    communes, a province's districts."""
+    """One zip of the reports of every unit below this one during the period."""
     buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-        for commune in children_in_period(unit, period):
-            report = generate_docx(commune, period, template=template, draft=draft)
-            archive.writestr(report.filename, report.content)
+    write_communes_zip(unit, period, buffer, template=template, draft=draft)
     return GeneratedReport(
-        report_filename(unit, period, "zip", draft=draft).replace(
-            "bao-cao-", "bao-cao-cac-huyen-" if unit.level == Level.PROVINCE else "bao-cao-cac-xa-"
-        ),
-        buffer.getvalue(),
-        "application/zip",
+        zip_filename(unit, period, draft=draft), buffer.getvalue(), "application/zip"
     )
 
 

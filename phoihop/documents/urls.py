@@ -13,7 +13,7 @@ urlpatterns = [
     path("<int:unit_id>/<str:period>/", views.report, name="report"),
     path("<int:unit_id>/<str:period>/van-ban/", views.report_text, name="text"),
     path("<int:unit_id>/<str:period>/bao-cao.docx", views.download_docx, name="docx"),
-    path("<int:unit_id>/<str:period>/bao-cao.pdf", views.download_pdf, name="pdf"),
+    path("<int:unit_id>/<str:period>/pdf/", views.start_pdf, name="pdf"),
     path("<int:unit_id>/<str:period>/xem-truoc/", views.preview, name="preview"),
-    path("<int:unit_id>/<str:period>/cac-xa.zip", views.download_zip, name="zip"),
+    path("<int:unit_id>/<str:period>/cac-don-vi/", views.start_zip, name="zip"),
 ]

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-import base64
 import datetime as dt
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -23,7 +23,6 @@ from phoihop.core.periods import Period, PeriodError
 from phoihop.documents.context_units import is_reportable
 from phoihop.documents.forms import HeaderForm, TemplateUploadForm
 from phoihop.documents.models import ReportTemplate
-from phoihop.documents.pdf import PdfConversionError, PdfUnavailable, pdf_to_png_pages
 from phoihop.documents.rendering import TemplateError, placeholder_reference
 from phoihop.documents.selectors import report_problems
 from phoihop.documents.services import (
@@ -34,9 +33,7 @@ from phoihop.documents.services import (
     chosen_template,
     default_template_bytes,
     discard_report_text,
-    generate_communes_zip,
     generate_docx,
-    generate_pdf,
     generated_parts,
     header_for,
     office_text,
@@ -44,6 +41,8 @@ from phoihop.documents.services import (
     save_report_text,
     upload_template,
 )
+from phoihop.documents.tasks import start_report_job
+from phoihop.jobs.models import Job
 from phoihop.places.models import Level
 from phoihop.reporting.selectors import periods_with_submissions
 
@@ -102,21 +101,27 @@ def report(request: HttpRequest, unit_id: int, period: str) -> HttpResponse:
     return render(request, "documents/report.html", context)
 
 
+def _params(request: HttpRequest) -> QueryDict:
+    # The download form posts (it starts jobs); a plain link may still ask for the DOCX by GET.
+    return request.POST if request.method == "POST" else request.GET
+
+
 def _issued_on(request: HttpRequest) -> dt.date | None:
     # An empty or malformed date falls back to the default: the day after the period's data.
     try:
-        return dt.date.fromisoformat(request.GET.get("issued_on", ""))
+        return dt.date.fromisoformat(_params(request).get("issued_on", ""))
     except ValueError:
         return None
 
 
 def _draft(request: HttpRequest) -> bool:
     # The office's working draft (with submissions awaiting review) only when asked for.
-    return request.GET.get("du_thao", "") in ("1", "on")
+    return _params(request).get("du_thao", "") in ("1", "on")
 
 
 @login_required
 def download_docx(request: HttpRequest, unit_id: int, period: str) -> HttpResponse:
+    """The Word file at once: rendering takes a fraction of a second, and it is cached."""
     unit = access_office_unit_by_id(request.user, unit_id)
     try:
         return _download(
@@ -129,31 +134,44 @@ def download_docx(request: HttpRequest, unit_id: int, period: str) -> HttpRespon
         return redirect("documents:report", unit_id=unit.pk, period=period)
 
 
-@login_required
-def download_pdf(request: HttpRequest, unit_id: int, period: str) -> HttpResponse:
+def _start(request: HttpRequest, unit_id: int, period: str, kind: str) -> Job:
     unit = access_office_unit_by_id(request.user, unit_id)
-    try:
-        return _download(
-            generate_pdf(
-                unit, _period(period), issued_on=_issued_on(request), draft=_draft(request)
-            )
-        )
-    except (PdfUnavailable, PdfConversionError, TemplateError) as exc:
-        messages.error(request, str(exc))
-        return redirect("documents:report", unit_id=unit.pk, period=period)
+    the_period = _period(period)
+    if kind == "zip" and unit.level not in (Level.DISTRICT, Level.PROVINCE):
+        raise Http404
+    return start_report_job(
+        kind,
+        unit,
+        the_period,
+        user=request.user,
+        issued_on=_issued_on(request),
+        draft=_draft(request),
+        link=reverse("documents:report", args=[unit.pk, the_period.id]),
+    )
 
 
 @login_required
+@require_POST
+def start_pdf(request: HttpRequest, unit_id: int, period: str) -> HttpResponse:
+    """Start the PDF in the background; its page shows progress, then offers the file."""
+    job = _start(request, unit_id, period, "pdf")
+    return redirect("jobs:status", pk=job.pk)
+
+
+@login_required
+@require_POST
+def start_zip(request: HttpRequest, unit_id: int, period: str) -> HttpResponse:
+    job = _start(request, unit_id, period, "zip")
+    return redirect("jobs:status", pk=job.pk)
+
+
+@login_required
+@require_POST
 def preview(request: HttpRequest, unit_id: int, period: str) -> HttpResponse:
-    """The PDF's pages as images, swapped into the report page by htmx."""
-    unit = access_office_unit_by_id(request.user, unit_id)
-    try:
-        pdf = generate_pdf(unit, _period(period), draft=_draft(request)).content
-        pages = [base64.b64encode(png).decode() for png in pdf_to_png_pages(pdf, dpi=50)]
-        error = ""
-    except (PdfUnavailable, PdfConversionError, TemplateError) as exc:
-        pages, error = [], str(exc)
-    return render(request, "documents/_preview.html", {"pages": pages, "error": error})
+    """The PDF's pages as images (separate URLs), swapped into the report page by htmx: at
+    once from the cache, otherwise a job whose fragment polls until the pages are ready."""
+    job = _start(request, unit_id, period, "preview")
+    return render(request, "jobs/_status.html", {"job": job})
 
 
 @login_required
@@ -191,12 +209,6 @@ def report_text(request: HttpRequest, unit_id: int, period: str) -> HttpResponse
         "field": PART_FIELD,
     }
     return render(request, "documents/report_text.html", context)
-
-
-@login_required
-def download_zip(request: HttpRequest, unit_id: int, period: str) -> HttpResponse:
-    unit = access_office_unit_by_id(request.user, unit_id)
-    return _download(generate_communes_zip(unit, _period(period), draft=_draft(request)))
 
 
 @login_required

@@ -29,7 +29,6 @@ from phoihop.validation.unit_checks import (
 )
 
 
-@transaction.atomic
 def run_validation(unit: Unit, period: str, *, user=None) -> m.ValidationRun:
     """Validate every submission of a unit (and the units under it) for a period; store it all.
 
@@ -47,44 +46,48 @@ def run_validation(unit: Unit, period: str, *, user=None) -> m.ValidationRun:
         *history_drafts(ctx),
         *peer_drafts(ctx),
     ]
-    previous = latest_run(unit, period)
-    earlier: dict[str, m.ValidationResult] = {}
-    if previous is not None:
-        earlier = {r.fingerprint: r for r in previous.results.all()}
-    run = m.ValidationRun.objects.create(
-        unit=unit,
-        period=period,
-        created_by=user if getattr(user, "is_authenticated", False) else None,
-        submission_count=len(ctx.submissions),
-        data_mark=mark,
-        created_at=clock.now(),
-    )
-    results = []
-    for draft in drafts:
-        result = m.ValidationResult(
-            run=run,
-            kind=draft.kind,
-            code=draft.code,
-            fingerprint=draft.fingerprint,
-            importance=draft.importance,
-            blocking=draft.blocking,
-            message=draft.message,
-            unit=draft.unit,
-            organisation=draft.organisation,
-            submission=draft.submission,
+    # Computed above outside any transaction (reads only): the write lock is held only while
+    # the run and its results are stored. A change made meanwhile leaves the run stale (the
+    # mark was taken before reading), so it is recomputed.
+    with transaction.atomic():
+        previous = latest_run(unit, period)
+        earlier: dict[str, m.ValidationResult] = {}
+        if previous is not None:
+            earlier = {r.fingerprint: r for r in previous.results.all()}
+        run = m.ValidationRun.objects.create(
+            unit=unit,
             period=period,
-            snapshot=draft.snapshot,
+            created_by=user if getattr(user, "is_authenticated", False) else None,
+            submission_count=len(ctx.submissions),
+            data_mark=mark,
+            created_at=clock.now(),
         )
-        before = earlier.get(draft.fingerprint)
-        if before is not None and before.snapshot == draft.snapshot:
-            result.status = before.status
-            result.explanation = before.explanation
-            result.explained_by_id = before.explained_by_id
-            result.explained_at = before.explained_at
-            result.returned_at = before.returned_at
-        results.append(result)
-    m.ValidationResult.objects.bulk_create(results)
-    return run
+        results = []
+        for draft in drafts:
+            result = m.ValidationResult(
+                run=run,
+                kind=draft.kind,
+                code=draft.code,
+                fingerprint=draft.fingerprint,
+                importance=draft.importance,
+                blocking=draft.blocking,
+                message=draft.message,
+                unit=draft.unit,
+                organisation=draft.organisation,
+                submission=draft.submission,
+                period=period,
+                snapshot=draft.snapshot,
+            )
+            before = earlier.get(draft.fingerprint)
+            if before is not None and before.snapshot == draft.snapshot:
+                result.status = before.status
+                result.explanation = before.explanation
+                result.explained_by_id = before.explained_by_id
+                result.explained_at = before.explained_at
+                result.returned_at = before.returned_at
+            results.append(result)
+        m.ValidationResult.objects.bulk_create(results)
+        return run
 
 
 def latest_run(unit: Unit, period: str) -> m.ValidationRun | None:

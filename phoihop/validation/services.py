@@ -15,6 +15,10 @@ from django.utils.translation import gettext as _
 
 from phoihop.accounts.models import User
 from phoihop.core import clock
+from phoihop.core.periods import Period
+from phoihop.jobs.models import Job
+from phoihop.jobs.services import start_job
+from phoihop.places.models import Unit
 from phoihop.validation import models as m
 from phoihop.validation.rule_compiler import compile_stored_rule, known_codes
 from phoihop.validation.runs import (
@@ -26,6 +30,7 @@ from phoihop.validation.runs import (
     verdict,
 )
 from phoihop.validation.submission_checks import submission_warnings, try_rule
+from phoihop.validation.tasks import rerun_validation
 
 __all__ = [
     "compile_stored_rule",
@@ -36,10 +41,27 @@ __all__ = [
     "open_violations",
     "refresh_validation",
     "run_validation",
+    "start_rerun",
     "submission_warnings",
     "try_rule",
     "verdict",
 ]
+
+
+# ----- reruns in the background --------------------------------------------------------------
+
+
+def start_rerun(unit: Unit, period: str, *, user: User | None, link: str = "") -> Job:
+    """Validate the unit and period again as a background job (the page's "Chạy lại")."""
+    return start_job(
+        owner=user,
+        kind="validation.rerun",
+        title=f"Kiểm tra lại số liệu · {unit.full_name} · {Period.parse(period).label}",
+        task=rerun_validation,
+        unit=unit,
+        period=period,
+        parameters={"link": link},
+    )
 
 
 # ----- acting on results -------------------------------------------------------------------

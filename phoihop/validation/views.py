@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -14,6 +15,7 @@ from phoihop.accounts import permissions
 from phoihop.core import clock
 from phoihop.core.params import parse_id
 from phoihop.core.periods import Period
+from phoihop.jobs.models import JobState
 from phoihop.validation import selectors, services
 from phoihop.validation.forms import ExplanationForm, RuleForm
 from phoihop.validation.models import ValidationRun
@@ -64,11 +66,19 @@ def unit_period(request: HttpRequest, unit_id: int, period: str) -> HttpResponse
 @login_required
 @require_POST
 def rerun(request: HttpRequest, unit_id: int, period: str) -> HttpResponse:
+    """Validate again in the background: back to the page once done, else the job's page."""
     unit = permissions.access_office_unit_by_id(request.user, unit_id)
     period = selectors.parse_period(period)
-    services.run_validation(unit, period, user=request.user)
-    messages.success(request, _("Đã kiểm tra lại số liệu."))
-    return redirect("validation:unit_period", unit_id=unit.pk, period=period)
+    job = services.start_rerun(
+        unit,
+        period,
+        user=request.user,
+        link=reverse("validation:unit_period", args=[unit.pk, period]),
+    )
+    if job.state == JobState.DONE:
+        messages.success(request, _("Đã kiểm tra lại số liệu."))
+        return redirect("validation:unit_period", unit_id=unit.pk, period=period)
+    return redirect("jobs:status", pk=job.pk)
 
 
 def _result_fragment(request: HttpRequest, result, *, error: str = "", status: int = 200):

@@ -31,3 +31,14 @@ def rendered(template: bytes) -> bytes:
 @pytest.fixture
 def report(rendered: bytes) -> docx.document.Document:
     return docx.Document(BytesIO(rendered))
+
+
+@pytest.fixture(autouse=True)
+def private_files(settings, tmp_path):
+    """Each test its own document cache and job files: a cached PDF of another test would
+    hide what this one checks."""
+    settings.DATA_DIR = tmp_path
+    settings.PHOIHOP_CACHE_DIR = tmp_path / "cache"
+    settings.PHOIHOP_JOBS_DIR = tmp_path / "jobs"
+    # One-shot soffice unless a test starts its own kept converter (test_converter.py).
+    settings.PHOIHOP_CONVERTER = False

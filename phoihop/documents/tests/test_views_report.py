@@ -6,11 +6,12 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from phoihop.documents import views
+from phoihop.documents import services
 from phoihop.documents.default_template import build_default_template
 from phoihop.documents.models import ReportSettings, ReportTemplate
 from phoihop.documents.pdf import PdfUnavailable
 from phoihop.documents.tests.test_check_template import _replace_in_template
+from phoihop.jobs.models import Job
 from phoihop.places.models import Unit
 
 
@@ -56,9 +57,13 @@ def test_it_ignores_a_malformed_stored_period_in_the_index(client_for, bu_dang):
 @pytest.mark.parametrize("username", ["chuthapdo", "nongdan", "ducphong", "thanhvien"])
 def test_it_refuses_others(client_for, bu_dang, username):
     client = client_for(username)
-    for name in ("report", "docx", "pdf", "zip", "preview"):
+    for name in ("report", "docx"):
         response = client.get(reverse(f"documents:{name}", args=[bu_dang.pk, "2020S1"]))
         assert response.status_code in (403, 404), name
+    for name in ("pdf", "zip", "preview"):
+        response = client.post(reverse(f"documents:{name}", args=[bu_dang.pk, "2020S1"]))
+        assert response.status_code in (403, 404), name
+    assert not Job.objects.exists()
     response = client.get(reverse("documents:templates", args=[bu_dang.pk]))
     assert response.status_code in (403, 404)
 
@@ -93,11 +98,12 @@ def test_it_explains_when_libreoffice_is_missing(client_for, bu_dang, monkeypatc
     def missing(*args, **kwargs):
         raise PdfUnavailable()
 
-    monkeypatch.setattr(views, "generate_pdf", missing)
+    monkeypatch.setattr(services, "docx_to_pdf", missing)
     client = client_for("vanphong")
-    response = client.get(reverse("documents:pdf", args=[bu_dang.pk, "2020S1"]), follow=True)
-    assert "LibreOffice" in response.content.decode()
-    preview = client.get(reverse("documents:preview", args=[bu_dang.pk, "2020S1"]))
+    response = client.post(reverse("documents:pdf", args=[bu_dang.pk, "2020S1"]), follow=True)
+    page = response.content.decode()
+    assert "Không thực hiện được" in page and "LibreOffice" in page
+    preview = client.post(reverse("documents:preview", args=[bu_dang.pk, "2020S1"]))
     assert "LibreOffice" in preview.content.decode()
 
 

@@ -162,3 +162,38 @@ def test_it_sends_reminders_by_email_only_to_those_who_chose_it(emails, run, mai
     # She still sees her reminder in the application, but gets no e-mail; the others do.
     assert Notification.objects.filter(recipient=emails["chuthapdo"], kind="overdue").exists()
     assert sorted(m.to[0] for m in mailoutbox) == ["nongdan@example.vn", "vanphong@example.vn"]
+
+
+@time_machine.travel(dt.datetime(2020, 12, 17, 8, 0, tzinfo=TZ), tick=False)
+def test_the_worker_sends_queued_reminders(
+    emails, mailoutbox, django_capture_on_commit_callbacks
+) -> None:
+    from phoihop.jobs.models import Job, JobState
+    from phoihop.jobs.services import start_job
+    from phoihop.reporting.tasks import send_reminders_task
+
+    job = start_job(
+        owner=None,
+        kind="reporting.reminders",
+        title="Nhắc việc báo cáo",
+        task=send_reminders_task.using(backend="database"),
+        parameters={"days": 3},
+    )
+    assert not Notification.objects.exists()  # queued: nothing sent yet
+    with django_capture_on_commit_callbacks(execute=True):
+        call_command(
+            "db_worker", "--batch", "--backend", "database", "--no-startup-delay", "-v", "0"
+        )
+    job = Job.objects.get(pk=job.pk)
+    assert job.state == JobState.DONE
+    assert job.message == f"Đã gửi {Notification.objects.count()} nhắc việc."
+    assert Notification.objects.filter(recipient=emails["chuthapdo"], kind="due").exists()
+    assert sorted(m.to[0] for m in mailoutbox) == ["chuthapdo@example.vn", "nongdan@example.vn"]
+
+
+@time_machine.travel(dt.datetime(2020, 12, 17, 8, 0, tzinfo=TZ), tick=False)
+def test_it_queues_reminders_in_the_background(emails, run, mailoutbox) -> None:
+    out = run("--background")
+    # Tests run tasks at once: the queued job has already sent them.
+    assert "hàng chờ" in out
+    assert Notification.objects.filter(recipient=emails["chuthapdo"], kind="due").exists()

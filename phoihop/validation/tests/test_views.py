@@ -216,3 +216,13 @@ def test_it_links_to_an_earlier_run_whose_number_has_four_digits(client_for, dis
     html = client_for("vanphong").get(_page(district)).content.decode()
     # A thousands separator inside a link (?lan=1.234) would lead to a refusal.
     assert 'href="?lan=1234"' in html
+
+
+def test_the_rerun_runs_as_a_job_of_the_office(client_for, district):
+    from phoihop.jobs.models import Job, JobState
+
+    client_for("vanphong").post(_rerun(district))
+    job = Job.objects.get(kind="validation.rerun")
+    assert job.state == JobState.DONE and job.owner.username == "vanphong"
+    assert job.unit == district and job.period == "2020S1"
+    assert "vấn đề" in job.message

@@ -1,0 +1,33 @@
+"""`phoihop db_worker`: django-tasks-db's worker, which also keeps the PDF converter running."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django_tasks_db.management.commands.db_worker import Command as WorkerCommand
+
+from phoihop.documents.converter import start_converter, stop_converter
+
+
+class Command(WorkerCommand):
+    help = (
+        "Chạy các việc nền (PDF, ZIP, kiểm tra lại, nhắc hạn) đang chờ trong cơ sở dữ liệu; "
+        "giữ sẵn một LibreOffice để chuyển PDF nhanh."
+    )
+
+    def add_arguments(self, parser: Any) -> None:
+        super().add_arguments(parser)
+        parser.add_argument(
+            "--no-converter",
+            action="store_true",
+            help="Không giữ sẵn LibreOffice (mỗi PDF khởi động LibreOffice riêng).",
+        )
+
+    def handle(self, **options: Any) -> None:  # type: ignore[override]
+        no_converter = options.pop("no_converter", False)
+        started = None if no_converter or options.get("batch") else start_converter()
+        try:
+            super().handle(**options)
+        finally:
+            if started:
+                stop_converter()

@@ -1,0 +1,36 @@
+"""Validation reruns as background tasks: one unit and period, or every unit (validate_all)."""
+
+from __future__ import annotations
+
+from django_tasks import task
+
+from phoihop.jobs.models import Job
+from phoihop.jobs.services import JobResult, Progress, run_job
+from phoihop.validation.runs import run_validation, validate_all
+
+
+def _rerun(job: Job, progress: Progress) -> JobResult:
+    assert job.unit is not None
+    progress(10, "Đang kiểm tra số liệu…")
+    run = run_validation(job.unit, job.period, user=job.owner)
+    found = run.results.count()
+    return JobResult(
+        message=f"Đã kiểm tra lại số liệu: {found} vấn đề." if found else "Không có vấn đề nào."
+    )
+
+
+def _everything(job: Job, progress: Progress) -> JobResult:
+    progress(5, "Đang kiểm tra số liệu của mọi đơn vị…")
+    periods = job.parameters.get("periods") or None
+    made = validate_all(periods, user=job.owner)
+    return JobResult(message=f"Đã kiểm tra lại {len(made)} đơn vị – kỳ.")
+
+
+@task()
+def rerun_validation(job_id: int) -> str:
+    return run_job(job_id, _rerun)
+
+
+@task()
+def validate_everything(job_id: int) -> str:
+    return run_job(job_id, _everything)
