@@ -75,6 +75,24 @@ def test_a_changed_figure_makes_a_new_document(client_for, bu_dang):
     assert client.post(url).status_code == 302
 
 
+def test_a_reworded_indicator_or_an_office_edit_makes_a_new_document(bu_dang, personas):
+    from phoihop.indicators.models import Indicator
+
+    period = services.Period.parse("2020S1")
+    services.prepare_report(bu_dang, period)
+    indicator = Indicator.objects.order_by("pk").first()
+    indicator.name += " (sửa)"
+    indicator.save()
+    assert services.known_key(bu_dang, period) is None  # the catalogue keeps no history
+
+    services.prepare_report(bu_dang, period)
+    key = services.generated_parts(bu_dang, period)[0]["key"]
+    services.save_report_text(
+        bu_dang, period=period, texts={key: "Đoạn văn phòng viết lại."}, user=personas["vanphong"]
+    )
+    assert services.known_key(bu_dang, period) is None
+
+
 def test_the_preview_is_pages_served_apart_and_cached(client_for, bu_dang):
     client = client_for("vanphong")
     url = reverse("documents:preview", args=[bu_dang.pk, "2020S1"])
