@@ -20,7 +20,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 
 def test_a_reporter_makes_a_token_a_program_uses_it_and_the_reporter_revokes_it(
-    page: Page, site: str
+    page: Page,  # noqa: F811
+    site: str,  # noqa: F811 - fixtures imported above
 ) -> None:
     sign_in(page, site, "chuthapdo")
     page.goto(f"{site}/tai-khoan/")
@@ -50,7 +51,7 @@ def test_a_reporter_makes_a_token_a_program_uses_it_and_the_reporter_revokes_it(
     assert refused.status == 401 and "Cần mã truy cập hợp lệ" in refused.json()["detail"]
 
 
-def test_the_documentation_renders_without_the_internet(page: Page, site: str) -> None:
+def test_the_documentation_renders_without_the_internet(page: Page, site: str) -> None:  # noqa: F811
     outside: list[str] = []
     page.on(
         "request",
