@@ -29,6 +29,7 @@ from phoihop.documents.context_parts import (
     fill_from_lower_units,
     whole_unit,
 )
+from phoihop.documents.context_programme import programme_context
 from phoihop.documents.context_status import (
     NOT_STARTED,
     missing_organisations,
@@ -333,6 +334,7 @@ def report_context(
         lower_word=lower_word if is_province else "các xã, thị trấn",
     )
     context["draft"] = draft
+    context.update(programme_context(unit, period))  # targets reached, joint activities
     if missing:
         # Who is not in the report, and why: at the end of part I's section III, and listed.
         context["communes"] = [

@@ -14,10 +14,12 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from django.db.models import Q, Sum
 from django.utils.translation import gettext as _
 
+from phoihop.core import clock
 from phoihop.core.dates import format_date
 from phoihop.core.numbers import format_number, format_quantity, percent_of
 from phoihop.core.periods import YEAR, Period, PeriodError
@@ -152,6 +154,13 @@ def _first_half(periods: list[tuple[Period, dict[str, Decimal]]]):
     return [(p, f) for p, f in periods if p.kind != YEAR and p.last_month <= 6]
 
 
+def _mid_year_passed(year: int, *, on_date: dt.date | None, through: Period | None) -> bool:
+    """Whether the first half of the year is over (so that "behind" means something)."""
+    if through is not None:
+        return (through.year, through.last_month) >= (year, 6)
+    return (on_date or clock.today()) >= dt.date(year, 6, 15)
+
+
 def progress_of(
     programmes: Iterable[Programme],
     *,
@@ -182,7 +191,7 @@ def progress_of(
     for programme in programmes:
         periods = figures.get(programme.organisation_id, [])
         first = _first_half(periods)
-        mid_year_passed = bool(first) or any(p.last_month > 6 for p, _f in periods)
+        mid_year_passed = _mid_year_passed(programme.year, on_date=on_date, through=through)
         result.append(
             ProgrammeProgress(
                 programme=programme,
@@ -401,3 +410,36 @@ def programme_workbook(unit: Unit, year: int) -> bytes:
         "kind", "unit"
     )
     return excel.build_workbook([_sheet(o, year) for o in organisations.order_by("kind__order")])
+
+
+# ----- the dashboard's panel -----------------------------------------------------------------
+
+
+def progress_panel(
+    *, unit: Unit, year: int, organisations, lower: Iterable[Unit]
+) -> dict[str, Any] | None:
+    """The dashboard's progress panel: each organisation's (of `organisations`, those the
+    reader sees) and each lower unit's share of its yearly targets, who is behind at mid-year,
+    and every target beside what was reached. None when the unit has no programme that year."""
+    progress = progress_of(programmes_of_unit(unit, year).filter(organisation__in=organisations))
+    lower = list(lower)
+    per_lower = units_progress(lower, year)
+    if not progress and not per_lower:
+        return None
+    return {
+        "year": year,
+        "organisations": [
+            {
+                "organisation": p.programme.organisation,
+                "share": p.share,
+                "behind": p.behind,
+                "targets": p.targets,
+            }
+            for p in progress
+        ],
+        "lower": [
+            {"unit": u, "share": per_lower[u.pk][0], "behind": per_lower[u.pk][1]}
+            for u in lower
+            if u.pk in per_lower
+        ],
+    }
