@@ -420,7 +420,15 @@ def progress_panel(
 ) -> dict[str, Any] | None:
     """The dashboard's progress panel: each organisation's (of `organisations`, those the
     reader sees) and each lower unit's share of its yearly targets, who is behind at mid-year,
-    and every target beside what was reached. None when the unit has no programme that year."""
+    and every target beside what was reached. Before a year's programmes are signed it shows
+    the latest year's; None when the unit has none."""
+    latest = (
+        Programme.objects.filter(organisation__unit=unit, year__lte=year)
+        .order_by("-year")
+        .values_list("year", flat=True)
+        .first()
+    )
+    year = latest or year
     progress = progress_of(programmes_of_unit(unit, year).filter(organisation__in=organisations))
     lower = list(lower)
     per_lower = units_progress(lower, year)

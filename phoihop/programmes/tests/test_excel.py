@@ -123,9 +123,7 @@ def test_a_half_year_target_with_a_fraction_of_a_count_is_named_in_column_e(
     row = _row_of(ws, "nha_ctd_so")
     ws[f"E{row}"] = 2.5
     with pytest.raises(CommandError) as refused:
-        call_command(
-            "programme", "import", "--user", "vanphong", str(_save(workbook, tmp_path))
-        )
+        call_command("programme", "import", "--user", "vanphong", str(_save(workbook, tmp_path)))
     assert f"Trang «Hội CTĐ», dòng {row}, cột E" in str(refused.value)
     assert "số nguyên" in str(refused.value)
 

@@ -21,9 +21,7 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 def _org(unit: str, kind: str) -> Organisation:
-    return Organisation.objects.select_related("unit", "kind").get(
-        unit__code=unit, kind__code=kind
-    )
+    return Organisation.objects.select_related("unit", "kind").get(unit__code=unit, kind__code=kind)
 
 
 def _record(personas, **kwargs):
@@ -69,7 +67,8 @@ def test_two_bodies_reporting_the_same_activity_separately_are_flagged(client_fo
     district = Unit.objects.get(code="698")
     found = selectors.double_counts(district, "2020S1")
     assert any(
-        d.indicator.code == "tt_qp_luot" and {o.kind.code for o, _v in d.reporters} == {"nd", "chqs"}
+        d.indicator.code == "tt_qp_luot"
+        and {o.kind.code for o, _v in d.reporters} == {"nd", "chqs"}
         for d in found
     )
     page = client_for("vanphong").get("/chuong-trinh/").content.decode()

@@ -16,9 +16,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _org(unit: str, kind: str) -> Organisation:
-    return Organisation.objects.select_related("unit", "kind").get(
-        unit__code=unit, kind__code=kind
-    )
+    return Organisation.objects.select_related("unit", "kind").get(unit__code=unit, kind__code=kind)
 
 
 def _set(personas, org, targets, **kwargs):
@@ -110,9 +108,7 @@ def test_an_amendment_makes_a_version_and_the_earlier_one_stays_readable(
     personas, client_for
 ) -> None:
     red_cross = _org("698", "ctd")
-    programme = _set(
-        personas, red_cross, {"tet_qua_so": "25.000"}, reason="Điều chỉnh giữa năm"
-    )
+    programme = _set(personas, red_cross, {"tet_qua_so": "25.000"}, reason="Điều chỉnh giữa năm")
     assert programme.version == 2
     client = client_for("chuthapdo")
     page = client.get(f"/chuong-trinh/to-chuc/{red_cross.pk}/2020/").content.decode()
