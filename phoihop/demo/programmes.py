@@ -76,7 +76,8 @@ def build_programmes(orgs: dict[tuple[str, str], Organisation], office: User) ->
         submission__organisation__unit__path__startswith=district.path,
         value__isnull=False,
     ).values_list("submission__organisation_id", "indicator__code", "value"):
-        s1.setdefault(org_id, {})[code] = value
+        if value is not None:
+            s1.setdefault(org_id, {})[code] = value
     signed_on = spec["signed_on"]
     targets: dict[Organisation, dict[str, Decimal]] = {}
     references: dict[Organisation, str] = {}

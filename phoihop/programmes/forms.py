@@ -10,6 +10,13 @@ from phoihop.organisations.models import Organisation
 from phoihop.programmes.models import Evidence, PlannedActivity
 
 
+def _choices(form: forms.Form, name: str) -> forms.ModelChoiceField:
+    """A choice field of the form, to narrow its choices to the user's scope."""
+    field = form.fields[name]
+    assert isinstance(field, forms.ModelChoiceField)
+    return field
+
+
 class ContentForm(forms.Form):
     title = forms.CharField(label=_("Nội dung phối hợp"), max_length=300)
     section = forms.ModelChoiceField(
@@ -26,12 +33,12 @@ class ContentForm(forms.Form):
     def __init__(self, *args, organisation: Organisation, **kwargs):
         super().__init__(*args, **kwargs)
         bodies = Organisation.objects.filter(unit=organisation.unit, is_active=True)
-        self.fields["lead"].queryset = bodies
-        self.fields["partners"].queryset = bodies
-        self.fields["section"].queryset = Section.objects.filter(
+        _choices(self, "lead").queryset = bodies
+        _choices(self, "partners").queryset = bodies
+        _choices(self, "section").queryset = Section.objects.filter(
             form__organisation_kinds=organisation.kind
         ).select_related("form")
-        self.fields["indicators"].queryset = Indicator.objects.filter(formula="")
+        _choices(self, "indicators").queryset = Indicator.objects.filter(formula="")
 
 
 class JointActivityForm(forms.Form):
@@ -53,8 +60,8 @@ class JointActivityForm(forms.Form):
 
     def __init__(self, *args, leads, bodies, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["lead"].queryset = leads
-        self.fields["partners"].queryset = bodies
+        _choices(self, "lead").queryset = leads
+        _choices(self, "partners").queryset = bodies
 
     def figures(self) -> dict[str, str]:
         return {
@@ -86,8 +93,8 @@ class PlannedActivityForm(forms.Form):
 
     def __init__(self, *args, bodies, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["lead"].queryset = bodies
-        self.fields["partners"].queryset = bodies
+        _choices(self, "lead").queryset = bodies
+        _choices(self, "partners").queryset = bodies
 
 
 class OutcomeForm(forms.Form):

@@ -135,7 +135,9 @@ def _accepted_figures(
             period = Period.parse(period_id)
         except PeriodError:
             continue
-        if period.year != year or not _counts(period, convention, on_date=on_date, through=through):
+        if value is None or period.year != year:
+            continue
+        if not _counts(period, convention, on_date=on_date, through=through):
             continue
         by_org[org_id].setdefault(period, {})[code] = value
     return {org: sorted(periods.items()) for org, periods in by_org.items()}
@@ -347,7 +349,8 @@ def double_counts(unit: Unit, period: str) -> list[DoubleCount]:
         submission__status__in=(Status.SUBMITTED, Status.ACCEPTED),
         value__isnull=False,
     ).values_list("submission__organisation_id", "indicator__code", "value"):
-        reported[(org_id, code)] = value
+        if value is not None:
+            reported[(org_id, code)] = value
     found = []
     for activity in activities:
         bodies = [activity.lead, *activity.partners.all()]

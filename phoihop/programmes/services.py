@@ -4,6 +4,7 @@ activities with their evidence, and the common plan."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -300,7 +301,7 @@ def record_joint_activity(
     partners: list[Organisation],
     title: str,
     held_on: dt.date,
-    figures: dict[str, Decimal | str | None],
+    figures: Mapping[str, Decimal | str | None],
     communes: list[Unit] | None = None,
     description: str = "",
 ) -> JointActivity:

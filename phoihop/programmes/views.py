@@ -34,9 +34,11 @@ def _year(text: str | None, default: int) -> int:
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
     """A unit's programmes of a year: each organisation's progress, the communes', activities."""
-    unit_id = request.GET.get("don_vi")
+    unit_id = request.GET.get("don_vi", "")
+    if unit_id and not unit_id.isdigit():
+        raise Http404
     unit = (
-        permissions.access_unit_by_id(request.user, unit_id)
+        permissions.access_unit_by_id(request.user, int(unit_id))
         if unit_id
         else pages.default_unit(request.user)
     )
