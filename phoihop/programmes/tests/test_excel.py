@@ -7,10 +7,12 @@ from decimal import Decimal
 
 import pytest
 from django.core.management import CommandError, call_command
+from docx import Document
 from openpyxl import load_workbook
 
 from phoihop.core.periods import Period
 from phoihop.documents.context import report_context
+from phoihop.documents.services import generate_docx
 from phoihop.organisations.models import Organisation
 from phoihop.places.models import Unit
 from phoihop.programmes.models import Programme, Target
@@ -86,6 +88,12 @@ def test_twice_the_first_half_as_target_makes_the_report_say_fifty_percent(
         "Quà chăm lo Tết cho người nghèo: 10.848 phần quà, đạt 50% chỉ tiêu năm "
         "(21.696 phần quà)" in text
     )
+    # The Word report says it too, under its own heading of part II.
+    document = Document(io.BytesIO(generate_docx(_district(), Period.parse("2020S1")).content))
+    paragraphs = [p.text for p in document.paragraphs]
+    heading = paragraphs.index("4. Thực hiện chỉ tiêu chương trình phối hợp")
+    red_cross = next(p for p in paragraphs[heading:] if "Hội Chữ thập đỏ huyện Bù Đăng:" in p)
+    assert "10.848 phần quà, đạt 50% chỉ tiêu năm (21.696 phần quà)" in red_cross
     programme = Programme.objects.get(
         organisation__unit__code="698", organisation__kind__code="ctd", year=2020
     )

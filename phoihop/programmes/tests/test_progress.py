@@ -162,3 +162,30 @@ def test_the_dashboard_shows_each_organisation_and_commune_against_its_targets(
     assert "Liên đoàn Lao động huyện Bù Đăng" in page
     assert "thị trấn Đức Phong" in page
     assert 'id="actual-vs-target"' in page
+
+
+@pytest.mark.parametrize(
+    ("actual", "words"),
+    [
+        (Decimal(25), "Số cuộc: 25 cuộc, đạt 50% chỉ tiêu năm (50 cuộc)"),
+        (Decimal(50), "Số cuộc: 50 cuộc, đạt 100% chỉ tiêu năm (50 cuộc)"),
+        (Decimal(60), "Số cuộc: 60 cuộc, vượt chỉ tiêu năm (50 cuộc), đạt 120%"),
+        (None, "Số cuộc: 0 cuộc, đạt 0% chỉ tiêu năm (50 cuộc)"),
+    ],
+)
+def test_the_report_says_how_far_a_target_is_reached_in_words(actual, words) -> None:
+    from phoihop.documents.context_programme import target_words
+    from phoihop.indicators.models import Indicator
+    from phoihop.programmes.selectors import TargetProgress
+
+    indicator = Indicator(code="so_cuoc", name="Số cuộc", unit_label="cuộc")
+    target = TargetProgress(
+        indicator=indicator,
+        yearly=Decimal(50),
+        half_year=None,
+        note="",
+        actual=actual,
+        first_half=actual,
+        mid_year_passed=True,
+    )
+    assert target_words(target) == words
