@@ -11,7 +11,7 @@ from phoihop.core.numbers import format_number, format_percent, format_quantity
 from phoihop.core.periods import Period
 from phoihop.indicators.models import Indicator
 from phoihop.places.models import Unit
-from phoihop.programmes.models import Content
+from phoihop.programmes.models import CommonPlan, Content, PlannedActivity
 from phoihop.programmes.selectors import (
     TargetProgress,
     activities_of_units,
@@ -98,4 +98,29 @@ def programme_context(unit: Unit, period: Period) -> dict[str, Any]:
             f"động phối hợp giữa các cơ quan (mỗi hoạt động tính một lần, do cơ quan chủ trì "
             f"báo cáo): {figures}."
         )
+    paragraphs += _plan_paragraphs(unit, period)
     return {"programme_progress": paragraphs}
+
+
+def _plan_paragraphs(unit: Unit, period: Period) -> list[str]:
+    """How the common plan of the period ended: done, postponed (why), cancelled (why)."""
+    plan = CommonPlan.objects.filter(unit=unit, period=period.id).first()
+    if plan is None:
+        return []
+    planned = list(plan.activities.order_by("order", "pk"))
+    if not planned:
+        return []
+    done = [p for p in planned if p.outcome == PlannedActivity.Outcome.DONE]
+    lines = [
+        f"- Kế hoạch chung {period.label}: {format_number(len(done), pad=True)}/"
+        f"{format_number(len(planned), pad=True)} việc đã thực hiện."
+    ]
+    for outcome, word in (
+        (PlannedActivity.Outcome.POSTPONED, "hoãn"),
+        (PlannedActivity.Outcome.CANCELLED, "huỷ"),
+    ):
+        for item in planned:
+            if item.outcome == outcome:
+                reason = f" ({item.reason.rstrip('.')})" if item.reason else ""
+                lines.append(f"- {item.title}: {word}{reason}.")
+    return lines

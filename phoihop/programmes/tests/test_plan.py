@@ -73,3 +73,13 @@ def test_the_plan_page_shows_how_each_item_ended(client_for) -> None:
     text = page.content.decode()
     assert "Hiến máu tình nguyện đợt 3" in text
     assert "Mưa lũ kéo dài" in text and "đã thực hiện" in text and "huỷ" in text
+
+
+def test_the_report_of_the_period_says_how_its_common_plan_ended() -> None:
+    from phoihop.core.periods import Period
+    from phoihop.documents.context_programme import programme_context
+
+    district = Unit.objects.get(code="698")
+    text = "\n".join(programme_context(district, Period.parse("2020S2"))["programme_progress"])
+    assert "Kế hoạch chung 6 tháng cuối năm 2020: 01/04 việc đã thực hiện." in text
+    assert "hoãn (Mưa lũ kéo dài tháng 10; chuyển sang tháng 12/2020)" in text
