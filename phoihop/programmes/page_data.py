@@ -4,8 +4,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Q
-
 from phoihop.accounts import permissions
 from phoihop.core import clock
 from phoihop.core.numbers import format_number, format_quantity
@@ -44,9 +42,13 @@ def _share_text(share) -> str:
 
 
 def unit_page(user: permissions.AnyUser, unit: Unit, year: int) -> dict[str, Any]:
-    progress = selectors.progress_of(selectors.programmes_of_unit(unit, year))
+    # A reporter reads its own organisation's programme only; the office every body's.
+    visible = permissions.visible_organisations(user)
+    progress = selectors.progress_of(
+        selectors.programmes_of_unit(unit, year).filter(organisation__in=visible)
+    )
     with_programme = {p.programme.organisation_id for p in progress}
-    organisations = Organisation.objects.filter(unit=unit, is_active=True).select_related("kind")
+    organisations = visible.filter(unit=unit, is_active=True).select_related("kind")
     lower = list(
         permissions.visible_units(user).filter(parent=unit).order_by("path")
         if unit.level != Level.COMMUNE
@@ -56,7 +58,7 @@ def unit_page(user: permissions.AnyUser, unit: Unit, year: int) -> dict[str, Any
     period = f"{year}S1"
     activities = list(
         selectors.activities_of_units(unit)
-        .filter(Q(lead__in=permissions.visible_organisations(user)) | Q(unit=unit))
+        .filter(permissions.visible_joint_activity_q(user))
         .filter(period__startswith=str(year))
         .distinct()
     )
@@ -64,6 +66,7 @@ def unit_page(user: permissions.AnyUser, unit: Unit, year: int) -> dict[str, Any
         (Indicator.objects.get(code=code), value)
         for code, value in sorted(selectors.activity_totals(unit, period).items())
     ]
+    may_edit = permissions.is_office_for(user, unit)
     return {
         "unit": unit,
         "year": year,
@@ -78,10 +81,13 @@ def unit_page(user: permissions.AnyUser, unit: Unit, year: int) -> dict[str, Any
         ],
         "activities": activities,
         "activity_totals": [(i, format_quantity(v, i.unit_label)) for i, v in totals],
+        # The reconciliation check is the office's to act on.
         "double_counts": selectors.double_counts(unit, period)
-        + selectors.double_counts(unit, f"{year}S2"),
+        + selectors.double_counts(unit, f"{year}S2")
+        if may_edit
+        else [],
         "plans": CommonPlan.objects.filter(unit=unit, period__startswith=str(year)),
-        "may_edit": permissions.is_office_for(user, unit),
+        "may_edit": may_edit,
         "share_text": _share_text,
     }
 

@@ -4,6 +4,7 @@ activities with their evidence, and the common plan."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
@@ -381,7 +382,8 @@ def attach_evidence(
     return Evidence.objects.create(
         activity=activity,
         kind=kind,
-        filename=filename[-200:],
+        # Kept for the download's header: no path, no quotes, no line breaks.
+        filename=re.sub(r'[\\/"\r\n]', "_", filename)[-200:],
         content_type=EVIDENCE_TYPES[extension][1],
         content=data,
         size=len(data),

@@ -96,3 +96,12 @@ def test_a_joint_activity_is_recorded_by_who_enters_its_lead(
 
 def test_a_viewer_cannot_open_the_form_to_record_an_activity(client_for) -> None:
     assert client_for("tinh").get("/chuong-trinh/hoat-dong/moi/").status_code == 403
+
+
+def test_a_reporter_sees_only_its_own_programme_on_the_unit_page(client_for) -> None:
+    page = client_for("chuthapdo").get("/chuong-trinh/").content.decode()
+    assert "Hội Chữ thập đỏ huyện Bù Đăng" in page
+    assert "Hội Nông dân huyện Bù Đăng" not in page.split('id="activities"')[0]
+    assert "Kiểm tra đối chiếu" not in page
+    office = client_for("vanphong").get("/chuong-trinh/").content.decode()
+    assert "Hội Nông dân huyện Bù Đăng" in office and "Kiểm tra đối chiếu" in office
