@@ -143,6 +143,9 @@ def build_workbook(sheets: list[ProgrammeSheet]) -> bytes:
         ws[f"{ID_COLUMN}{ID_ROWS['marker']}"] = MARKER
         ws[f"{ID_COLUMN}{ID_ROWS['organisation']}"] = spec.organisation_id
         ws[f"{ID_COLUMN}{ID_ROWS['year']}"] = spec.year
+    if not sheets:
+        # A workbook needs a sheet; a unit without organisations gets one that says so.
+        workbook.create_sheet(_("Chương trình"))["A1"] = _("Đơn vị này không có tổ chức nào.")
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()

@@ -184,3 +184,11 @@ def test_the_download_is_the_unit_workbook(client_for) -> None:
     assert load_workbook(io.BytesIO(response.content)).sheetnames[0] == "Ban CHQS"
     other = Organisation.objects.filter(unit__code="698", kind__code="ctd").get()
     assert other.kind.short_name == "Hội CTĐ"
+
+
+def test_a_unit_without_organisations_gets_a_workbook_that_says_so(client_for) -> None:
+    province = Unit.objects.get(code="70")
+    response = client_for("tinh").get(f"/chuong-trinh/excel/{province.pk}/2020/")
+    assert response.status_code == 200
+    ws = load_workbook(io.BytesIO(response.content)).active
+    assert ws["A1"].value == "Đơn vị này không có tổ chức nào."
