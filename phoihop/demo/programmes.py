@@ -102,11 +102,14 @@ def build_programmes(orgs: dict[tuple[str, str], Organisation], office: User) ->
         for org in targets
     )
     by_org = {p.organisation_id: p for p in programmes}
-    Target.objects.bulk_create(
+    created = Target.objects.bulk_create(
         Target(programme=by_org[org.pk], indicator=indicators[code], yearly=value)
         for org, values in targets.items()
         for code, value in values.items()
     )
+    of_programme: dict[int, list[Target]] = {p.pk: [] for p in programmes}
+    for target in created:
+        of_programme[target.programme_id].append(target)
     _contents(spec, orgs, by_org, district_code, indicators)
     now = clock.now()
     ProgrammeVersion.objects.bulk_create(
@@ -116,7 +119,7 @@ def build_programmes(orgs: dict[tuple[str, str], Organisation], office: User) ->
             created_at=now,
             created_by=office,
             reason=SIGNING,
-            snapshot=snapshot_of(p),
+            snapshot=snapshot_of(p, of_programme[p.pk]),
         )
         for p in programmes
     )

@@ -74,7 +74,10 @@ class TargetInput:
 # ----- programmes and their targets ---------------------------------------------------------
 
 
-def snapshot_of(programme: Programme) -> dict[str, Any]:
+def snapshot_of(programme: Programme, targets: list[Target] | None = None) -> dict[str, Any]:
+    """A programme as it stands, kept whole in a version (`targets` when already at hand)."""
+    if targets is None:
+        targets = list(programme.targets.select_related("indicator"))
     return {
         "signed_on": programme.signed_on.isoformat() if programme.signed_on else None,
         "reference": programme.reference,
@@ -83,11 +86,13 @@ def snapshot_of(programme: Programme) -> dict[str, Any]:
                 "code": t.indicator.code,
                 "name": t.indicator.name,
                 "unit_label": t.indicator.unit_label,
-                "yearly": str(t.yearly),
-                "half_year": None if t.half_year is None else str(t.half_year),
+                "yearly": str(Decimal(t.yearly).quantize(Decimal("0.0001"))),
+                "half_year": None
+                if t.half_year is None
+                else str(Decimal(t.half_year).quantize(Decimal("0.0001"))),
                 "note": t.note,
             }
-            for t in programme.targets.select_related("indicator").order_by("indicator__code")
+            for t in sorted(targets, key=lambda t: t.indicator.code)
         ],
     }
 
