@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "phoihop.indicators",
     "phoihop.reporting",
     "phoihop.validation",
+    "phoihop.programmes",
     "phoihop.documents",
     "phoihop.analytics",
     "phoihop.imports",

@@ -312,3 +312,37 @@ def access_job_by_id(user: AnyUser, job_id: int) -> Job:
     if not can_view_job(user, job):
         raise Http404
     return job
+
+
+# ----- the coordination programme (issue 13) -------------------------------------------------
+# The programme is an agreement the command signs with each organisation, recorded by the
+# standing office: the office of the unit (or of a unit above) sets contents and targets; an
+# organisation reads its own programme and targets but does not set them. A joint activity is
+# recorded by whoever enters its lead organisation's figures (or the office); every partner
+# reads it.
+
+
+def can_view_programme(user: AnyUser, organisation: Organisation) -> bool:
+    """Whether the user reads this organisation's programme: whoever sees the organisation."""
+    return can_view_organisation(user, organisation)
+
+
+def can_edit_programme(user: AnyUser, organisation: Organisation) -> TypeGuard[User]:
+    """Set a programme's signing, contents and targets: the standing office of its unit or above."""
+    return is_office_for(user, organisation.unit)
+
+
+def can_plan_for(user: AnyUser, unit: Unit) -> TypeGuard[User]:
+    """Draw up and close a unit's common plan: the standing office of the unit or above."""
+    return is_office_for(user, unit)
+
+
+def can_record_joint_activity(user: AnyUser, lead: Organisation) -> TypeGuard[User]:
+    """Record (or change) a joint activity led by `lead`: who enters its figures, or the office."""
+    return can_enter_for(user, lead) or is_office_for(user, lead.unit)
+
+
+def visible_joint_activity_q(user: AnyUser) -> Q:
+    """The joint activities a user reads, as a filter: those whose lead or a partner they see."""
+    organisations = visible_organisations(user)
+    return Q(lead__in=organisations) | Q(partners__in=organisations)

@@ -19,6 +19,7 @@ from phoihop.analytics.pivot_query import (
 from phoihop.core.numbers import format_change
 from phoihop.indicators.models import Aggregation, Indicator
 from phoihop.places.models import Unit
+from phoihop.programmes.selectors import progress_panel
 from phoihop.reporting.selectors import status_counts
 from phoihop.validation import services as validation
 
@@ -60,6 +61,13 @@ def dashboard_data(user) -> dict:
     }
     if unit is None or not indicators:
         return data
+    # The share of each body's yearly targets reached, and who is behind at mid-year.
+    data["programme"] = progress_panel(
+        unit=unit,
+        year=current.year,
+        organisations=permissions.visible_organisations(user),
+        lower=permissions.visible_units(user).filter(parent=_side_by_side_unit(user, unit)),
+    )
     role = user.role
     if role == Role.ORG_REPORTER:
         kind = user.organisation.kind if user.organisation_id else None

@@ -31,6 +31,7 @@ from phoihop.documents.context_parts import (
     fill_from_lower_units,
     whole_unit,
 )
+from phoihop.documents.context_programme import programme_context
 from phoihop.documents.context_prose import (
     Figure,
     comparison_appendix,
@@ -393,6 +394,7 @@ def report_context(
     if comparisons is not None:
         context["appendices"].insert(1, comparisons)
     context["draft"] = draft
+    context.update(programme_context(unit, period))  # targets reached, joint activities
     if office_text:
         saved = ReportText.objects.filter(
             unit=unit, period=period.id, version=report_version(unit, period, draft=draft)

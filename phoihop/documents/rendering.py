@@ -537,6 +537,11 @@ def placeholder_reference() -> list[tuple[str, str]]:
             "organisations[].figures[].comparison",
             "So sánh đã định dạng, ví dụ «tăng 12,5% so với cùng kỳ» (có thể để trống)",
         ),
+        (
+            "programme_progress",
+            "Danh sách đoạn văn mục II.4. Thực hiện chỉ tiêu chương trình phối hợp "
+            "(«đạt 50% chỉ tiêu năm»), nội dung chưa có hoạt động, hoạt động phối hợp",
+        ),
         ("communes", "Danh sách đoạn văn mục III. Kết quả ở cơ sở (xã, phường)"),
         ("strengths", "Danh sách đoạn văn mục IV.1. Điểm mạnh"),
         ("weaknesses", "Danh sách đoạn văn mục IV.2. Hạn chế, yếu kém"),

@@ -372,6 +372,10 @@ def _raw_number(value: object) -> Decimal | str | None:
     return text or None
 
 
+# Other workbooks (the programme's targets) read their number cells the same way.
+raw_number = _raw_number
+
+
 def _identity(ws: Worksheet) -> SheetIdentity | None | Problem:
     def cell(key: str) -> object:
         return ws[f"{ID_COLUMN}{ID_ROWS[key]}"].value

@@ -1,0 +1,49 @@
+from django.contrib import admin
+from simple_history.admin import SimpleHistoryAdmin
+
+from phoihop.programmes.models import (
+    CommonPlan,
+    Content,
+    JointActivity,
+    PlannedActivity,
+    Programme,
+    Target,
+)
+
+
+class TargetInline(admin.TabularInline):
+    model = Target
+    extra = 0
+    autocomplete_fields = ["indicator"]
+
+
+@admin.register(Programme)
+class ProgrammeAdmin(SimpleHistoryAdmin):
+    list_display = ["organisation", "year", "signed_on", "reference", "version"]
+    list_filter = ["year", "organisation__kind"]
+    search_fields = ["organisation__name", "reference"]
+    inlines = [TargetInline]
+
+
+@admin.register(Content)
+class ContentAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "programme", "lead"]
+    filter_horizontal = ["partners", "indicators"]
+
+
+@admin.register(JointActivity)
+class JointActivityAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "held_on", "period", "lead"]
+    list_filter = ["period"]
+
+
+class PlannedActivityInline(admin.TabularInline):
+    model = PlannedActivity
+    extra = 0
+    fields = ["title", "due_on", "lead", "outcome", "reason", "activity"]
+
+
+@admin.register(CommonPlan)
+class CommonPlanAdmin(admin.ModelAdmin):
+    list_display = ["unit", "period"]
+    inlines = [PlannedActivityInline]

@@ -1,0 +1,191 @@
+"""Progress against the yearly targets: shares, who is behind at mid-year, versions."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+
+from phoihop.organisations.models import Organisation
+from phoihop.places.models import Unit
+from phoihop.programmes import selectors, services
+from phoihop.programmes.models import Programme
+
+pytestmark = pytest.mark.django_db
+
+
+def _org(unit: str, kind: str) -> Organisation:
+    return Organisation.objects.select_related("unit", "kind").get(unit__code=unit, kind__code=kind)
+
+
+def _set(personas, org, targets, **kwargs):
+    return services.save_programme(
+        user=personas["vanphong"],
+        organisation=org,
+        year=2020,
+        targets={c: services.TargetInput(yearly=v) for c, v in targets.items()},
+        **kwargs,
+    )
+
+
+def test_a_share_is_what_accepted_figures_reached_of_the_yearly_target(personas) -> None:
+    labour = _org("698", "ldld")
+    programme = Programme.objects.get(organisation=labour, year=2020)
+    programme.targets.all().delete()
+    _set(personas, labour, {"tt_duong_loi_cuoc": "68", "tt_duong_loi_luot": "3.240"})
+    # 2020S1: 34 sessions, 1.620 attendances (the seed); 2020S2 was returned, so not counted.
+    assert selectors.organisation_progress(organisation=labour, year=2020) == Decimal("50.0")
+    progress = selectors.progress_of([programme])[0]
+    assert [t.share for t in progress.targets] == [Decimal("50.0"), Decimal("50.0")]
+
+
+def test_a_unit_share_pools_every_organisation_and_caps_each_target(personas) -> None:
+    district = Unit.objects.get(code="698")
+    for programme in Programme.objects.filter(organisation__unit=district, year=2020):
+        programme.targets.all().delete()
+    _set(personas, _org("698", "ldld"), {"tt_duong_loi_cuoc": "68"})  # 50%
+    _set(personas, _org("698", "ctd"), {"nha_ctd_so": "1"})  # 500%, counted as 100%
+    assert selectors.unit_progress(unit=district, year=2020) == Decimal("75.0")
+    assert selectors.unit_progress(unit=district, year=2019) is None
+
+
+def test_progress_so_far_counts_only_the_periods_over_by_that_day(personas) -> None:
+    youth = _org("698", "dtn")  # its 2020S2 report is accepted in the demo
+    _set(personas, youth, {"tuyen_duong_thanh_nien": "220"})
+    programme = Programme.objects.get(organisation=youth, year=2020)
+    [mid] = [
+        t
+        for t in selectors.progress_of([programme], on_date=dt.date(2020, 7, 1))[0].targets
+        if t.indicator.code == "tuyen_duong_thanh_nien"
+    ]
+    assert mid.actual == 110 and mid.share == Decimal("50.0")
+    [year_end] = [
+        t
+        for t in selectors.progress_of([programme], on_date=dt.date(2020, 12, 31))[0].targets
+        if t.indicator.code == "tuyen_duong_thanh_nien"
+    ]
+    assert year_end.actual > 110
+
+
+def test_an_organisation_short_of_half_its_target_at_mid_year_is_behind(personas) -> None:
+    farmers = _org("698", "nd")
+    _set(personas, farmers, {"tt_qp_luot": "5.000"})  # 2.126 by mid-year: behind
+    labour = _org("698", "ldld")
+    _set(personas, labour, {"tt_duong_loi_luot": "3.000"})  # 1.620 by mid-year: on track
+    progress = {
+        p.programme.organisation.kind.code: p
+        for p in selectors.progress_of(
+            Programme.objects.filter(organisation__in=[farmers, labour], year=2020),
+            on_date=dt.date(2020, 7, 1),
+        )
+    }
+    assert "tt_qp_luot" in [t.indicator.code for t in progress["nd"].behind]
+    assert "tt_duong_loi_luot" not in [t.indicator.code for t in progress["ldld"].behind]
+    # Before the middle of the year nobody is behind yet.
+    early = selectors.progress_of(
+        Programme.objects.filter(organisation=farmers, year=2020), on_date=dt.date(2020, 3, 1)
+    )[0]
+    assert early.behind == []
+
+
+def test_a_half_year_target_decides_who_is_behind(personas) -> None:
+    labour = _org("698", "ldld")
+    services.save_programme(
+        user=personas["vanphong"],
+        organisation=labour,
+        year=2020,
+        targets={"tt_duong_loi_luot": services.TargetInput(yearly="3.000", half_year="2.000")},
+    )
+    progress = selectors.progress_of(
+        Programme.objects.filter(organisation=labour, year=2020), on_date=dt.date(2020, 7, 1)
+    )[0]
+    # 1.620 of 3.000 would be on track, but the half-year target was 2.000.
+    assert "tt_duong_loi_luot" in [t.indicator.code for t in progress.behind]
+
+
+def test_an_amendment_makes_a_version_and_the_earlier_one_stays_readable(
+    personas, client_for
+) -> None:
+    red_cross = _org("698", "ctd")
+    programme = _set(personas, red_cross, {"tet_qua_so": "25.000"}, reason="Điều chỉnh giữa năm")
+    assert programme.version == 2
+    client = client_for("chuthapdo")
+    page = client.get(f"/chuong-trinh/to-chuc/{red_cross.pk}/2020/").content.decode()
+    assert "Phiên bản 1" in page and "Phiên bản 2" in page and "Điều chỉnh giữa năm" in page
+    first = client.get(f"/chuong-trinh/to-chuc/{red_cross.pk}/2020/phien-ban/1/").content
+    assert "20.000" in first.decode()
+    second = client.get(f"/chuong-trinh/to-chuc/{red_cross.pk}/2020/phien-ban/2/").content
+    assert "25.000" in second.decode()
+
+
+def test_saving_the_same_targets_again_makes_no_new_version(personas) -> None:
+    red_cross = _org("698", "ctd")
+    programme = _set(personas, red_cross, {"tet_qua_so": "20.000"})
+    assert programme.version == 1
+
+
+def test_a_bad_target_on_the_page_is_refused_and_nothing_saved(client_for) -> None:
+    red_cross = _org("698", "ctd")
+    response = client_for("vanphong").post(
+        f"/chuong-trinh/to-chuc/{red_cross.pk}/2020/",
+        {"y.tet_qua_so": "30.000", "y.nha_ctd_so": "-3"},
+    )
+    assert response.status_code == 400
+    assert "không được âm" in response.content.decode()
+    target = red_cross.programmes.get(year=2020).targets.get(indicator__code="tet_qua_so")
+    assert target.yearly == 20000
+
+
+def test_the_entry_page_loads_the_targets_beside_its_fields(client_for) -> None:
+    from phoihop.reporting.models import Submission
+
+    submission = Submission.objects.get(
+        organisation__unit__code="698", organisation__kind__code="nd", period="2020S2"
+    )
+    client = client_for("vanphong")
+    page = client.get(f"/bao-cao/{submission.pk}/nhap/").content.decode()
+    assert f'hx-get="/chuong-trinh/chi-tieu-nhap/{submission.pk}/"' in page
+    assert 'id="t-tt_qp_luot"' in page
+    fragment = client.get(f"/chuong-trinh/chi-tieu-nhap/{submission.pk}/").content.decode()
+    assert 'id="t-tt_qp_luot"' in fragment and 'hx-swap-oob="true"' in fragment
+    assert "Chỉ tiêu năm 2020: 5.100 lượt người" in fragment
+
+
+def test_the_dashboard_shows_each_organisation_and_commune_against_its_targets(
+    client_for, time_machine
+) -> None:
+    time_machine.move_to(dt.datetime(2020, 12, 20, 9, tzinfo=dt.UTC))
+    page = client_for("vanphong").get("/phan-tich/").content.decode()
+    assert "Thực hiện chỉ tiêu chương trình phối hợp năm 2020" in page
+    assert 'id="progress-organisations"' in page and 'id="progress-lower"' in page
+    assert "Liên đoàn Lao động huyện Bù Đăng" in page
+    assert "thị trấn Đức Phong" in page
+    assert 'id="actual-vs-target"' in page
+
+
+@pytest.mark.parametrize(
+    ("actual", "words"),
+    [
+        (Decimal(25), "Số cuộc: 25 cuộc, đạt 50% chỉ tiêu năm (50 cuộc)"),
+        (Decimal(50), "Số cuộc: 50 cuộc, đạt 100% chỉ tiêu năm (50 cuộc)"),
+        (Decimal(60), "Số cuộc: 60 cuộc, vượt chỉ tiêu năm (50 cuộc), đạt 120%"),
+        (None, "Số cuộc: 0 cuộc, đạt 0% chỉ tiêu năm (50 cuộc)"),
+    ],
+)
+def test_the_report_says_how_far_a_target_is_reached_in_words(actual, words) -> None:
+    from phoihop.documents.context_programme import target_words
+    from phoihop.indicators.models import Indicator
+    from phoihop.programmes.selectors import TargetProgress
+
+    indicator = Indicator(code="so_cuoc", name="Số cuộc", unit_label="cuộc")
+    target = TargetProgress(
+        indicator=indicator,
+        yearly=Decimal(50),
+        half_year=None,
+        note="",
+        actual=actual,
+        first_half=actual,
+        mid_year_passed=True,
+    )
+    assert target_words(target) == words

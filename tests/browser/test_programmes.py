@@ -1,0 +1,109 @@
+"""The office sets targets, plans a joint activity, records it, and sees progress move.
+
+The live server and browser fixtures are the ones test_pages.py defines (imported below).
+"""
+
+from __future__ import annotations
+
+import os
+
+import pytest
+
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+from playwright.sync_api import Browser, Page, expect  # noqa: E402
+
+from tests.browser.test_pages import browser, sign_in, site  # noqa: E402, F401
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db]
+DESKTOP = {"width": 1280, "height": 900}
+FARMERS = "Hội Nông dân huyện Bù Đăng"
+
+
+def new_page(chromium: Browser, username: str, base: str) -> Page:
+    context = chromium.new_context(locale="vi-VN", viewport=DESKTOP)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    sign_in(page, base, username)
+    return page
+
+
+def farmers_share(page: Page, base: str) -> str:
+    page.goto(f"{base}/phan-tich/")
+    row = page.locator("#progress-organisations tr", has_text=FARMERS)
+    return row.locator("td.num").inner_text().strip()
+
+
+def planned_row(page: Page, title: str):
+    # Match the first cell only: every row's form lists the recorded activities by title.
+    return page.locator("#planned tbody tr").filter(
+        has=page.locator("td:first-child", has_text=title)
+    )
+
+
+def test_targets_a_plan_and_a_joint_activity_move_progress_on_the_dashboard(
+    browser: Browser,  # noqa: F811
+    site: str,  # noqa: F811
+) -> None:
+    office = new_page(browser, "vanphong", site)
+    assert farmers_share(office, site) == "53,0%"
+
+    # 1. Set targets: the Farmers' Union's propaganda target becomes what it reached by mid-year.
+    office.goto(f"{site}/chuong-trinh/")
+    expect(office.locator("#programme-progress")).to_contain_text(FARMERS)
+    office.locator("#programme-progress").get_by_role("link", name=FARMERS).click()
+    expect(office.locator("h1")).to_contain_text("Chương trình phối hợp năm 2020")
+    office.fill("#y-tt_qp_luot", "nhiều")
+    office.get_by_role("button", name="Lưu chỉ tiêu").click()
+    expect(office.locator(".problems")).to_contain_text("Không đọc được số")
+    office.fill("#y-tt_qp_luot", "2.126")
+    office.fill("input[name=reason]", "Điều chỉnh theo kết quả 6 tháng")
+    office.get_by_role("button", name="Lưu chỉ tiêu").click()
+    expect(office.locator(".messages")).to_contain_text("phiên bản mới")
+    expect(office.locator("#versions")).to_contain_text("Điều chỉnh theo kết quả 6 tháng")
+    moved = farmers_share(office, site)
+    assert moved != "53,0%"
+
+    # 2. Plan a joint activity in the common plan of the second half.
+    office.goto(f"{site}/chuong-trinh/")
+    office.get_by_role("link", name="Kế hoạch chung 6 tháng cuối năm 2020").click()
+    plan_form = office.locator("#plan-form")
+    plan_form.locator("#id_title").fill("Tuyên truyền Luật NVQS tại xã Bom Bo")
+    plan_form.locator("#id_due_on").fill("10/11/2020")
+    plan_form.locator("#id_lead").select_option(label=FARMERS)
+    plan_form.locator("#id_partners").select_option(label="Ban CHQS huyện Bù Đăng")
+    plan_form.get_by_role("button", name="Thêm").click()
+    row = planned_row(office, "Tuyên truyền Luật NVQS tại xã Bom Bo")
+    expect(row).to_contain_text("chưa thực hiện")
+
+    # 3. Record it once, as the Farmers' Union's activity with the command.
+    office.goto(f"{site}/chuong-trinh/hoat-dong/moi/")
+    form = office.locator("#activity-form")
+    form.locator("#id_title").fill("Tuyên truyền Luật NVQS tại xã Bom Bo")
+    form.locator("#id_held_on").fill("10/11/2020")
+    form.locator("#id_lead").select_option(label=FARMERS)
+    form.locator("#id_partners").select_option(label="Ban CHQS huyện Bù Đăng")
+    form.locator("#id_indicator_1").select_option(value=None, index=1)
+    form.locator("#id_value_1").fill("320")
+    form.get_by_role("button", name="Ghi nhận").click()
+    expect(office.locator("h1")).to_contain_text("Tuyên truyền Luật NVQS tại xã Bom Bo")
+    expect(office.locator("#activity-figures")).to_contain_text("320")
+
+    # 4. Close the planned item as done, linked to what was recorded.
+    office.goto(f"{site}/chuong-trinh/")
+    office.get_by_role("link", name="Kế hoạch chung 6 tháng cuối năm 2020").click()
+    row = planned_row(office, "Tuyên truyền Luật NVQS tại xã Bom Bo")
+    row.locator("select[name=outcome]").select_option("done")
+    row.locator("select[name=activity]").select_option(label="Tuyên truyền Luật NVQS tại xã Bom Bo")
+    row.get_by_role("button", name="Cập nhật").click()
+    row = planned_row(office, "Tuyên truyền Luật NVQS tại xã Bom Bo")
+    expect(row).to_contain_text("đã thực hiện")
+    expect(row.get_by_role("link", name="hoạt động đã báo cáo")).to_be_visible()
+
+    # 5. The farmers' reporter sees the activity it took part in on its programme page.
+    reporter = new_page(browser, "nongdan", site)
+    reporter.goto(f"{site}/chuong-trinh/")
+    reporter.locator("#programme-progress").get_by_role("link", name=FARMERS).click()
+    expect(reporter.locator("#org-activities")).to_contain_text("tại xã Bom Bo")
+    expect(reporter.get_by_role("button", name="Lưu chỉ tiêu")).to_have_count(0)
+    assert farmers_share(reporter, site) == moved
