@@ -50,6 +50,7 @@ INSTALLED_APPS = [
     "phoihop.indicators",
     "phoihop.reporting",
     "phoihop.validation",
+    "phoihop.committee",
     "phoihop.documents",
     "phoihop.analytics",
     "phoihop.imports",

@@ -22,6 +22,7 @@ from phoihop.documents.context_figures import (
     source_periods,
     split_paragraphs,
 )
+from phoihop.documents.context_inspections import inspection_paragraphs
 from phoihop.documents.context_parts import (
     build_appendices,
     commune_sections,
@@ -333,6 +334,7 @@ def report_context(
         lower_word=lower_word if is_province else "các xã, thị trấn",
     )
     context["draft"] = draft
+    context["inspections"] = inspection_paragraphs(unit, period)
     if missing:
         # Who is not in the report, and why: at the end of part I's section III, and listed.
         context["communes"] = [

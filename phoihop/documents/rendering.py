@@ -536,6 +536,7 @@ def placeholder_reference() -> list[tuple[str, str]]:
             "So sánh đã định dạng, ví dụ «tăng 12,5% so với cùng kỳ» (có thể để trống)",
         ),
         ("communes", "Danh sách đoạn văn mục III. Kết quả ở cơ sở (xã, phường)"),
+        ("inspections", "Danh sách đoạn văn về kiểm tra các Ban điều phối xã (cuối mục III)"),
         ("strengths", "Danh sách đoạn văn mục IV.1. Điểm mạnh"),
         ("weaknesses", "Danh sách đoạn văn mục IV.2. Hạn chế, yếu kém"),
         ("causes_strengths", "Danh sách đoạn văn mục IV.3.a. Nguyên nhân của điểm mạnh"),
