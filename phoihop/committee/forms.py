@@ -40,7 +40,9 @@ class AssignForm(forms.Form):
 
     def __init__(self, *args: Any, communes: list[Unit], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["units"].queryset = Unit.objects.filter(pk__in=[c.pk for c in communes])
+        field = self.fields["units"]
+        assert isinstance(field, forms.ModelMultipleChoiceField)
+        field.queryset = Unit.objects.filter(pk__in=[c.pk for c in communes])
 
 
 class BoardDocumentForm(forms.Form):
@@ -110,9 +112,15 @@ class TeamForm(forms.Form):
     def __init__(self, *args: Any, candidates: list[Member], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         queryset = Member.objects.filter(pk__in=[m.pk for m in candidates]).select_related("body")
-        self.fields["members"].queryset = queryset
-        self.fields["members"].label_from_instance = lambda m: f"{m.full_name} ({m.body_name})"
-        self.fields["leader"].queryset = queryset
+        members, leader = self.fields["members"], self.fields["leader"]
+        assert isinstance(members, forms.ModelMultipleChoiceField)
+        assert isinstance(leader, forms.ModelChoiceField)
+        members.queryset = leader.queryset = queryset
+        members.label_from_instance = _member_label  # type: ignore[method-assign,assignment]
+
+
+def _member_label(member: Member) -> str:
+    return f"{member.full_name} ({member.body_name})"
 
 
 class AddCommuneForm(forms.Form):
@@ -122,7 +130,9 @@ class AddCommuneForm(forms.Form):
 
     def __init__(self, *args: Any, communes: list[Unit], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["unit"].queryset = Unit.objects.filter(pk__in=[c.pk for c in communes])
+        field = self.fields["unit"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = Unit.objects.filter(pk__in=[c.pk for c in communes])
 
 
 class RecordForm(forms.Form):

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from phoihop.accounts import permissions
 from phoihop.committee import forms, selectors, services
 from phoihop.committee.models import PlanStatus
-from phoihop.committee.views import _back_with_errors
+from phoihop.committee.views import acting_user, report_errors
 from phoihop.core import clock
 from phoihop.core.periods import Period, PeriodError
 
@@ -38,14 +38,16 @@ def create_plan(request: HttpRequest, unit_id: int) -> HttpResponse:
         raise PermissionDenied
     form = forms.PlanCreateForm(request.POST)
     if not form.is_valid():
-        _back_with_errors(request, form)
+        report_errors(request, form)
         return redirect("committee:plans", unit_id=unit.pk)
     try:
         period = Period.parse(form.cleaned_data["period"])
     except PeriodError as exc:
         messages.error(request, str(exc))
         return redirect("committee:plans", unit_id=unit.pk)
-    plan = services.create_plan(unit, period, user=request.user, count=form.cleaned_data["count"])
+    plan = services.create_plan(
+        unit, period, user=acting_user(request), count=form.cleaned_data["count"]
+    )
     messages.success(request, "Đã lập dự thảo kế hoạch kiểm tra từ bảng xếp hạng.")
     return redirect("committee:plan", pk=plan.pk)
 
@@ -97,7 +99,7 @@ def edit_plan(request: HttpRequest, pk: int) -> HttpResponse:
         except services.CommitteeError as exc:
             messages.error(request, str(exc))
     else:
-        _back_with_errors(request, form)
+        report_errors(request, form)
     return redirect("committee:plan", pk=plan.pk)
 
 
@@ -118,7 +120,7 @@ def set_team(request: HttpRequest, pk: int) -> HttpResponse:
         except services.CommitteeError as exc:
             messages.error(request, str(exc))
     else:
-        _back_with_errors(request, form)
+        report_errors(request, form)
     return redirect("committee:plan", pk=plan.pk)
 
 
@@ -136,7 +138,7 @@ def add_commune(request: HttpRequest, pk: int) -> HttpResponse:
         except services.CommitteeError as exc:
             messages.error(request, str(exc))
     else:
-        _back_with_errors(request, form)
+        report_errors(request, form)
     return redirect("committee:plan", pk=plan.pk)
 
 
@@ -159,7 +161,7 @@ def remove_commune(request: HttpRequest, pk: int) -> HttpResponse:
 def send_plan(request: HttpRequest, pk: int) -> HttpResponse:
     plan = selectors.access_plan_by_id(request.user, pk, for_edit=True)
     try:
-        notices = services.send_plan(plan, user=request.user)
+        notices = services.send_plan(plan, user=acting_user(request))
         messages.success(request, f"Đã gửi kế hoạch; {len(notices)} thông báo.")
     except services.CommitteeError as exc:
         messages.error(request, str(exc))
@@ -214,7 +216,7 @@ def record(request: HttpRequest, pk: int) -> HttpResponse:
         try:
             services.record_inspection(
                 inspection,
-                user=request.user,
+                user=acting_user(request),
                 done_on=form.cleaned_data["done_on"],
                 attendance=form.attendance(),
                 checks=form.checks(),
@@ -225,7 +227,7 @@ def record(request: HttpRequest, pk: int) -> HttpResponse:
         except services.CommitteeError as exc:
             messages.error(request, str(exc))
     else:
-        _back_with_errors(request, form)
+        report_errors(request, form)
     return redirect("committee:inspection", pk=inspection.pk)
 
 
@@ -236,12 +238,12 @@ def add_recommendation(request: HttpRequest, pk: int) -> HttpResponse:
     form = forms.RecommendationForm(request.POST)
     if form.is_valid():
         try:
-            services.add_recommendation(inspection, user=request.user, **form.cleaned_data)
+            services.add_recommendation(inspection, user=acting_user(request), **form.cleaned_data)
             messages.success(request, "Đã thêm kiến nghị.")
         except services.CommitteeError as exc:
             messages.error(request, str(exc))
     else:
-        _back_with_errors(request, form)
+        report_errors(request, form)
     return redirect("committee:inspection", pk=inspection.pk)
 
 
@@ -255,13 +257,13 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         try:
             services.answer_recommendation(
-                item, answer=form.cleaned_data["answer"], user=request.user
+                item, answer=form.cleaned_data["answer"], user=acting_user(request)
             )
             messages.success(request, "Đã báo cáo kết quả thực hiện kiến nghị.")
         except services.CommitteeError as exc:
             messages.error(request, str(exc))
     else:
-        _back_with_errors(request, form)
+        report_errors(request, form)
     return redirect("committee:inspection", pk=item.inspection_id)
 
 
@@ -272,7 +274,7 @@ def close(request: HttpRequest, pk: int) -> HttpResponse:
     if not permissions.can_record_inspection(request.user, item.inspection.unit):
         raise PermissionDenied
     try:
-        services.close_recommendation(item, user=request.user)
+        services.close_recommendation(item, user=acting_user(request))
         messages.success(request, "Kiến nghị đã hoàn thành.")
     except services.CommitteeError as exc:
         messages.error(request, str(exc))

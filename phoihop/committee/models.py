@@ -89,7 +89,7 @@ class Member(models.Model):
 
     @property
     def body_name(self) -> str:
-        return self.body.name if self.body_id else self.other_body
+        return self.body.name if self.body is not None else self.other_body
 
     def serves_on(self, day: dt.date) -> bool:
         return self.term_start <= day and (self.term_end is None or day <= self.term_end)

@@ -469,7 +469,9 @@ def plan_page(plan: InspectionPlan) -> dict[str, Any]:
 
 def inspection_page(inspection: Inspection) -> dict[str, Any]:
     attendance = {a.body_id: a for a in inspection.attendance.all()}
-    bodies = [{"kind": kind, "attendance": attendance.get(kind.pk)} for kind in seven_bodies()]
+    bodies: list[dict[str, Any]] = [
+        {"kind": kind, "attendance": attendance.get(kind.pk)} for kind in seven_bodies()
+    ]
     absent = [b["kind"] for b in bodies if not (b["attendance"] and b["attendance"].present)]
     return {
         "inspection": inspection,

@@ -11,11 +11,20 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from phoihop.accounts import permissions
+from phoihop.accounts.models import User
 from phoihop.committee import forms, selectors, services
 from phoihop.committee.models import Member
 from phoihop.core import clock
 from phoihop.core.periods import CUTOFF_15, HALF, Period, PeriodError
 from phoihop.reporting.windows import reporting_period_now
+
+
+def acting_user(request: HttpRequest) -> User:
+    """The signed-in person of a @login_required view, as services record them."""
+    user = request.user
+    if not isinstance(user, User):
+        raise PermissionDenied
+    return user
 
 
 def _period(text: str | None, *, default: Period) -> Period:
@@ -31,14 +40,15 @@ def _period(text: str | None, *, default: Period) -> Period:
 def index(request: HttpRequest) -> HttpResponse:
     if permissions.is_member(request.user):
         return redirect("committee:member")
-    unit = request.user.unit
-    if unit is not None and not permissions.can_view_committee_of(request.user, unit):
+    user = acting_user(request)
+    unit = user.unit
+    if unit is not None and not permissions.can_view_committee_of(user, unit):
         unit = None
     context = {
         "unit": unit,
-        "inspections": selectors.inspections_for(request.user),
-        "notices": selectors.notices_for(request.user),
-        "plans": unit is not None and permissions.can_plan_inspections(request.user, unit),
+        "inspections": selectors.inspections_for(user),
+        "notices": selectors.notices_for(user),
+        "plans": unit is not None and permissions.can_plan_inspections(user, unit),
     }
     return render(request, "committee/index.html", context)
 
@@ -58,10 +68,11 @@ def board(request: HttpRequest, unit_id: int) -> HttpResponse:
     return render(request, "committee/board.html", context)
 
 
-def _back_with_errors(request: HttpRequest, form: forms.forms.Form) -> None:
+def report_errors(request: HttpRequest, form: forms.forms.BaseForm) -> None:
+    """A refused form's errors as messages on the page the POST returns to."""
     for errors in form.errors.values():
         for error in errors:
-            messages.error(request, error)
+            messages.error(request, str(error))
 
 
 @login_required
@@ -78,7 +89,7 @@ def add_member(request: HttpRequest, unit_id: int) -> HttpResponse:
         except services.CommitteeError as exc:
             messages.error(request, str(exc))
     else:
-        _back_with_errors(request, form)
+        report_errors(request, form)
     return redirect("committee:board", unit_id=unit.pk)
 
 
@@ -98,7 +109,7 @@ def assign(request: HttpRequest, pk: int) -> HttpResponse:
         except services.CommitteeError as exc:
             messages.error(request, str(exc))
     else:
-        _back_with_errors(request, form)
+        report_errors(request, form)
     return redirect("committee:board", unit_id=unit.pk)
 
 
@@ -120,13 +131,13 @@ def upload_document(request: HttpRequest, unit_id: int) -> HttpResponse:
                 version=form.cleaned_data["version"],
                 filename=upload.name,
                 content=upload.read(services.MAX_DOCUMENT_BYTES + 1),
-                user=request.user,
+                user=acting_user(request),
             )
             messages.success(request, "Đã lưu văn bản.")
         except services.CommitteeError as exc:
             messages.error(request, str(exc))
     else:
-        _back_with_errors(request, form)
+        report_errors(request, form)
     return redirect("committee:board", unit_id=unit.pk)
 
 
@@ -156,8 +167,8 @@ def member(request: HttpRequest) -> HttpResponse:
     period = _period(request.GET.get("ky"), default=reporting_period_now(today=today))
     context = {
         "period": period,
-        "rows": selectors.member_page(request.user, today=today, period=period),
-        "notices": selectors.notices_for(request.user),
+        "rows": selectors.member_page(acting_user(request), today=today, period=period),
+        "notices": selectors.notices_for(acting_user(request)),
         "no_programme": "chưa có chương trình",
     }
     return render(request, "committee/member.html", context)
@@ -189,12 +200,12 @@ def save_weights(request: HttpRequest, unit_id: int) -> HttpResponse:
     form = forms.WeightsForm(request.POST, instance=selectors.weights_of(unit))
     if form.is_valid():
         try:
-            services.save_risk_weights(unit, values=form.cleaned_data, user=request.user)
+            services.save_risk_weights(unit, values=form.cleaned_data, user=acting_user(request))
             messages.success(request, "Đã lưu trọng số xếp hạng.")
         except services.CommitteeError as exc:
             messages.error(request, str(exc))
     else:
-        _back_with_errors(request, form)
+        report_errors(request, form)
     period = request.POST.get("ky", "")
     url = reverse("committee:ranking", args=[unit.pk])
     return redirect(url + (f"?ky={period}" if period else ""))

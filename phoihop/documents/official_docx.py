@@ -54,12 +54,12 @@ class OfficialDocument:
         if parent_body:
             _paragraph(left, parent_body.upper(), style=STYLE_HEADER, size=13)
         _paragraph(left, issuing_body.upper(), style=STYLE_HEADER, size=13, bold=True)
-        _rule(left, Mm(25), HEADER_LEFT - 2 * CELL_PADDING, gap=2)
+        _rule(left, Mm(25), Length(HEADER_LEFT - 2 * CELL_PADDING), gap=2)
         _paragraph(
             right, "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", style=STYLE_HEADER, size=12, bold=True
         )
         _paragraph(right, "Độc lập - Tự do - Hạnh phúc", style=STYLE_HEADER, size=13, bold=True)
-        _rule(right, Mm(56), HEADER_RIGHT - 2 * CELL_PADDING, gap=2)
+        _rule(right, Mm(56), Length(HEADER_RIGHT - 2 * CELL_PADDING), gap=2)
         center = WD_ALIGN_PARAGRAPH.CENTER
         _paragraph(number_cell, f"Số: {number}", style=STYLE_HEADER, size=13, align=center)
         _paragraph(date_cell, date_line, style=STYLE_HEADER, size=14, italic=True, align=center)

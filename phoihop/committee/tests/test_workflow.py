@@ -42,7 +42,9 @@ def test_plan_record_answer_close_and_the_report_paragraph_changes(client_for):
     bom_bo = Unit.objects.get(code="25495")
     office = client_for("vanphong")
     before = report_context(district, Period.parse("2020S2"))["inspections"]
-    assert before == ["Trong kỳ, Ban chỉ đạo chưa kiểm tra Ban điều phối xã nào (0/16 xã, thị trấn)."]
+    assert before == [
+        "Trong kỳ, Ban chỉ đạo chưa kiểm tra Ban điều phối xã nào (0/16 xã, thị trấn)."
+    ]
 
     plan = InspectionPlan.objects.get(unit=district, period="2020S2")
     if not plan.inspections.filter(unit=bom_bo).exists():
@@ -68,7 +70,11 @@ def test_plan_record_answer_close_and_the_report_paragraph_changes(client_for):
     assert member.post(f"/ban-chi-dao/kiem-tra/{inspection.pk}/ghi/", data).status_code == 302
     member.post(
         f"/ban-chi-dao/kiem-tra/{inspection.pk}/kien-nghi/",
-        {"text": "Ban hành quy chế trong tháng 01/2021", "owner": "BĐP xã Bom Bo", "due_on": "31/01/2021"},
+        {
+            "text": "Ban hành quy chế trong tháng 01/2021",
+            "owner": "BĐP xã Bom Bo",
+            "due_on": "31/01/2021",
+        },
     )
     item = Recommendation.objects.get(inspection=inspection)
     after = report_context(district, Period.parse("2020S2"))["inspections"]
@@ -76,7 +82,9 @@ def test_plan_record_answer_close_and_the_report_paragraph_changes(client_for):
     assert any("Tồn tại" in p and "Chưa ban hành quy chế" in p for p in after)
 
     # The commune answers; another commune may not.
-    other = client_for("ducphong").post(f"/ban-chi-dao/kien-nghi/{item.pk}/tra-loi/", {"answer": "x"})
+    other = client_for("ducphong").post(
+        f"/ban-chi-dao/kien-nghi/{item.pk}/tra-loi/", {"answer": "x"}
+    )
     assert other.status_code == 404
     item.refresh_from_db()
     assert item.status == RecommendationStatus.OPEN
@@ -116,14 +124,23 @@ def test_the_plan_command_names_communes_with_reasons_and_a_seven_body_team(tmp_
     from django.core.management import call_command
 
     out = tmp_path / "plan.docx"
-    call_command("inspections", "plan", "--unit", "Bù Đăng", "--period", "2020S2", "--out", str(out))
+    call_command(
+        "inspections", "plan", "--unit", "Bù Đăng", "--period", "2020S2", "--out", str(out)
+    )
     text = _text(out.read_bytes())
     plan = InspectionPlan.objects.get(unit__code="698", period="2020S2")
     for inspection in plan.inspections.all():
         assert inspection.unit.full_name in text
     assert "Quy chế hoạt động của Ban điều phối: chưa có" in text
-    for body in ["Ban Chỉ huy Quân sự", "Hội Cựu chiến binh", "Hội Chữ thập đỏ", "Hội Nông dân",
-                 "Hội Liên hiệp Phụ nữ", "Liên đoàn Lao động", "Đoàn TNCS Hồ Chí Minh"]:
+    for body in [
+        "Ban Chỉ huy Quân sự",
+        "Hội Cựu chiến binh",
+        "Hội Chữ thập đỏ",
+        "Hội Nông dân",
+        "Hội Liên hiệp Phụ nữ",
+        "Liên đoàn Lao động",
+        "Đoàn TNCS Hồ Chí Minh",
+    ]:
         assert f"({body})" in text
     assert "Đoàn kiểm tra có đủ thành phần" in text
     assert "KẾ HOẠCH" in text and "Nơi nhận:" in text and "Độc lập - Tự do - Hạnh phúc" in text
