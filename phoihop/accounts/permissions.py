@@ -310,6 +310,13 @@ def can_view_committee_of(user: AnyUser, unit: Unit) -> bool:
     return False
 
 
+def committee_units(user: AnyUser) -> QuerySet[Unit]:
+    """The units whose boards and inspections the user sees (as `can_view_committee_of`)."""
+    if not _signed_in(user) or (user.role == Role.ORG_REPORTER and not is_admin(user)):
+        return Unit.objects.none()
+    return visible_units(user)
+
+
 def can_manage_board(user: AnyUser, unit: Unit) -> TypeGuard[User]:
     """Members, assignments, operating rules and decisions: the standing office of the unit or
     of a unit above it."""

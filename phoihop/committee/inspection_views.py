@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from phoihop.accounts import permissions
@@ -48,7 +49,7 @@ def create_plan(request: HttpRequest, unit_id: int) -> HttpResponse:
     plan = services.create_plan(
         unit, period, user=acting_user(request), count=form.cleaned_data["count"]
     )
-    messages.success(request, "Đã lập dự thảo kế hoạch kiểm tra từ bảng xếp hạng.")
+    messages.success(request, _("Đã lập dự thảo kế hoạch kiểm tra từ bảng xếp hạng."))
     return redirect("committee:plan", pk=plan.pk)
 
 
@@ -95,7 +96,7 @@ def edit_plan(request: HttpRequest, pk: int) -> HttpResponse:
                 preparation=form.cleaned_data["preparation"],
                 checklist=form.checklist_items(plan.checklist),
             )
-            messages.success(request, "Đã lưu kế hoạch.")
+            messages.success(request, _("Đã lưu kế hoạch."))
         except services.CommitteeError as exc:
             messages.error(request, str(exc))
     else:
@@ -116,7 +117,7 @@ def set_team(request: HttpRequest, pk: int) -> HttpResponse:
                 members=list(form.cleaned_data["members"]),
                 leader=form.cleaned_data["leader"],
             )
-            messages.success(request, "Đã lưu thành phần đoàn kiểm tra.")
+            messages.success(request, _("Đã lưu thành phần đoàn kiểm tra."))
         except services.CommitteeError as exc:
             messages.error(request, str(exc))
     else:
@@ -134,7 +135,7 @@ def add_commune(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         try:
             services.add_commune(plan, **form.cleaned_data)
-            messages.success(request, "Đã thêm xã vào kế hoạch.")
+            messages.success(request, _("Đã thêm xã vào kế hoạch."))
         except services.CommitteeError as exc:
             messages.error(request, str(exc))
     else:
@@ -150,7 +151,7 @@ def remove_commune(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     try:
         services.remove_commune(inspection)
-        messages.success(request, "Đã bỏ xã khỏi kế hoạch.")
+        messages.success(request, _("Đã bỏ xã khỏi kế hoạch."))
     except services.CommitteeError as exc:
         messages.error(request, str(exc))
     return redirect("committee:plan", pk=inspection.plan_id)
@@ -162,7 +163,9 @@ def send_plan(request: HttpRequest, pk: int) -> HttpResponse:
     plan = selectors.access_plan_by_id(request.user, pk, for_edit=True)
     try:
         notices = services.send_plan(plan, user=acting_user(request))
-        messages.success(request, f"Đã gửi kế hoạch; {len(notices)} thông báo.")
+        messages.success(
+            request, _("Đã gửi kế hoạch; %(count)s thông báo.") % {"count": len(notices)}
+        )
     except services.CommitteeError as exc:
         messages.error(request, str(exc))
     return redirect("committee:plan", pk=plan.pk)
@@ -223,7 +226,7 @@ def record(request: HttpRequest, pk: int) -> HttpResponse:
                 findings=form.cleaned_data["findings"],
                 strengths=form.cleaned_data["strengths"],
             )
-            messages.success(request, "Đã ghi kết quả kiểm tra.")
+            messages.success(request, _("Đã ghi kết quả kiểm tra."))
         except services.CommitteeError as exc:
             messages.error(request, str(exc))
     else:
@@ -239,7 +242,7 @@ def add_recommendation(request: HttpRequest, pk: int) -> HttpResponse:
     if form.is_valid():
         try:
             services.add_recommendation(inspection, user=acting_user(request), **form.cleaned_data)
-            messages.success(request, "Đã thêm kiến nghị.")
+            messages.success(request, _("Đã thêm kiến nghị."))
         except services.CommitteeError as exc:
             messages.error(request, str(exc))
     else:
@@ -259,7 +262,7 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
             services.answer_recommendation(
                 item, answer=form.cleaned_data["answer"], user=acting_user(request)
             )
-            messages.success(request, "Đã báo cáo kết quả thực hiện kiến nghị.")
+            messages.success(request, _("Đã báo cáo kết quả thực hiện kiến nghị."))
         except services.CommitteeError as exc:
             messages.error(request, str(exc))
     else:
@@ -275,7 +278,7 @@ def close(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     try:
         services.close_recommendation(item, user=acting_user(request))
-        messages.success(request, "Kiến nghị đã hoàn thành.")
+        messages.success(request, _("Kiến nghị đã hoàn thành."))
     except services.CommitteeError as exc:
         messages.error(request, str(exc))
     return redirect("committee:inspection", pk=item.inspection_id)

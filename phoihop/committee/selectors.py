@@ -485,10 +485,8 @@ def inspection_page(inspection: Inspection) -> dict[str, Any]:
 
 def inspections_for(user: Any) -> list[Inspection]:
     """The inspections of every unit whose committee the user may see, newest first."""
-    visible = permissions.visible_units(user)
-    units = [u for u in visible if permissions.can_view_committee_of(user, u)]
     return list(
-        Inspection.objects.filter(unit__in=units)
+        Inspection.objects.filter(unit__in=permissions.committee_units(user))
         .select_related("unit", "plan")
         .order_by("-scheduled_on")[:100]
     )
@@ -504,7 +502,7 @@ def done_inspections(district: Unit, period: Period) -> list[Inspection]:
             done_on__gte=span.start,
             done_on__lte=span.end,
         )
-        .select_related("unit")
+        .select_related("unit", "plan__unit")
         .prefetch_related("attendance__body", "recommendations", "checks")
         .order_by("done_on", "unit__path")
     )

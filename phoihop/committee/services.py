@@ -12,6 +12,7 @@ from django.core.mail import EmailMessage
 from django.db import transaction
 from django.db.models import QuerySet
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from phoihop.accounts.models import Role, User
 from phoihop.committee import selectors
@@ -76,11 +77,11 @@ def add_member(
     user: User | None = None,
 ) -> Member:
     if not full_name.strip():
-        raise CommitteeError("Chưa ghi họ và tên thành viên.")
+        raise CommitteeError(_("Chưa ghi họ và tên thành viên."))
     if body is None and not other_body.strip():
-        raise CommitteeError("Chọn cơ quan, đoàn thể hoặc ghi cơ quan khác của thành viên.")
+        raise CommitteeError(_("Chọn cơ quan, đoàn thể hoặc ghi cơ quan khác của thành viên."))
     if term_end is not None and term_end < term_start:
-        raise CommitteeError("Nhiệm kỳ kết thúc trước khi bắt đầu.")
+        raise CommitteeError(_("Nhiệm kỳ kết thúc trước khi bắt đầu."))
     return Member.objects.create(
         board=ensure_board(unit),
         full_name=full_name.strip(),
@@ -114,9 +115,8 @@ def assign_member(member: Member, *, units: Iterable[Unit], since: dt.date) -> l
     ]
     if outside:
         raise CommitteeError(
-            "Chỉ phân công phụ trách các đơn vị trực thuộc: "
-            + ", ".join(u.full_name for u in outside)
-            + "."
+            _("Chỉ phân công phụ trách các đơn vị trực thuộc: %(units)s.")
+            % {"units": ", ".join(u.full_name for u in outside)}
         )
     member.assignments.exclude(unit__in=list(wanted)).delete()
     have = set(member.assignments.values_list("unit_id", flat=True))
@@ -131,13 +131,15 @@ def _checked_file(filename: str, content: bytes) -> str:
     name = filename.strip() or "van_ban"
     suffix = "." + name.rsplit(".", 1)[-1].lower() if "." in name else ""
     if suffix not in DOCUMENT_SIGNATURES:
-        raise CommitteeError("Chỉ nhận tệp PDF, DOCX hoặc DOC.")
+        raise CommitteeError(_("Chỉ nhận tệp PDF, DOCX hoặc DOC."))
     if not content:
-        raise CommitteeError("Tệp rỗng.")
+        raise CommitteeError(_("Tệp rỗng."))
     if len(content) > MAX_DOCUMENT_BYTES:
-        raise CommitteeError("Tệp quá lớn (tối đa 10 MB).")
+        raise CommitteeError(_("Tệp quá lớn (tối đa 10 MB)."))
     if not content.startswith(DOCUMENT_SIGNATURES[suffix]):
-        raise CommitteeError(f"Nội dung tệp không phải là tệp {suffix[1:].upper()} hợp lệ.")
+        raise CommitteeError(
+            _("Nội dung tệp không phải là tệp %(kind)s hợp lệ.") % {"kind": suffix[1:].upper()}
+        )
     return name
 
 
@@ -156,7 +158,7 @@ def upload_board_document(
     """Keep a board's operating rules or consolidation decision, if the file is what it
     says (PDF, DOCX or DOC, at most 10 MB)."""
     if kind not in DocumentKind.values:
-        raise CommitteeError("Loại văn bản không hợp lệ.")
+        raise CommitteeError(_("Loại văn bản không hợp lệ."))
     name = _checked_file(filename, content)
     return BoardDocument.objects.create(
         board=ensure_board(unit),
@@ -178,7 +180,7 @@ def save_risk_weights(
     weights = selectors.weights_of(unit)
     for name, value in values.items():
         if Decimal(value) < 0:
-            raise CommitteeError("Trọng số không được âm.")
+            raise CommitteeError(_("Trọng số không được âm."))
         setattr(weights, name, value)
     weights.updated_by = user
     weights.save()
@@ -260,7 +262,8 @@ def create_plan(
         unknown = [c for c in communes if c.pk not in by_unit]
         if unknown:
             raise CommitteeError(
-                "Không thuộc đơn vị: " + ", ".join(c.full_name for c in unknown) + "."
+                _("Không thuộc đơn vị: %(units)s.")
+                % {"units": ", ".join(c.full_name for c in unknown)}
             )
         chosen = [by_unit[c.pk] for c in communes]
     start = period.start_date(CUTOFF_15)
@@ -292,7 +295,7 @@ def create_plan(
 
 def _editable(plan: InspectionPlan) -> None:
     if plan.status != PlanStatus.DRAFT:
-        raise CommitteeError("Kế hoạch đã gửi các xã, không sửa được nữa.")
+        raise CommitteeError(_("Kế hoạch đã gửi các xã, không sửa được nữa."))
 
 
 @transaction.atomic
@@ -300,7 +303,7 @@ def set_team(plan: InspectionPlan, *, members: list[Member], leader: Member | No
     _editable(plan)
     wrong = [m for m in members if m.board.unit_id != plan.unit_id]
     if wrong:
-        raise CommitteeError("Đoàn kiểm tra gồm thành viên Ban chỉ đạo của đơn vị lập kế hoạch.")
+        raise CommitteeError(_("Đoàn kiểm tra gồm thành viên Ban chỉ đạo của đơn vị lập kế hoạch."))
     plan.team.all().delete()
     for member in members:
         TeamMember.objects.create(plan=plan, member=member, leads=member == leader)
@@ -312,11 +315,14 @@ def add_commune(
 ) -> Inspection:
     _editable(plan)
     if unit.parent_id != plan.unit_id:
-        raise CommitteeError(f"{unit.full_name} không trực thuộc {plan.unit.full_name}.")
+        raise CommitteeError(
+            _("%(unit)s không trực thuộc %(district)s.")
+            % {"unit": unit.full_name, "district": plan.unit.full_name}
+        )
     if plan.inspections.filter(unit=unit).exists():
-        raise CommitteeError(f"{unit.full_name} đã có trong kế hoạch.")
+        raise CommitteeError(_("%(unit)s đã có trong kế hoạch.") % {"unit": unit.full_name})
     if prepare_by is not None and prepare_by > scheduled_on:
-        raise CommitteeError("Hạn chuẩn bị phải trước ngày kiểm tra.")
+        raise CommitteeError(_("Hạn chuẩn bị phải trước ngày kiểm tra."))
     ranked = {r.unit.pk: r for r in selectors.risk_ranking(plan.unit, Period.parse(plan.period))}
     reasons = ranked[unit.pk].score.reasons if unit.pk in ranked else []
     return Inspection.objects.create(
@@ -340,7 +346,7 @@ def update_plan(
 ) -> InspectionPlan:
     _editable(plan)
     if not checklist:
-        raise CommitteeError("Nội dung kiểm tra không được để trống.")
+        raise CommitteeError(_("Nội dung kiểm tra không được để trống."))
     plan.number = number.strip()
     plan.preparation = preparation.strip()
     plan.checklist = checklist
@@ -355,7 +361,7 @@ def send_plan(plan: InspectionPlan, *, user: User) -> list[Notice]:
     _editable(plan)
     inspections = list(plan.inspections.select_related("unit"))
     if not inspections:
-        raise CommitteeError("Kế hoạch chưa có xã nào để kiểm tra.")
+        raise CommitteeError(_("Kế hoạch chưa có xã nào để kiểm tra."))
     plan.status = PlanStatus.SENT
     plan.sent_at = clock.now()
     plan.save()
@@ -411,22 +417,23 @@ def record_inspection(
     """Record what the inspection found: who came from each body, each checklist item's
     verdict (đạt / chưa đạt, with a note), strengths and findings."""
     if done_on > clock.today():
-        raise CommitteeError("Ngày kiểm tra không được sau hôm nay.")
+        raise CommitteeError(_("Ngày kiểm tra không được sau hôm nay."))
     labels = {
         i["code"]: i["label"] for i in inspection.plan.checklist or selectors.default_checklist()
     }
     unknown = set(checks) - set(labels)
     if unknown:
         raise CommitteeError(
-            "Nội dung kiểm tra không có trong kế hoạch: " + ", ".join(sorted(unknown))
+            _("Nội dung kiểm tra không có trong kế hoạch: %(codes)s.")
+            % {"codes": ", ".join(sorted(unknown))}
         )
     for code, (verdict, _note) in checks.items():
         if verdict not in ("dat", "chua_dat", ""):
-            raise CommitteeError(f"Kết quả không hợp lệ cho «{labels[code]}».")
+            raise CommitteeError(_("Kết quả không hợp lệ cho «%(item)s».") % {"item": labels[code]})
     bodies = {k.pk for k in OrganisationKind.objects.all()}
     for body_id, (present, person) in attendance.items():
         if body_id not in bodies:
-            raise CommitteeError("Cơ quan, đoàn thể không hợp lệ.")
+            raise CommitteeError(_("Cơ quan, đoàn thể không hợp lệ."))
         Attendance.objects.update_or_create(
             inspection=inspection,
             body_id=body_id,
@@ -453,7 +460,7 @@ def add_recommendation(
     inspection: Inspection, *, text: str, owner: str, due_on: dt.date, user: User
 ) -> Recommendation:
     if not text.strip() or not owner.strip():
-        raise CommitteeError("Ghi nội dung kiến nghị và người, đơn vị thực hiện.")
+        raise CommitteeError(_("Ghi nội dung kiến nghị và người, đơn vị thực hiện."))
     item = Recommendation.objects.create(
         inspection=inspection, text=text.strip(), owner=owner.strip(), due_on=due_on
     )
@@ -473,9 +480,9 @@ def add_recommendation(
 @transaction.atomic
 def answer_recommendation(item: Recommendation, *, answer: str, user: User) -> Recommendation:
     if item.status == RecommendationStatus.DONE:
-        raise CommitteeError("Kiến nghị đã hoàn thành.")
+        raise CommitteeError(_("Kiến nghị đã hoàn thành."))
     if not answer.strip():
-        raise CommitteeError("Ghi kết quả thực hiện kiến nghị.")
+        raise CommitteeError(_("Ghi kết quả thực hiện kiến nghị."))
     item.answer = answer.strip()
     item.status = RecommendationStatus.ANSWERED
     item.answered_at = clock.now()
@@ -487,7 +494,7 @@ def answer_recommendation(item: Recommendation, *, answer: str, user: User) -> R
 @transaction.atomic
 def close_recommendation(item: Recommendation, *, user: User) -> Recommendation:
     if item.status == RecommendationStatus.DONE:
-        raise CommitteeError("Kiến nghị đã hoàn thành.")
+        raise CommitteeError(_("Kiến nghị đã hoàn thành."))
     item.status = RecommendationStatus.DONE
     item.closed_at = clock.now()
     item.closed_by = user

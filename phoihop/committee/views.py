@@ -8,6 +8,8 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from phoihop.accounts import permissions
@@ -85,7 +87,7 @@ def add_member(request: HttpRequest, unit_id: int) -> HttpResponse:
     if form.is_valid():
         try:
             services.add_member(unit, **form.cleaned_data)
-            messages.success(request, "Đã thêm thành viên.")
+            messages.success(request, _("Đã thêm thành viên."))
         except services.CommitteeError as exc:
             messages.error(request, str(exc))
     else:
@@ -105,7 +107,9 @@ def assign(request: HttpRequest, pk: int) -> HttpResponse:
             services.assign_member(
                 member, units=form.cleaned_data["units"], since=form.cleaned_data["since"]
             )
-            messages.success(request, f"Đã phân công địa bàn cho {member.full_name}.")
+            messages.success(
+                request, _("Đã phân công địa bàn cho %(name)s.") % {"name": member.full_name}
+            )
         except services.CommitteeError as exc:
             messages.error(request, str(exc))
     else:
@@ -133,7 +137,7 @@ def upload_document(request: HttpRequest, unit_id: int) -> HttpResponse:
                 content=upload.read(services.MAX_DOCUMENT_BYTES + 1),
                 user=acting_user(request),
             )
-            messages.success(request, "Đã lưu văn bản.")
+            messages.success(request, _("Đã lưu văn bản."))
         except services.CommitteeError as exc:
             messages.error(request, str(exc))
     else:
@@ -155,7 +159,7 @@ def document_file(request: HttpRequest, pk: int) -> HttpResponse:
     response = HttpResponse(
         bytes(document.content), content_type=CONTENT_TYPES.get(suffix, "application/octet-stream")
     )
-    response["Content-Disposition"] = f'attachment; filename="{document.filename}"'
+    response["Content-Disposition"] = content_disposition_header(True, document.filename)
     return response
 
 
@@ -201,7 +205,7 @@ def save_weights(request: HttpRequest, unit_id: int) -> HttpResponse:
     if form.is_valid():
         try:
             services.save_risk_weights(unit, values=form.cleaned_data, user=acting_user(request))
-            messages.success(request, "Đã lưu trọng số xếp hạng.")
+            messages.success(request, _("Đã lưu trọng số xếp hạng."))
         except services.CommitteeError as exc:
             messages.error(request, str(exc))
     else:

@@ -3,8 +3,9 @@ inspections recorded in the period: "đã kiểm tra N/16 xã; thành phần …
 
 from __future__ import annotations
 
-from phoihop.committee.models import RecommendationStatus
+from phoihop.committee.models import Inspection, RecommendationStatus
 from phoihop.committee.selectors import done_inspections, seven_bodies
+from phoihop.core.dates import format_date
 from phoihop.core.numbers import format_number
 from phoihop.core.periods import Period
 from phoihop.documents.context_units import children_in_period
@@ -13,7 +14,11 @@ from phoihop.places.models import Level, Unit
 
 def inspection_paragraphs(unit: Unit, period: Period) -> list[str]:
     """For a district: how many communes were inspected, by whom, what was found and what was
-    asked. Empty for other levels (a province's report reads its districts' reports)."""
+    asked; for a commune: its own inspection. Empty for a province (its report reads its
+    districts' reports)."""
+    if unit.level == Level.COMMUNE and unit.parent is not None:
+        own = [i for i in done_inspections(unit.parent, period) if i.unit_id == unit.pk]
+        return [_commune_paragraph(i) for i in own]
     if unit.level != Level.DISTRICT:
         return []
     communes = children_in_period(unit, period)
@@ -52,3 +57,19 @@ def inspection_paragraphs(unit: Unit, period: Period) -> list[str]:
             f"đến nay đã hoàn thành {format_number(done, pad=True)}."
         )
     return paragraphs
+
+
+def _commune_paragraph(inspection: Inspection) -> str:
+    done_on = format_date(inspection.done_on)
+    text = f"Ngày {done_on}, Ban chỉ đạo {inspection.plan.unit.full_name} kiểm tra Ban điều phối"
+    failed = [c.label.lower() for c in inspection.checks.all() if c.verdict == "chua_dat"]
+    if failed:
+        text += "; nội dung chưa đạt: " + "; ".join(failed)
+    if inspection.findings:
+        text += f"; tồn tại: {inspection.findings.rstrip('.')}"
+    open_items = [
+        r for r in inspection.recommendations.all() if r.status != RecommendationStatus.DONE
+    ]
+    if open_items:
+        text += f"; còn {format_number(len(open_items), pad=True)} kiến nghị chưa hoàn thành"
+    return text + "."
