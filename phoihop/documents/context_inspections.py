@@ -47,7 +47,11 @@ def inspection_paragraphs(unit: Unit, period: Period) -> list[str]:
     if findings or failed:
         text = "; ".join(findings) if findings else ""
         if failed:
-            text += ("; " if text else "") + "nội dung chưa đạt: " + "; ".join(failed).lower()
+            text += (
+                ("; " if text else "")
+                + "nội dung chưa đạt: "
+                + "; ".join(_lower_first(f) for f in failed)
+            )
         paragraphs.append(f"Tồn tại: {text}.")
     recommendations = [r for i in inspections for r in i.recommendations.all()]
     if recommendations:
@@ -62,7 +66,7 @@ def inspection_paragraphs(unit: Unit, period: Period) -> list[str]:
 def _commune_paragraph(inspection: Inspection) -> str:
     done_on = format_date(inspection.done_on)
     text = f"Ngày {done_on}, Ban chỉ đạo {inspection.plan.unit.full_name} kiểm tra Ban điều phối"
-    failed = [c.label.lower() for c in inspection.checks.all() if c.verdict == "chua_dat"]
+    failed = [_lower_first(c.label) for c in inspection.checks.all() if c.verdict == "chua_dat"]
     if failed:
         text += "; nội dung chưa đạt: " + "; ".join(failed)
     if inspection.findings:
@@ -73,3 +77,8 @@ def _commune_paragraph(inspection: Inspection) -> str:
     if open_items:
         text += f"; còn {format_number(len(open_items), pad=True)} kiến nghị chưa hoàn thành"
     return text + "."
+
+
+def _lower_first(text: str) -> str:
+    """A checklist item inside a sentence: "Có quy chế…" → "có quy chế…" (names keep capitals)."""
+    return text[:1].lower() + text[1:]

@@ -109,9 +109,7 @@ def test_plan_sent_inspection_recorded_answered_and_reported(browser: Browser, s
     form.get_by_role("button", name="Lưu kết quả").click()
     expect(member.locator(".messages")).to_contain_text("Đã ghi kết quả kiểm tra")
     member.get_by_text("Thêm kiến nghị", exact=True).first.click()
-    member.locator("textarea[name=text]").fill(
-        "Ban hành quy chế hoạt động trong tháng 01/2021"
-    )
+    member.locator("textarea[name=text]").fill("Ban hành quy chế hoạt động trong tháng 01/2021")
     member.get_by_label("Người, đơn vị thực hiện").fill("Ban điều phối xã Bom Bo")
     member.get_by_label("Thời hạn").fill("31/01/2021")
     member.get_by_role("button", name="Thêm kiến nghị").click()

@@ -210,3 +210,17 @@ def test_the_digest_goes_once_a_month(db):
     assert "xã Bom Bo" in sent[0][1]
     assert send_digest(today=dt.date(2020, 12, 28), period=period) == []
     assert Notice.objects.filter(recipient__username="thanhvien", kind="digest").count() == 1
+
+
+def test_a_commune_report_tells_of_its_own_inspection():
+    bom_bo = Unit.objects.get(code="25495")
+    paragraphs = report_context(bom_bo, Period.parse("2020S1"))["inspections"]
+    assert paragraphs == [
+        "Ngày 19/5/2020, Ban chỉ đạo huyện Bù Đăng kiểm tra Ban điều phối; nội dung chưa đạt: "
+        "có quy chế hoạt động của Ban điều phối được ban hành; họp Ban điều phối định kỳ, có "
+        "biên bản họp; tồn tại: Công tác chuẩn bị của xã còn hạn chế; thiếu quy chế hoạt động "
+        "của Ban điều phối; còn 02 kiến nghị chưa hoàn thành."
+    ]
+    assert (
+        report_context(Unit.objects.get(code="25492"), Period.parse("2020S1"))["inspections"] == []
+    )
