@@ -51,6 +51,7 @@ INSTALLED_APPS = [
     "phoihop.reporting",
     "phoihop.validation",
     "phoihop.programmes",
+    "phoihop.committee",
     "phoihop.documents",
     "phoihop.analytics",
     "phoihop.imports",

@@ -17,6 +17,7 @@ urlpatterns = [
     path("bao-cao/", include("phoihop.reporting.urls")),
     path("kiem-tra/", include("phoihop.validation.urls")),
     path("chuong-trinh/", include("phoihop.programmes.urls")),
+    path("ban-chi-dao/", include("phoihop.committee.urls")),
     path("van-ban/", include("phoihop.documents.urls")),
     path("phan-tich/", include("phoihop.analytics.urls")),
     path("nhap-bao-cao-cu/", include("phoihop.imports.urls")),

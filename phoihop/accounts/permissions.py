@@ -346,3 +346,61 @@ def visible_joint_activity_q(user: AnyUser) -> Q:
     """The joint activities a user reads, as a filter: those whose lead or a partner they see."""
     organisations = visible_organisations(user)
     return Q(lead__in=organisations) | Q(partners__in=organisations)
+
+
+# ----- the committee: boards, members, inspections (issue 14) ---------------------------------
+# The committee's objects all belong to a unit (a board's, an inspection's commune), so these
+# questions are asked about that unit; committee.selectors looks the objects up and asks here.
+
+
+def is_member(user: AnyUser) -> TypeGuard[User]:
+    """A member of a steering committee, in charge of communes (the member's page)."""
+    return _signed_in(user) and user.role == Role.MEMBER
+
+
+def can_view_committee_of(user: AnyUser, unit: Unit) -> bool:
+    """A unit's board, its inspections and recommendations: its office and those above, the
+    members in charge of it, its own coordination board's reporters, viewers of its area."""
+    if is_admin(user) or is_office_for(user, unit):
+        return True
+    if not _signed_in(user):
+        return False
+    if user.role in (Role.MEMBER, Role.VIEWER):
+        return can_view_unit(user, unit)
+    if user.role == Role.COMMUNE_REPORTER:
+        return user.unit_id == unit.pk
+    return False
+
+
+def committee_units(user: AnyUser) -> QuerySet[Unit]:
+    """The units whose boards and inspections the user sees (as `can_view_committee_of`)."""
+    if not _signed_in(user) or (user.role == Role.ORG_REPORTER and not is_admin(user)):
+        return Unit.objects.none()
+    return visible_units(user)
+
+
+def can_manage_board(user: AnyUser, unit: Unit) -> TypeGuard[User]:
+    """Members, assignments, operating rules and decisions: the standing office of the unit or
+    of a unit above it."""
+    return is_office_for(user, unit)
+
+
+def can_plan_inspections(user: AnyUser, unit: Unit) -> TypeGuard[User]:
+    """Rank communes, set the ranking's weights, draw up and send an inspection plan."""
+    return is_office_for(user, unit)
+
+
+def can_record_inspection(user: AnyUser, unit: Unit) -> TypeGuard[User]:
+    """Record an inspection of a commune and follow its recommendations: the standing office,
+    or a member in charge of the commune."""
+    if is_office_for(user, unit):
+        return True
+    return is_member(user) and can_view_unit(user, unit)
+
+
+def can_answer_recommendation(user: AnyUser, unit: Unit) -> TypeGuard[User]:
+    """Report what a commune did about a recommendation: its own coordination board (or the
+    standing office on its behalf)."""
+    if is_office_for(user, unit):
+        return True
+    return _signed_in(user) and user.role == Role.COMMUNE_REPORTER and user.unit_id == unit.pk

@@ -16,6 +16,7 @@ from phoihop.analytics.rollups import rebuild_rollups
 from phoihop.core.dates import VIETNAM
 from phoihop.core.periods import Period
 from phoihop.demo import narratives, seed, units
+from phoihop.demo.committee import build_committee
 from phoihop.demo.programmes import build_programmes
 from phoihop.indicators.models import Form, Indicator
 from phoihop.organisations.models import Organisation, OrganisationKind
@@ -493,5 +494,6 @@ def build_demo(*, log: Callable[[str], None] = lambda _m: None) -> DemoSummary:
         log(f"Kỳ {p.label}: xong.")
     _extend_demo_window(office)
     build_programmes(orgs, office)
+    build_committee(office)
     rebuild_rollups()  # figures above were bulk-inserted, which the rollup signals do not see
     return summary

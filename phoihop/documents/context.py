@@ -24,6 +24,7 @@ from phoihop.documents.context_figures import (
     source_periods,
     split_paragraphs,
 )
+from phoihop.documents.context_inspections import inspection_paragraphs
 from phoihop.documents.context_parts import (
     build_appendices,
     commune_sections,
@@ -395,6 +396,7 @@ def report_context(
         context["appendices"].insert(1, comparisons)
     context["draft"] = draft
     context.update(programme_context(unit, period))  # targets reached, joint activities
+    context["inspections"] = inspection_paragraphs(unit, period)
     if office_text:
         saved = ReportText.objects.filter(
             unit=unit, period=period.id, version=report_version(unit, period, draft=draft)

@@ -543,6 +543,7 @@ def placeholder_reference() -> list[tuple[str, str]]:
             "(«đạt 50% chỉ tiêu năm»), nội dung chưa có hoạt động, hoạt động phối hợp",
         ),
         ("communes", "Danh sách đoạn văn mục III. Kết quả ở cơ sở (xã, phường)"),
+        ("inspections", "Danh sách đoạn văn về kiểm tra các Ban điều phối xã (cuối mục III)"),
         ("strengths", "Danh sách đoạn văn mục IV.1. Điểm mạnh"),
         ("weaknesses", "Danh sách đoạn văn mục IV.2. Hạn chế, yếu kém"),
         ("causes_strengths", "Danh sách đoạn văn mục IV.3.a. Nguyên nhân của điểm mạnh"),

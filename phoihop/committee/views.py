@@ -1,0 +1,215 @@
+"""The committee's pages: the overview, a board, the member's page, the inspection ranking."""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.http import content_disposition_header
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from phoihop.accounts import permissions
+from phoihop.accounts.models import User
+from phoihop.committee import forms, selectors, services
+from phoihop.committee.models import Member
+from phoihop.core import clock
+from phoihop.core.periods import CUTOFF_15, HALF, Period, PeriodError
+from phoihop.reporting.windows import reporting_period_now
+
+
+def acting_user(request: HttpRequest) -> User:
+    """The signed-in person of a @login_required view, as services record them."""
+    user = request.user
+    if not isinstance(user, User):
+        raise PermissionDenied
+    return user
+
+
+def _period(text: str | None, *, default: Period) -> Period:
+    if not text:
+        return default
+    try:
+        return Period.parse(text)
+    except PeriodError:
+        raise Http404 from None
+
+
+@login_required
+def index(request: HttpRequest) -> HttpResponse:
+    if permissions.is_member(request.user):
+        return redirect("committee:member")
+    user = acting_user(request)
+    unit = user.unit
+    if unit is not None and not permissions.can_view_committee_of(user, unit):
+        unit = None
+    context = {
+        "unit": unit,
+        "inspections": selectors.inspections_for(user),
+        "notices": selectors.notices_for(user),
+        "plans": unit is not None and permissions.can_plan_inspections(user, unit),
+    }
+    return render(request, "committee/index.html", context)
+
+
+@login_required
+def board(request: HttpRequest, unit_id: int) -> HttpResponse:
+    unit = selectors.access_committee_unit(request.user, unit_id)
+    data = selectors.board_page(unit, day=selectors.day_of(unit, clock.today()))
+    manage = permissions.can_manage_board(request.user, unit)
+    context = {
+        "unit": unit,
+        **data,
+        "manage": manage,
+        "member_form": forms.MemberForm() if manage else None,
+        "document_form": forms.BoardDocumentForm() if manage else None,
+    }
+    return render(request, "committee/board.html", context)
+
+
+def report_errors(request: HttpRequest, form: forms.forms.BaseForm) -> None:
+    """A refused form's errors as messages on the page the POST returns to."""
+    for errors in form.errors.values():
+        for error in errors:
+            messages.error(request, str(error))
+
+
+@login_required
+@require_POST
+def add_member(request: HttpRequest, unit_id: int) -> HttpResponse:
+    unit = selectors.access_committee_unit(request.user, unit_id)
+    if not permissions.can_manage_board(request.user, unit):
+        raise PermissionDenied
+    form = forms.MemberForm(request.POST)
+    if form.is_valid():
+        try:
+            services.add_member(unit, **form.cleaned_data)
+            messages.success(request, _("Đã thêm thành viên."))
+        except services.CommitteeError as exc:
+            messages.error(request, str(exc))
+    else:
+        report_errors(request, form)
+    return redirect("committee:board", unit_id=unit.pk)
+
+
+@login_required
+@require_POST
+def assign(request: HttpRequest, pk: int) -> HttpResponse:
+    member: Member = selectors.access_member_by_id(request.user, pk)
+    unit = member.board.unit
+    day = selectors.day_of(unit, clock.today())
+    form = forms.AssignForm(request.POST, communes=selectors.communes_of(unit, day=day))
+    if form.is_valid():
+        try:
+            services.assign_member(
+                member, units=form.cleaned_data["units"], since=form.cleaned_data["since"]
+            )
+            messages.success(
+                request, _("Đã phân công địa bàn cho %(name)s.") % {"name": member.full_name}
+            )
+        except services.CommitteeError as exc:
+            messages.error(request, str(exc))
+    else:
+        report_errors(request, form)
+    return redirect("committee:board", unit_id=unit.pk)
+
+
+@login_required
+@require_POST
+def upload_document(request: HttpRequest, unit_id: int) -> HttpResponse:
+    unit = selectors.access_committee_unit(request.user, unit_id)
+    if not permissions.can_manage_board(request.user, unit):
+        raise PermissionDenied
+    form = forms.BoardDocumentForm(request.POST, request.FILES)
+    if form.is_valid():
+        upload = form.cleaned_data["file"]
+        try:
+            services.upload_board_document(
+                unit,
+                kind=form.cleaned_data["kind"],
+                issued_on=form.cleaned_data["issued_on"],
+                number=form.cleaned_data["number"],
+                version=form.cleaned_data["version"],
+                filename=upload.name,
+                content=upload.read(services.MAX_DOCUMENT_BYTES + 1),
+                user=acting_user(request),
+            )
+            messages.success(request, _("Đã lưu văn bản."))
+        except services.CommitteeError as exc:
+            messages.error(request, str(exc))
+    else:
+        report_errors(request, form)
+    return redirect("committee:board", unit_id=unit.pk)
+
+
+CONTENT_TYPES = {
+    "pdf": "application/pdf",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "doc": "application/msword",
+}
+
+
+@login_required
+def document_file(request: HttpRequest, pk: int) -> HttpResponse:
+    document = selectors.access_board_document_by_id(request.user, pk)
+    suffix = document.filename.rsplit(".", 1)[-1].lower()
+    response = HttpResponse(
+        bytes(document.content), content_type=CONTENT_TYPES.get(suffix, "application/octet-stream")
+    )
+    response["Content-Disposition"] = content_disposition_header(True, document.filename)
+    return response
+
+
+@login_required
+def member(request: HttpRequest) -> HttpResponse:
+    if not permissions.is_member(request.user):
+        raise PermissionDenied
+    today = clock.today()
+    period = _period(request.GET.get("ky"), default=reporting_period_now(today=today))
+    context = {
+        "period": period,
+        "rows": selectors.member_page(acting_user(request), today=today, period=period),
+        "notices": selectors.notices_for(acting_user(request)),
+        "no_programme": "chưa có chương trình",
+    }
+    return render(request, "committee/member.html", context)
+
+
+@login_required
+def ranking(request: HttpRequest, unit_id: int) -> HttpResponse:
+    unit = selectors.access_committee_unit(request.user, unit_id)
+    if not permissions.can_plan_inspections(request.user, unit):
+        raise PermissionDenied
+    today = clock.today()
+    period = _period(request.GET.get("ky"), default=Period.containing(today, HALF, CUTOFF_15))
+    weights = selectors.weights_of(unit)
+    context = {
+        "unit": unit,
+        "period": period,
+        "ranked": selectors.risk_ranking(unit, period, weights=selectors.as_weights(weights)),
+        "form": forms.WeightsForm(instance=weights),
+    }
+    return render(request, "committee/ranking.html", context)
+
+
+@login_required
+@require_POST
+def save_weights(request: HttpRequest, unit_id: int) -> HttpResponse:
+    unit = selectors.access_committee_unit(request.user, unit_id)
+    if not permissions.can_plan_inspections(request.user, unit):
+        raise PermissionDenied
+    form = forms.WeightsForm(request.POST, instance=selectors.weights_of(unit))
+    if form.is_valid():
+        try:
+            services.save_risk_weights(unit, values=form.cleaned_data, user=acting_user(request))
+            messages.success(request, _("Đã lưu trọng số xếp hạng."))
+        except services.CommitteeError as exc:
+            messages.error(request, str(exc))
+    else:
+        report_errors(request, form)
+    period = request.POST.get("ky", "")
+    url = reverse("committee:ranking", args=[unit.pk])
+    return redirect(url + (f"?ky={period}" if period else ""))
