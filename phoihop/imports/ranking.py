@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from phoihop.imports.figures import Figure
 from phoihop.imports.vocabulary import fold, unit_family
 
-__all__ = ["IndicatorKeywords", "rank_candidates"]
+__all__ = ["Catalogue", "IndicatorKeywords", "rank_candidates"]
 
 UNIT_WEIGHT = 0.4
 KEYWORD_WEIGHT = 0.5
@@ -35,47 +35,101 @@ def _tokens(text: str) -> list[str]:
     return _WORD_RE.findall(fold(text))
 
 
-def _unit_score(figure_unit: str | None, indicator_unit: str | None) -> float | None:
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    """An indicator's words folded and split once per import, not once per figure."""
+
+    indicator: IndicatorKeywords
+    unit: str | None
+    unit_head: list[str]
+    unit_family: str | None
+    keywords: tuple[tuple[str, ...], ...]
+    name_words: frozenset[str]
+
+
+class Catalogue:
+    """The indicators of an import, their words normalised once (rank many figures with it)."""
+
+    def __init__(self, indicators: Sequence[IndicatorKeywords]):
+        self.prepared = [
+            _Prepared(
+                indicator=indicator,
+                unit=fold(indicator.unit) if indicator.unit is not None else None,
+                unit_head=fold(indicator.unit).split()[:1] if indicator.unit is not None else [],
+                unit_family=unit_family(indicator.unit),
+                keywords=tuple(
+                    tuple(words) for words in (_tokens(k) for k in indicator.keywords) if words
+                ),
+                name_words=frozenset(w for w in _tokens(indicator.name) if len(w) > 1),
+            )
+            for indicator in indicators
+        ]
+        self.by_first_word: dict[str, set[tuple[str, ...]]] = {}
+        for prepared in self.prepared:
+            for keyword in prepared.keywords:
+                self.by_first_word.setdefault(keyword[0], set()).add(keyword)
+        self._unit_scores: dict[str | None, list[float | None]] = {}
+
+    def unit_scores(self, figure_unit: str | None) -> list[float | None]:
+        """The unit score of every indicator for a figure's unit (a report has few units)."""
+        if figure_unit not in self._unit_scores:
+            folded = fold(figure_unit) if figure_unit is not None else None
+            family = unit_family(figure_unit)
+            self._unit_scores[figure_unit] = [
+                _unit_score(folded, family, prepared) for prepared in self.prepared
+            ]
+        return self._unit_scores[figure_unit]
+
+
+def _unit_score(folded: str | None, family: str | None, indicator: _Prepared) -> float | None:
     """1 for the same unit, 0.75 for a unit of the same family ("lượt" and "lượt người")."""
-    if figure_unit is None or indicator_unit is None:
+    if folded is None or indicator.unit is None:
         return None
-    if fold(figure_unit) == fold(indicator_unit):
+    if folded == indicator.unit:
         return 1.0
-    first, second = fold(figure_unit).split(), fold(indicator_unit).split()
-    if first[:1] == second[:1]:
+    if folded.split()[:1] == indicator.unit_head:
         return 0.9
-    family = unit_family(figure_unit)
-    if family is not None and family == unit_family(indicator_unit):
+    if family is not None and family == indicator.unit_family:
         return 0.5
     return 0.0
 
 
-def _phrase_in(phrase: list[str], words: list[str]) -> bool:
-    size = len(phrase)
-    return size > 0 and any(words[i : i + size] == phrase for i in range(len(words) - size + 1))
+def _found_keywords(words: list[str], catalogue: Catalogue) -> set[tuple[str, ...]]:
+    """The catalogue's keywords that occur in the words, each looked up from its first word."""
+    found: set[tuple[str, ...]] = set()
+    for index, word in enumerate(words):
+        for keyword in catalogue.by_first_word.get(word, ()):
+            if tuple(words[index : index + len(keyword)]) == keyword:
+                found.add(keyword)
+    return found
 
 
-def _keyword_score(figure: Figure, indicator: IndicatorKeywords) -> float:
-    # The noun phrase says what is counted; the sentence says which activity it was.
-    words = _tokens(f"{figure.sentence} {figure.noun_phrase} {figure.section_title or ''}")
-    keywords = [_tokens(keyword) for keyword in indicator.keywords]
-    keywords = [keyword for keyword in keywords if keyword]
-    hits = sum(1 for keyword in keywords if _phrase_in(keyword, words)) if keywords else 0
+def _keyword_score(
+    indicator: _Prepared, found: set[tuple[str, ...]], words: frozenset[str]
+) -> float:
+    keywords = indicator.keywords
+    hits = sum(1 for keyword in keywords if keyword in found) if keywords else 0
     keyword_part = hits / len(keywords) if keywords else 0.0
-    name_words = {word for word in _tokens(indicator.name) if len(word) > 1}
-    name_part = len(name_words & set(words)) / len(name_words) if name_words else 0.0
+    name_words = indicator.name_words
+    name_part = len(name_words & words) / len(name_words) if name_words else 0.0
     # A keyword found counts more than a name word shared: names repeat "số", "lượt", "cuộc".
     return max(keyword_part, 0.5 * name_part) if keywords else name_part
 
 
 def rank_candidates(
-    figure: Figure, indicators: Sequence[IndicatorKeywords]
+    figure: Figure, indicators: Sequence[IndicatorKeywords] | Catalogue
 ) -> list[tuple[str, float]]:
     """Indicator codes with a score in (0, 1], best first; indicators scoring 0 are left out."""
+    catalogue = indicators if isinstance(indicators, Catalogue) else Catalogue(indicators)
+    # The noun phrase says what is counted; the sentence says which activity it was.
+    words = _tokens(f"{figure.sentence} {figure.noun_phrase} {figure.section_title or ''}")
+    found = _found_keywords(words, catalogue)
+    word_set = frozenset(words)
+    units = catalogue.unit_scores(figure.unit)
     ranked: list[tuple[str, float]] = []
-    for indicator in indicators:
-        unit = _unit_score(figure.unit, indicator.unit)
-        score = KEYWORD_WEIGHT * _keyword_score(figure, indicator)
+    for prepared, unit in zip(catalogue.prepared, units, strict=True):
+        indicator = prepared.indicator
+        score = KEYWORD_WEIGHT * _keyword_score(prepared, found, word_set)
         if unit is not None:
             score += UNIT_WEIGHT * unit
         if (

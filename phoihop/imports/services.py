@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import tempfile
 from collections import defaultdict
 from dataclasses import dataclass
@@ -14,12 +15,13 @@ from django.utils.translation import gettext as _
 
 from phoihop.accounts import permissions
 from phoihop.core import clock
+from phoihop.core.numbers import format_number
 from phoihop.core.periods import Period, PeriodError
 from phoihop.imports import selectors
 from phoihop.imports.extractor import ExtractionResult, extract_blocks
 from phoihop.imports.models import ImportCandidate, ImportSession, ImportStatus
-from phoihop.imports.ranking import rank_candidates
-from phoihop.imports.textsource import TextSourceError, read_blocks
+from phoihop.imports.ranking import Catalogue, rank_candidates
+from phoihop.imports.textsource import TextBlock, TextSourceError, read_blocks
 from phoihop.indicators.models import Indicator
 from phoihop.organisations.models import Organisation
 from phoihop.places.models import Unit
@@ -31,6 +33,16 @@ SUFFIXES = (".docx", ".txt", ".pdf")
 TOP_CANDIDATES = 5
 # Below this a proposal is a guess: shown, but left for the reviewer to tick.
 INCLUDE_THRESHOLD = 0.6
+# A long annual report states a few hundred numbers; past this an upload is not a report, and
+# reading it would only keep the server busy.
+MAX_NUMBERS = 5000
+NUMBER_RUN_RE = re.compile(r"\d+")
+# What a figure value column holds (24 digits, 4 after the mark).
+MAX_VALUE = Decimal(10) ** 19
+# Bytes decoded as text show control and replacement characters; prose almost none.
+PROSE_SAMPLE = 20_000
+MAX_ODD_SHARE = 0.01
+ODD_CHARACTER_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd\ue000-\uf8ff]")
 
 
 class ImportRefused(Exception):
@@ -52,8 +64,27 @@ class CandidateChoice:
     included: bool
 
 
+def _not_found(file_name: str, why: str) -> ImportRefused:
+    return ImportRefused(
+        _("Không tìm thấy số liệu hoạt động nào trong tệp «%(name)s»: %(why)s")
+        % {"name": file_name, "why": why}
+    )
+
+
+def _looks_like_prose(blocks: list[TextBlock]) -> bool:
+    """Text a person wrote, not bytes decoded as text: few control or replacement characters."""
+    sample = "".join(block.text for block in blocks)[:PROSE_SAMPLE]
+    if not sample.strip():
+        return False
+    return len(ODD_CHARACTER_RE.findall(sample)) <= len(sample) * MAX_ODD_SHARE
+
+
 def read_report(data: bytes, *, file_name: str) -> ExtractionResult:
-    """The figures of an uploaded report; ImportRefused when it is not a readable report."""
+    """The figures of an uploaded report; ImportRefused when it is not a readable report.
+
+    Any upload costs time linear in its size: more numbers than a report holds are refused
+    before the figures are read.
+    """
     suffix = Path(file_name).suffix.lower()
     if suffix not in SUFFIXES:
         raise ImportRefused(
@@ -61,7 +92,7 @@ def read_report(data: bytes, *, file_name: str) -> ExtractionResult:
             % {"name": file_name}
         )
     if not data.strip():
-        raise ImportRefused(_("Tệp «%(name)s» trống.") % {"name": file_name})
+        raise _not_found(file_name, _("tệp trống."))
     # The readers take a path (python-docx, pdftotext); the file lives only while it is read.
     with tempfile.NamedTemporaryFile(suffix=suffix) as handle:
         handle.write(data)
@@ -71,13 +102,28 @@ def read_report(data: bytes, *, file_name: str) -> ExtractionResult:
         except TextSourceError as error:
             # The reader names the temporary file; the user knows the file by its own name.
             message = str(error).replace(handle.name, file_name)
-            raise ImportRefused(message.replace(Path(handle.name).name, file_name)) from error
-        except Exception as error:  # a corrupt .docx raises whatever its zip reader raises
-            raise ImportRefused(
-                _("Không đọc được tệp «%(name)s»: tệp bị hỏng hoặc không đúng định dạng.")
-                % {"name": file_name}
+            raise _not_found(
+                file_name, message.replace(Path(handle.name).name, file_name)
             ) from error
+        except Exception as error:  # a corrupt .docx raises whatever its zip reader raises
+            raise _not_found(file_name, _("tệp bị hỏng hoặc không đúng định dạng.")) from error
+    if not _looks_like_prose(blocks):
+        raise _not_found(file_name, _("nội dung không phải là văn bản đọc được."))
+    numbers = sum(len(NUMBER_RUN_RE.findall(block.text)) for block in blocks)
+    if numbers > MAX_NUMBERS:
+        raise ImportRefused(
+            _(
+                "Tệp «%(name)s» có %(count)s con số, quá nhiều đối với một báo cáo sơ kết, "
+                "tổng kết (tối đa %(max)s); hãy tách thành các tệp nhỏ hơn."
+            )
+            % {
+                "name": file_name,
+                "count": format_number(numbers),
+                "max": format_number(MAX_NUMBERS),
+            }
+        )
     result = extract_blocks(blocks, source=file_name)
+    result.figures = [f for f in result.figures if abs(f.value) < MAX_VALUE]
     if not result.figures:
         raise ImportRefused(
             _(
@@ -98,28 +144,14 @@ def _proposed_period(result: ExtractionResult) -> str:
     return str(clock.today().year)
 
 
-@transaction.atomic
-def create_import_session(
-    user: permissions.AnyUser, *, file_name: str, data: bytes
-) -> ImportSession:
-    """Read an upload and keep its figures with proposals for review; no report is touched."""
-    if not permissions.is_an_office(user):
-        raise PermissionDenied
-    result = read_report(data, file_name=file_name)
-    unit = selectors.propose_unit(user, result.reporting_unit)
-    if unit is None:
-        raise ImportRefused(_("Bạn chưa được giao đơn vị nào để nhập báo cáo."))
-    session = ImportSession.objects.create(
-        file_name=file_name[:255],
-        result=result.to_dict(include_paragraphs=True),
-        unit=unit,
-        period=_proposed_period(result),
-        created_by=user,
-    )
-    organisations = selectors.organisations_of(unit)
-    catalogue = selectors.indicator_keywords()
-    reportable = selectors.reportable_codes(organisations)
-    indicators = {i.code: i for i in selectors.importable_indicators()}
+def _propose(result: ExtractionResult, organisations: list[Organisation]) -> list[ImportCandidate]:
+    """A candidate for each figure, with its organisation and ranked indicators (not saved).
+
+    The catalogue's words are normalised once here, for all the figures of the import.
+    """
+    found = selectors.import_catalogue(organisations)
+    catalogue = Catalogue(found.keywords)
+    reportable, indicators = found.reportable, found.indicators
     candidates: list[ImportCandidate] = []
     for figure in result.figures:
         organisation = selectors.default_organisation(organisations, figure.organisation)
@@ -133,7 +165,6 @@ def create_import_session(
         code, score = ranked[0] if ranked else ("", 0.0)
         candidates.append(
             ImportCandidate(
-                session=session,
                 figure_id=figure.id,
                 text=figure.text[:255],
                 paragraph=figure.paragraph,
@@ -155,7 +186,35 @@ def create_import_session(
             )
         )
     _include_best(candidates, planned={f.id for f in result.figures if f.planned})
-    ImportCandidate.objects.bulk_create(candidates)
+    return candidates
+
+
+def create_import_session(
+    user: permissions.AnyUser, *, file_name: str, data: bytes
+) -> ImportSession:
+    """Read an upload and keep its figures with proposals for review; no report is touched.
+
+    The reading and the proposals are worked out first, outside any transaction; only the
+    writing of the session and its candidates (one bulk insert) holds the database.
+    """
+    if not permissions.is_an_office(user):
+        raise PermissionDenied
+    result = read_report(data, file_name=file_name)
+    unit = selectors.propose_unit(user, result.reporting_unit)
+    if unit is None:
+        raise ImportRefused(_("Bạn chưa được giao đơn vị nào để nhập báo cáo."))
+    candidates = _propose(result, selectors.organisations_of(unit))
+    with transaction.atomic():
+        session = ImportSession.objects.create(
+            file_name=file_name[:255],
+            result=result.to_dict(include_paragraphs=True),
+            unit=unit,
+            period=_proposed_period(result),
+            created_by=user,
+        )
+        for candidate in candidates:
+            candidate.session = session
+        ImportCandidate.objects.bulk_create(candidates)
     return session
 
 
