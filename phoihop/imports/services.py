@@ -20,7 +20,14 @@ from phoihop.core.periods import Period, PeriodError
 from phoihop.imports import selectors
 from phoihop.imports.extractor import ExtractionResult, extract_blocks
 from phoihop.imports.models import ImportCandidate, ImportSession, ImportStatus
-from phoihop.imports.ranking import Catalogue, rank_candidates
+from phoihop.imports.figures import Figure
+from phoihop.imports.ranking import (
+    Catalogue,
+    IndicatorKeywords,
+    explain,
+    local_contexts,
+    rank_candidates,
+)
 from phoihop.imports.textsource import TextBlock, TextSourceError, read_blocks
 from phoihop.indicators.models import Indicator
 from phoihop.organisations.models import Organisation
@@ -144,21 +151,25 @@ def _proposed_period(result: ExtractionResult) -> str:
     return str(clock.today().year)
 
 
-def _propose(result: ExtractionResult, organisations: list[Organisation]) -> list[ImportCandidate]:
+def _propose(
+    result: ExtractionResult, organisations: list[Organisation]
+) -> list[ImportCandidate]:
     """A candidate for each figure, with its organisation and ranked indicators (not saved).
 
     The catalogue's words are normalised once here, for all the figures of the import.
     """
     found = selectors.import_catalogue(organisations)
     catalogue = Catalogue(found.keywords)
+    by_code = {k.code: k for k in found.keywords}
     reportable, indicators = found.reportable, found.indicators
+    local = local_contexts(result.figures)
     candidates: list[ImportCandidate] = []
     for figure in result.figures:
         organisation = selectors.default_organisation(organisations, figure.organisation)
         allowed = reportable.get(organisation.pk) if organisation else None
         ranked = [
             (code, score)
-            for code, score in rank_candidates(figure, catalogue)
+            for code, score in rank_candidates(figure, catalogue, local=local[figure.id])
             # An indicator outside the organisation's form could not be saved for it.
             if allowed is None or code in allowed
         ][:TOP_CANDIDATES]
@@ -185,8 +196,90 @@ def _propose(result: ExtractionResult, organisations: list[Organisation]) -> lis
                 included=False,
             )
         )
-    _include_best(candidates, planned={f.id for f in result.figures if f.planned})
+    _assign(candidates, result.figures, indicators, by_code)
+    for candidate, figure in zip(candidates, result.figures, strict=True):
+        candidate.reason = _reason(candidate, figure, by_code, catalogue, local[figure.id])[:500]
     return candidates
+
+
+def _assign(
+    candidates: list[ImportCandidate],
+    figures: list[Figure],
+    indicators: dict[str, Indicator],
+    by_code: dict[str, IndicatorKeywords],
+) -> None:
+    """Give each indicator of an organisation to its best figure, and tick the sure ones.
+
+    Reports repeat a figure in summary and in detail, and one sentence holds several figures
+    of one activity: best scores first, each figure takes the best indicator still free for its
+    organisation ("DQTV 20,91%, trong đó DQ 15,57%, Tự vệ 44,06%"). A figure the text gives to
+    no organisation is the command's only for what the command alone reports; otherwise it is
+    most likely a summary of all of them, and left unticked.
+    """
+    by_figure = {figure.id: figure for figure in figures}
+    offers = sorted(
+        (
+            # Between equal (capped) scores, the ranking's own order decides.
+            (-score, candidate.figure_id, position, index, code)
+            for index, candidate in enumerate(candidates)
+            for position, (code, score) in enumerate(candidate.ranked)
+            if score >= INCLUDE_THRESHOLD and not by_figure[candidate.figure_id].planned
+        ),
+    )
+    taken: set[tuple[str, int | None]] = set()
+    done: set[int] = set()
+    for negative, _figure_id, _position, index, code in offers:
+        candidate = candidates[index]
+        key = (code, candidate.organisation.pk if candidate.organisation else None)
+        if index in done or key in taken:
+            continue
+        done.add(index)
+        taken.add(key)
+        candidate.proposed_code, candidate.score = code, -negative
+        candidate.indicator = indicators.get(code)
+        figure = by_figure[candidate.figure_id]
+        kind = candidate.organisation.kind.code if candidate.organisation else None
+        reporters = by_code[code].organisation_kinds if code in by_code else None
+        candidate.included = bool(figure.organisation) or set(reporters or ()) == {kind}
+
+
+def _reason(
+    candidate: ImportCandidate,
+    figure: Figure,
+    by_code: dict[str, IndicatorKeywords],
+    catalogue: Catalogue,
+    local: str,
+) -> str:
+    """Why the proposal, in the reviewer's words."""
+    parts: list[str] = []
+    if candidate.organisation is not None:
+        if figure.organisation:
+            parts.append(
+                _("tổ chức: %(name)s (theo tiêu đề mục hoặc chủ ngữ của câu)")
+                % {"name": candidate.organisation.name}
+            )
+        else:
+            parts.append(
+                _("tổ chức: văn bản không nêu, tạm gán %(name)s")
+                % {"name": candidate.organisation.name}
+            )
+    indicator = by_code.get(candidate.proposed_code)
+    if indicator is not None:
+        evidence = explain(figure, indicator, catalogue, local=local)
+        parts.append(
+            _("chỉ tiêu: %(evidence)s")
+            % {"evidence": ", ".join(evidence) if evidence else _("gần giống tên chỉ tiêu")}
+        )
+    if figure.planned:
+        parts.append(_("số trong phần phương hướng, là chỉ tiêu kế hoạch"))
+    elif not candidate.included and candidate.proposed_code:
+        if candidate.score < INCLUDE_THRESHOLD:
+            parts.append(_("độ tin cậy thấp, cần kiểm tra"))
+        elif not figure.organisation:
+            parts.append(_("có thể là số tổng hợp của nhiều tổ chức"))
+        else:
+            parts.append(_("chỉ tiêu này đã có một số khác phù hợp hơn"))
+    return "; ".join(parts)
 
 
 def create_import_session(
@@ -216,30 +309,6 @@ def create_import_session(
             candidate.session = session
         ImportCandidate.objects.bulk_create(candidates)
     return session
-
-
-def _include_best(candidates: list[ImportCandidate], *, planned: set[int]) -> None:
-    """Tick the one best figure for each indicator and organisation, if it is a good match.
-
-    Reports repeat a figure in summary and in detail; ticking them all would only produce the
-    double-mapping error at import.
-    """
-    best: dict[tuple[str, int | None], ImportCandidate] = {}
-    for candidate in candidates:
-        if (
-            not candidate.proposed_code
-            or candidate.score < INCLUDE_THRESHOLD
-            or candidate.figure_id in planned
-        ):
-            continue
-        key = (
-            candidate.proposed_code,
-            candidate.organisation.pk if candidate.organisation else None,
-        )
-        if key not in best or candidate.score > best[key].score:
-            best[key] = candidate
-    for candidate in best.values():
-        candidate.included = True
 
 
 def _check_target(
