@@ -116,7 +116,9 @@ def _found_keywords(words: list[str], catalogue: Catalogue) -> set[tuple[str, ..
     return found
 
 
-def _keyword_part(indicator: _Prepared, found: set[tuple[str, ...]], words: frozenset[str]) -> float:
+def _keyword_part(
+    indicator: _Prepared, found: set[tuple[str, ...]], words: frozenset[str]
+) -> float:
     """How well the words speak of the indicator: its keywords found, more evidence better."""
     keywords = indicator.keywords
     name_words = indicator.name_words
@@ -160,8 +162,7 @@ def local_contexts(figures: Sequence[Figure]) -> dict[int, str]:
         text += _CLAUSE_END_RE.split(tail, maxsplit=1)[0]
         own[figure.id] = f"{text} {figure.noun_phrase}"
     return {
-        figure.id: own[figure.id]
-        + (f" {own[figure.linked_to]}" if figure.linked_to in own else "")
+        figure.id: own[figure.id] + (f" {own[figure.linked_to]}" if figure.linked_to in own else "")
         for figure in figures
     }
 
@@ -191,9 +192,10 @@ def rank_candidates(
         indicator = prepared.indicator
         keyword = _keyword_part(prepared, found, word_set)
         if local is not None:
-            keyword = LOCAL_SHARE * _keyword_part(prepared, local_found, local_set) + (
-                1 - LOCAL_SHARE
-            ) * keyword
+            keyword = (
+                LOCAL_SHARE * _keyword_part(prepared, local_found, local_set)
+                + (1 - LOCAL_SHARE) * keyword
+            )
         score = KEYWORD_WEIGHT * keyword
         if unit is not None:
             score += UNIT_WEIGHT * unit

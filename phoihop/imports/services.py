@@ -19,8 +19,8 @@ from phoihop.core.numbers import format_number
 from phoihop.core.periods import Period, PeriodError
 from phoihop.imports import selectors
 from phoihop.imports.extractor import ExtractionResult, extract_blocks
-from phoihop.imports.models import ImportCandidate, ImportSession, ImportStatus
 from phoihop.imports.figures import Figure
+from phoihop.imports.models import ImportCandidate, ImportSession, ImportStatus
 from phoihop.imports.ranking import (
     Catalogue,
     IndicatorKeywords,
@@ -151,9 +151,7 @@ def _proposed_period(result: ExtractionResult) -> str:
     return str(clock.today().year)
 
 
-def _propose(
-    result: ExtractionResult, organisations: list[Organisation]
-) -> list[ImportCandidate]:
+def _propose(result: ExtractionResult, organisations: list[Organisation]) -> list[ImportCandidate]:
     """A candidate for each figure, with its organisation and ranked indicators (not saved).
 
     The catalogue's words are normalised once here, for all the figures of the import.
