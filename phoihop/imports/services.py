@@ -29,7 +29,8 @@ from phoihop.imports.ranking import (
     rank_candidates,
 )
 from phoihop.imports.textsource import TextBlock, TextSourceError, read_blocks
-from phoihop.indicators.models import Indicator
+from phoihop.imports.vocabulary import fold
+from phoihop.indicators.models import Indicator, SectionIndicator
 from phoihop.organisations.models import Organisation
 from phoihop.places.models import Unit
 from phoihop.reporting import services as reporting
@@ -406,13 +407,21 @@ def import_session(
     unit: Unit,
     period: str,
     choices: list[CandidateChoice],
+    acknowledged: bool = False,
 ) -> list[Submission]:
     """Bring the included figures into draft submissions, all or nothing, audited as the user.
 
-    The office may do this for a period long past: late entry is its to make.
+    The office may do this for a period long past: late entry is its to make. When the text
+    speaks of another period or unit than the chosen one, the user must have acknowledged it.
+    Each figure's paragraph goes into the narrative of its indicator's section, if still empty.
     """
     session = ImportSession.objects.select_for_update().get(pk=session.pk)
     save_review(session, user=user, unit=unit, period=period, choices=choices)
+    warnings = target_warnings(session, unit=unit, period=session.period)
+    if warnings and not acknowledged:
+        raise ImportRefused(
+            [*warnings, _("Hãy đánh dấu «Đã xem các cảnh báo về kỳ và đơn vị» rồi nhập lại.")]
+        )
     chosen = list(
         session.candidates.filter(included=True).select_related(
             "indicator", "organisation__unit", "organisation__kind"
@@ -451,9 +460,12 @@ def import_session(
                 }
             )
         figures = {code: c.chosen_value for code, c in members}
+        narratives = _narratives(session, submission, [c for _code, c in members])
         try:
             saved.append(
-                reporting.save_submission(submission, user=user, figures=figures, reason=reason)
+                reporting.save_submission(
+                    submission, user=user, figures=figures, narratives=narratives, reason=reason
+                )
             )
         except reporting.FieldErrors as error:
             by_code = dict(members)
@@ -471,3 +483,70 @@ def import_session(
     session.imported_at = clock.now()
     session.save(update_fields=["status", "imported_at"])
     return saved
+
+
+def target_warnings(session: ImportSession, *, unit: Unit, period: str) -> list[str]:
+    """What the text says of its period and unit that differs from the chosen ones."""
+    warnings: list[str] = []
+    stated = session.result.get("period")
+    try:
+        chosen = Period.parse(period)
+    except PeriodError:
+        return warnings
+    if stated and stated != chosen.id:
+        try:
+            stated_label = Period.parse(stated).label
+        except PeriodError:
+            stated_label = stated
+        warnings.append(
+            _(
+                "Văn bản nói về %(stated)s («%(text)s») nhưng kỳ được chọn là %(chosen)s: "
+                "số liệu sẽ được ghi vào %(chosen)s."
+            )
+            % {
+                "stated": stated_label,
+                "text": session.result.get("period_text") or stated,
+                "chosen": chosen.label,
+            }
+        )
+    found = session.result.get("reporting_unit") or {}
+    name = (found.get("name") or "").strip()
+    if name and fold(name) != fold(unit.name):
+        warnings.append(
+            _("Văn bản là báo cáo của %(level)s %(name)s nhưng đơn vị được chọn là %(unit)s.")
+            % {"level": found.get("level") or "", "name": name, "unit": unit.name}
+        )
+    return warnings
+
+
+def _narratives(
+    session: ImportSession, submission: Submission, members: list[ImportCandidate]
+) -> dict[str, str]:
+    """The paragraphs of the confirmed figures, for the narrative of their indicators' sections.
+
+    A section whose narrative someone already wrote keeps it.
+    """
+    section_of = dict(
+        SectionIndicator.objects.filter(
+            section__form=submission.form, section__has_narrative=True
+        ).values_list("indicator__code", "section__code")
+    )
+    written = {
+        code
+        for code, text in submission.narratives.values_list("section__code", "text")
+        if text.strip()
+    }
+    paragraphs = session.paragraphs
+    by_section: dict[str, list[int]] = defaultdict(list)
+    for candidate in members:
+        section = section_of.get(candidate.indicator.code) if candidate.indicator else None
+        if section is None or section in written:
+            continue
+        if candidate.paragraph not in by_section[section]:
+            by_section[section].append(candidate.paragraph)
+    return {
+        section: "\n\n".join(
+            paragraphs[index].strip() for index in sorted(indexes) if index < len(paragraphs)
+        )
+        for section, indexes in by_section.items()
+    }

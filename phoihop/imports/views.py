@@ -108,7 +108,12 @@ def _render_review(
         data=data,
         errors=errors,
     )
+    if form.is_bound and form.is_valid():
+        target = (form.cleaned_data["unit"], form.cleaned_data["period"])
+    else:
+        target = (session.unit, session.period)
     context = {
+        "warnings": services.target_warnings(session, unit=target[0], period=target[1]),
         "session": session,
         "form": form,
         "paragraphs": selectors.highlighted_paragraphs(session, candidates, flagged=set(findings)),
@@ -141,7 +146,13 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
     target = {"unit": form.cleaned_data["unit"], "period": form.cleaned_data["period"]}
     try:
         if request.POST.get("action") == "import":
-            saved = services.import_session(session, user=request.user, choices=choices, **target)
+            saved = services.import_session(
+                session,
+                user=request.user,
+                choices=choices,
+                acknowledged=form.cleaned_data["acknowledged"],
+                **target,
+            )
         else:
             services.save_review(session, user=request.user, choices=choices, **target)
             messages.success(request, _("Đã lưu lựa chọn; chưa nhập số liệu nào vào báo cáo."))

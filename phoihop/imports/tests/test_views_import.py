@@ -28,7 +28,7 @@ def upload(client, name: str = "bc_6thang_2020.txt", data: bytes | None = None):
 
 def review_post(session: ImportSession, mapping: dict[str, str], *, action: str = "import") -> dict:
     """The review form as the browser posts it, ticking only the figures in `mapping`."""
-    data = {"unit": session.unit_id, "period": PERIOD, "action": action}
+    data = {"unit": session.unit_id, "period": PERIOD, "action": action, "acknowledged": "on"}
     for candidate in session.candidates.all():
         key = candidate.pk
         data[f"indicator-{key}"] = mapping.get(candidate.text, candidate.proposed_code)
