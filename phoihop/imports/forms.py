@@ -81,7 +81,10 @@ def row_choices(
         choices.append(
             CandidateChoice(
                 candidate_id=key,
-                indicator_code=data.get(f"indicator-{key}") or None,
+                # A code typed in "another indicator" wins over the proposals' list.
+                indicator_code=(data.get(f"indicator-other-{key}") or "").strip()
+                or data.get(f"indicator-{key}")
+                or None,
                 organisation_id=int(organisation) if organisation.isdigit() else None,
                 value=value,
                 included=data.get(f"include-{key}") == "on",

@@ -255,12 +255,12 @@ def _reason(
         if figure.organisation:
             parts.append(
                 _("tổ chức: %(name)s (theo tiêu đề mục hoặc chủ ngữ của câu)")
-                % {"name": candidate.organisation.name}
+                % {"name": candidate.organisation.kind.short_name}
             )
         else:
             parts.append(
                 _("tổ chức: văn bản không nêu, tạm gán %(name)s")
-                % {"name": candidate.organisation.name}
+                % {"name": candidate.organisation.kind.short_name}
             )
     indicator = by_code.get(candidate.proposed_code)
     if indicator is not None:

@@ -43,6 +43,10 @@ def upload(request: HttpRequest) -> HttpResponse:
     )
 
 
+# Proposals offered in each row's list; any other indicator is typed from the shared list.
+SHOWN_PROPOSALS = 3
+
+
 def _rows(
     candidates: list[ImportCandidate],
     *,
@@ -67,7 +71,7 @@ def _rows(
             included = candidate.included
         ranked = [
             (indicators[code], round(score * 100))
-            for code, score in candidate.ranked
+            for code, score in candidate.ranked[:SHOWN_PROPOSALS]
             if code in indicators
         ]
         rows.append(
@@ -79,6 +83,12 @@ def _rows(
                 "included": included,
                 "ranked": ranked,
                 "chosen_in_ranked": any(i.code == indicator_code for i, _score in ranked),
+                "chosen_name": (
+                    f"{indicators[indicator_code].name} ({indicators[indicator_code].unit_label})"
+                    if indicator_code in indicators
+                    else indicator_code
+                ),
+                "confidence": round(candidate.score * 100),
                 "findings": findings.get(candidate.figure_id, []),
                 "error": (errors or {}).get(key),
             }
