@@ -152,6 +152,11 @@ def _proposed_period(result: ExtractionResult) -> str:
     return str(clock.today().year)
 
 
+def propose(result: ExtractionResult, *, unit: Unit) -> list[ImportCandidate]:
+    """The proposals for a reading, for the unit's organisations (nothing is saved)."""
+    return _propose(result, selectors.organisations_of(unit))
+
+
 def _propose(result: ExtractionResult, organisations: list[Organisation]) -> list[ImportCandidate]:
     """A candidate for each figure, with its organisation and ranked indicators (not saved).
 
@@ -487,8 +492,13 @@ def import_session(
 
 def target_warnings(session: ImportSession, *, unit: Unit, period: str) -> list[str]:
     """What the text says of its period and unit that differs from the chosen ones."""
+    return result_warnings(session.result, unit=unit, period=period)
+
+
+def result_warnings(result: dict, *, unit: Unit, period: str) -> list[str]:
+    """target_warnings for a reading not kept as a session (ExtractionResult.to_dict())."""
     warnings: list[str] = []
-    stated = session.result.get("period")
+    stated = result.get("period")
     try:
         chosen = Period.parse(period)
     except PeriodError:
@@ -505,11 +515,11 @@ def target_warnings(session: ImportSession, *, unit: Unit, period: str) -> list[
             )
             % {
                 "stated": stated_label,
-                "text": session.result.get("period_text") or stated,
+                "text": result.get("period_text") or stated,
                 "chosen": chosen.label,
             }
         )
-    found = session.result.get("reporting_unit") or {}
+    found = result.get("reporting_unit") or {}
     name = (found.get("name") or "").strip()
     if name and fold(name) != fold(unit.name):
         warnings.append(
