@@ -8,6 +8,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -495,7 +496,7 @@ def target_warnings(session: ImportSession, *, unit: Unit, period: str) -> list[
     return result_warnings(session.result, unit=unit, period=period)
 
 
-def result_warnings(result: dict, *, unit: Unit, period: str) -> list[str]:
+def result_warnings(result: dict[str, Any], *, unit: Unit, period: str) -> list[str]:
     """target_warnings for a reading not kept as a session (ExtractionResult.to_dict())."""
     warnings: list[str] = []
     stated = result.get("period")
