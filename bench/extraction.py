@@ -11,7 +11,17 @@ import re
 import statistics
 import time
 
+import yaml
+
+from phoihop.demo.seed import SEED_FIGURES
 from phoihop.imports.bench_extract import SEED_REPORT, run_benchmark
+from phoihop.imports.extractor import extract_file
+from phoihop.imports.tests.helpers import (
+    SAMPLES,
+    expected_from_sample,
+    expected_from_seed,
+    match_figures,
+)
 
 RUNS = 5
 TARGET_BYTES = 1_000_000
@@ -64,11 +74,47 @@ def run(*, target_bytes: int = TARGET_BYTES, runs: int = RUNS) -> list[dict]:
         f"  the extractor is {result['slower_than_regex']}× the time of a bare digit scan;"
         f" arithmetic checks {extracted['checks_seconds'] * 1000:.0f} ms"
     )
+    result["accuracy"] = accuracy()
     return [result]
+
+
+def accuracy() -> dict:
+    """Recall and precision of the figures found, on the seed and on the corpus of samples.
+
+    The corpus (phoihop/imports/tests/samples) holds reports of other bodies, districts and
+    years written for this purpose, each with the list of its figures beside it.
+    """
+    seed = match_figures(
+        extract_file(SEED_REPORT),
+        expected_from_seed(yaml.safe_load(SEED_FIGURES.read_text(encoding="utf-8"))),
+    )
+    found = missing = extra = 0
+    for path in sorted(SAMPLES.glob("*.txt")):
+        data = yaml.safe_load(path.with_suffix(".expected.yaml").read_text(encoding="utf-8"))
+        matching = match_figures(extract_file(path), expected_from_sample(data))
+        found += len(matching.pairs)
+        missing += len(matching.missing)
+        extra += len(matching.extra)
+    result = {
+        "seed": {"recall": round(seed.recall, 4), "precision": round(seed.precision(), 4)},
+        "corpus": {
+            "reports": len(list(SAMPLES.glob("*.txt"))),
+            "figures": found + missing,
+            "recall": round(found / (found + missing), 4),
+            "precision": round(found / (found + extra), 4),
+        },
+    }
+    for name, scores in result.items():
+        print(
+            f"  extraction on the {name}: recall {scores['recall']:.1%},"
+            f" precision {scores['precision']:.1%}"
+        )
+    return result
 
 
 def main() -> None:
     run()
+    accuracy()
 
 
 if __name__ == "__main__":

@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from itertools import combinations
+from itertools import combinations, islice
 
 from phoihop.core.numbers import format_number
 from phoihop.imports.figures import EACH, RATE, TOTAL, Figure
@@ -30,6 +30,7 @@ SAME_ACTIVITY_TWICE = "same_activity_twice"
 SIMILARITY_THRESHOLD = 0.5
 CONTEXT_WORDS = 20
 MIN_CONTEXT_PAIRS = 4
+MAX_PAIRS = 10_000
 # "bình quân 500.000đ/1 phần quà" is an average and may be rounded.
 AVERAGE_TOLERANCE = Decimal("0.01")
 
@@ -171,36 +172,40 @@ def check_same_activity_twice(figures: Sequence[Figure]) -> list[CheckResult]:
             groups[(figure.unit, figure.role, figure.part_of is None)].append(figure)
     contexts = _contexts(figures)
     results: list[CheckResult] = []
-    for members in groups.values():
-        for first, second in combinations(members, 2):
-            if first.value == second.value or first.paragraph == second.paragraph:
-                continue
-            if (
-                first.organisation
-                and second.organisation
-                and (first.organisation != second.organisation)
-            ):
-                continue  # two organisations may well report alike
-            a, b = contexts[first.id], contexts[second.id]
-            if min(len(a), len(b)) < MIN_CONTEXT_PAIRS:
-                continue
-            similarity = len(a & b) / len(a | b)
-            if similarity < SIMILARITY_THRESHOLD:
-                continue
-            message = (
-                f"Cùng một nội dung được báo cáo hai lần với số khác nhau: «{first.text}» "
-                f"({_place(first)}) và «{second.text}» ({_place(second)})"
+    # A real report compares a few thousand pairs; a pasted list of thousands of figures would
+    # compare millions. Past the budget the check stops: linear time for any upload.
+    pairs = islice(
+        (pair for members in groups.values() for pair in combinations(members, 2)), MAX_PAIRS
+    )
+    for first, second in pairs:
+        if first.value == second.value or first.paragraph == second.paragraph:
+            continue
+        if (
+            first.organisation
+            and second.organisation
+            and (first.organisation != second.organisation)
+        ):
+            continue  # two organisations may well report alike
+        a, b = contexts[first.id], contexts[second.id]
+        if min(len(a), len(b)) < MIN_CONTEXT_PAIRS:
+            continue
+        similarity = len(a & b) / len(a | b)
+        if similarity < SIMILARITY_THRESHOLD:
+            continue
+        message = (
+            f"Cùng một nội dung được báo cáo hai lần với số khác nhau: «{first.text}» "
+            f"({_place(first)}) và «{second.text}» ({_place(second)})"
+        )
+        results.append(
+            CheckResult(
+                SAME_ACTIVITY_TWICE,
+                False,
+                (first.id, second.id),
+                first.value,
+                second.value,
+                message,
             )
-            results.append(
-                CheckResult(
-                    SAME_ACTIVITY_TWICE,
-                    False,
-                    (first.id, second.id),
-                    first.value,
-                    second.value,
-                    message,
-                )
-            )
+        )
     return results
 
 

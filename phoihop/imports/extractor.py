@@ -42,6 +42,7 @@ from phoihop.imports.sentences import (
     link_table_rows,
     noun_phrase,
     sentence_bounds,
+    sentence_index,
     sentence_subjects,
 )
 from phoihop.imports.textsource import (
@@ -65,6 +66,9 @@ __all__ = [
     "find_period",
     "main",
 ]
+
+# Characters of its sentence kept on either side of a figure (real sentences are shorter).
+SENTENCE_WINDOW = 600
 
 
 def _table_header_unit(header: str) -> tuple[Unit, Decimal] | None:
@@ -226,7 +230,10 @@ def _relate(blocks: Sequence[TextBlock], figures: list[Figure]) -> None:
             elif figure.family == MONEY and figure.role == COUNT:
                 figure.role = AMOUNT
             decorate(figure, text)
-            start, end = next((s, e) for s, e in bounds if s <= figure.start < e or e == len(text))
+            start, end = bounds[sentence_index(bounds, figure.start)]
+            # A run-on "sentence" is kept only around the figure: each figure carries its own.
+            start = max(start, figure.start - SENTENCE_WINDOW)
+            end = min(end, figure.end + SENTENCE_WINDOW)
             stripped = len(text[start:end]) - len(text[start:end].lstrip())
             figure.sentence_start = start + stripped
             figure.sentence = text[start:end].strip()

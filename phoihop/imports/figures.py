@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from datetime import date
 from decimal import Decimal
 
 from phoihop.imports.reportinfo import ReportingUnit
 from phoihop.imports.textsource import TableCell
 from phoihop.imports.vocabulary import unit_family
-
-COUNT, AMOUNT, RATE, EACH, TOTAL = "count", "amount", "rate", "each", "total"
 
 COUNT, AMOUNT, RATE, EACH, TOTAL = "count", "amount", "rate", "each", "total"
 
@@ -98,7 +96,7 @@ class ExtractionResult:
             "period_text": self.period_text,
             "reporting_unit": asdict(self.reporting_unit) if self.reporting_unit else None,
             "issued_on": self.issued_on.isoformat() if self.issued_on else None,
-            "figures": [_jsonable(asdict(figure)) for figure in self.figures],
+            "figures": [_figure_dict(figure) for figure in self.figures],
             "checks": [_jsonable(asdict(check)) for check in self.checks],
         }
         if include_rejected:
@@ -109,6 +107,20 @@ class ExtractionResult:
 
     def to_json(self, *, indent: int | None = 2, **options: bool) -> str:
         return json.dumps(self.to_dict(**options), ensure_ascii=False, indent=indent)
+
+
+_FIGURE_FIELDS = tuple(f.name for f in fields(Figure))
+
+
+def _figure_dict(figure: Figure) -> dict:
+    """asdict(figure), made JSON-ready, without asdict's deep copies (a report has hundreds)."""
+    data = {name: getattr(figure, name) for name in _FIGURE_FIELDS}
+    for name in ("value", "out_of"):
+        if data[name] is not None:
+            data[name] = str(data[name])
+    if figure.cell is not None:
+        data["cell"] = asdict(figure.cell)
+    return data
 
 
 def _jsonable(data: object) -> object:

@@ -43,6 +43,10 @@ class ReviewForm(forms.Form):
         help_text=gettext_lazy("Ví dụ: 2020S1 (6 tháng đầu năm 2020), 2021, 2021Q1, 202103."),
     )
 
+    acknowledged = forms.BooleanField(
+        label=gettext_lazy("Đã xem các cảnh báo về kỳ và đơn vị"), required=False
+    )
+
     def __init__(self, *args, user, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         units = permissions.visible_units(user).order_by("level", "path")
@@ -77,7 +81,10 @@ def row_choices(
         choices.append(
             CandidateChoice(
                 candidate_id=key,
-                indicator_code=data.get(f"indicator-{key}") or None,
+                # A code typed in "another indicator" wins over the proposals' list.
+                indicator_code=(data.get(f"indicator-other-{key}") or "").strip()
+                or data.get(f"indicator-{key}")
+                or None,
                 organisation_id=int(organisation) if organisation.isdigit() else None,
                 value=value,
                 included=data.get(f"include-{key}") == "on",

@@ -96,6 +96,8 @@ class ImportCandidate(models.Model):
         _("giá trị nhập"), max_digits=24, decimal_places=4, null=True, blank=True
     )
     included = models.BooleanField(_("nhập"), default=False)
+    # Why this organisation and indicator were proposed, or why the figure is left unticked.
+    reason = models.CharField(_("lý do đề xuất"), max_length=500, blank=True)
 
     class Meta:
         verbose_name = _("số liệu tìm thấy")

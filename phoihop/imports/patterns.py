@@ -80,7 +80,8 @@ MONEY_BEFORE = re.compile(
 FALLBACK_VERB_BEFORE = re.compile(
     r"(?:^|[^\w])(?:tặng|trao|thăm|hỗ trợ|giúp|giúp đỡ|cấp|phát|tổ chức|xây dựng|sửa chữa"
     r"|kết nạp|phát triển|tiếp nhận|được|thành lập|ra mắt|duy trì|tuyên dương|khen thưởng"
-    r"|biểu dương|trồng|xây mới|bàn giao|quyên góp)\s*$",
+    r"|biểu dương|trồng|xây mới|bàn giao|quyên góp|thực hiện|triển khai|khởi công"
+    r"|hoàn thành|nâng cấp|lắp đặt|làm mới|mở|đào tạo|tập huấn)\s*$",
     re.IGNORECASE,
 )
 FUNCTION_WORDS = frozenset(

@@ -6,16 +6,24 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from phoihop.imports.figures import Figure
+from phoihop.imports.figures import EACH, Figure
 from phoihop.imports.vocabulary import fold, unit_family
 
-__all__ = ["IndicatorKeywords", "rank_candidates"]
+__all__ = ["Catalogue", "IndicatorKeywords", "explain", "local_contexts", "rank_candidates"]
 
 UNIT_WEIGHT = 0.4
 KEYWORD_WEIGHT = 0.5
 ORGANISATION_BONUS = 0.1
 # A figure in the wrong unit is rarely the indicator, however well its words match.
 UNIT_MISMATCH_FACTOR = 0.3
+# A figure's own words (from the figure before it) weigh more than the rest of its sentence.
+LOCAL_SHARE = 0.7
+# Characters after a figure that may still speak of it ("1,15% so với dân số").
+AFTER_CHARS = 40
+_CLAUSE_END_RE = re.compile(r"[,;:(.]")
+# A value "each" is an indicator of one ("mỗi phần", "bình quân"); a total is not.
+EACH_NAME_RE = re.compile(r"\b(?:moi|binh quan)\b")
+ROLE_BONUS = 0.1
 
 _WORD_RE = re.compile(r"\w+")
 
@@ -35,47 +43,160 @@ def _tokens(text: str) -> list[str]:
     return _WORD_RE.findall(fold(text))
 
 
-def _unit_score(figure_unit: str | None, indicator_unit: str | None) -> float | None:
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    """An indicator's words folded and split once per import, not once per figure."""
+
+    indicator: IndicatorKeywords
+    unit: str | None
+    unit_head: list[str]
+    unit_family: str | None
+    keywords: tuple[tuple[str, ...], ...]
+    name_words: frozenset[str]
+    each: bool
+
+
+class Catalogue:
+    """The indicators of an import, their words normalised once (rank many figures with it)."""
+
+    def __init__(self, indicators: Sequence[IndicatorKeywords]):
+        self.prepared = [
+            _Prepared(
+                indicator=indicator,
+                unit=fold(indicator.unit) if indicator.unit is not None else None,
+                unit_head=fold(indicator.unit).split()[:1] if indicator.unit is not None else [],
+                unit_family=unit_family(indicator.unit),
+                keywords=tuple(
+                    tuple(words) for words in (_tokens(k) for k in indicator.keywords) if words
+                ),
+                name_words=frozenset(w for w in _tokens(indicator.name) if len(w) > 1),
+                each=EACH_NAME_RE.search(fold(indicator.name)) is not None,
+            )
+            for indicator in indicators
+        ]
+        self.by_first_word: dict[str, set[tuple[str, ...]]] = {}
+        for prepared in self.prepared:
+            for keyword in prepared.keywords:
+                self.by_first_word.setdefault(keyword[0], set()).add(keyword)
+        self._unit_scores: dict[str | None, list[float | None]] = {}
+
+    def unit_scores(self, figure_unit: str | None) -> list[float | None]:
+        """The unit score of every indicator for a figure's unit (a report has few units)."""
+        if figure_unit not in self._unit_scores:
+            folded = fold(figure_unit) if figure_unit is not None else None
+            family = unit_family(figure_unit)
+            self._unit_scores[figure_unit] = [
+                _unit_score(folded, family, prepared) for prepared in self.prepared
+            ]
+        return self._unit_scores[figure_unit]
+
+
+def _unit_score(folded: str | None, family: str | None, indicator: _Prepared) -> float | None:
     """1 for the same unit, 0.75 for a unit of the same family ("lượt" and "lượt người")."""
-    if figure_unit is None or indicator_unit is None:
+    if folded is None or indicator.unit is None:
         return None
-    if fold(figure_unit) == fold(indicator_unit):
+    if folded == indicator.unit:
         return 1.0
-    first, second = fold(figure_unit).split(), fold(indicator_unit).split()
-    if first[:1] == second[:1]:
+    if family is not None and indicator.unit_family is not None and family != indicator.unit_family:
+        return 0.0  # "đồng chí" is not "đồng"
+    if folded.split()[:1] == indicator.unit_head:
         return 0.9
-    family = unit_family(figure_unit)
-    if family is not None and family == unit_family(indicator_unit):
+    if family is not None and family == indicator.unit_family:
         return 0.5
     return 0.0
 
 
-def _phrase_in(phrase: list[str], words: list[str]) -> bool:
-    size = len(phrase)
-    return size > 0 and any(words[i : i + size] == phrase for i in range(len(words) - size + 1))
+def _found_keywords(words: list[str], catalogue: Catalogue) -> set[tuple[str, ...]]:
+    """The catalogue's keywords that occur in the words, each looked up from its first word."""
+    found: set[tuple[str, ...]] = set()
+    for index, word in enumerate(words):
+        for keyword in catalogue.by_first_word.get(word, ()):
+            if tuple(words[index : index + len(keyword)]) == keyword:
+                found.add(keyword)
+    return found
 
 
-def _keyword_score(figure: Figure, indicator: IndicatorKeywords) -> float:
-    # The noun phrase says what is counted; the sentence says which activity it was.
-    words = _tokens(f"{figure.sentence} {figure.noun_phrase} {figure.section_title or ''}")
-    keywords = [_tokens(keyword) for keyword in indicator.keywords]
-    keywords = [keyword for keyword in keywords if keyword]
-    hits = sum(1 for keyword in keywords if _phrase_in(keyword, words)) if keywords else 0
-    keyword_part = hits / len(keywords) if keywords else 0.0
-    name_words = {word for word in _tokens(indicator.name) if len(word) > 1}
-    name_part = len(name_words & set(words)) / len(name_words) if name_words else 0.0
+def _keyword_part(
+    indicator: _Prepared, found: set[tuple[str, ...]], words: frozenset[str]
+) -> float:
+    """How well the words speak of the indicator: its keywords found, more evidence better."""
+    keywords = indicator.keywords
+    name_words = indicator.name_words
+    name_part = len(name_words & words) / len(name_words) if name_words else 0.0
+    if not keywords:
+        return name_part
+    hits = sum(1 for keyword in keywords if keyword in found)
+    coverage = hits / len(keywords)
+    # Two keywords found say more than one: "trị giá" alone fits every gift's value.
+    keyword_part = 0.8 * coverage + 0.2 * min(hits, 2) / 2
     # A keyword found counts more than a name word shared: names repeat "số", "lượt", "cuộc".
-    return max(keyword_part, 0.5 * name_part) if keywords else name_part
+    return max(keyword_part, 0.5 * name_part)
+
+
+def local_contexts(figures: Sequence[Figure]) -> dict[int, str]:
+    """The words that belong to each figure rather than to its whole sentence.
+
+    From the figure before it in the sentence (or the sentence's start) to the figure, and a
+    few words after it ("đạt 1,15% so với dân số"), up to the next figure. A value or an
+    attendance linked to a count also carries that count's words ("56 suất học bổng ...
+    61.500.000 đồng").
+    """
+    ordered = sorted(figures, key=lambda f: (f.paragraph, f.start))
+    own: dict[int, str] = {}
+    for index, figure in enumerate(ordered):
+        before = ordered[index - 1] if index else None
+        after = ordered[index + 1] if index + 1 < len(ordered) else None
+        offset = figure.sentence_start
+        begin = figure.sentence_start
+        if before is not None and before.paragraph == figure.paragraph and before.end > begin:
+            # What follows the figure before, up to a comma, is still about that one.
+            between = figure.sentence[before.end - offset : figure.start - offset]
+            cut = _CLAUSE_END_RE.search(between)
+            begin = before.end + (cut.end() if cut else 0)
+        end = figure.end + AFTER_CHARS
+        if after is not None and after.paragraph == figure.paragraph:
+            end = min(end, after.start)
+        end = min(end, offset + len(figure.sentence))
+        text = figure.sentence[max(0, begin - offset) : figure.end - offset]
+        tail = figure.sentence[figure.end - offset : max(0, end - offset)]
+        text += _CLAUSE_END_RE.split(tail, maxsplit=1)[0]
+        own[figure.id] = f"{text} {figure.noun_phrase}"
+    return {
+        figure.id: own[figure.id] + (f" {own[figure.linked_to]}" if figure.linked_to in own else "")
+        for figure in figures
+    }
 
 
 def rank_candidates(
-    figure: Figure, indicators: Sequence[IndicatorKeywords]
+    figure: Figure,
+    indicators: Sequence[IndicatorKeywords] | Catalogue,
+    *,
+    local: str | None = None,
 ) -> list[tuple[str, float]]:
-    """Indicator codes with a score in (0, 1], best first; indicators scoring 0 are left out."""
-    ranked: list[tuple[str, float]] = []
-    for indicator in indicators:
-        unit = _unit_score(figure.unit, indicator.unit)
-        score = KEYWORD_WEIGHT * _keyword_score(figure, indicator)
+    """Indicator codes with a score in (0, 1], best first; indicators scoring 0 are left out.
+
+    `local` are the figure's own words (see local_contexts); the whole sentence counts less.
+    """
+    catalogue = indicators if isinstance(indicators, Catalogue) else Catalogue(indicators)
+    # The noun phrase says what is counted; the sentence says which activity it was.
+    words = _tokens(f"{figure.sentence} {figure.noun_phrase} {figure.section_title or ''}")
+    found = _found_keywords(words, catalogue)
+    word_set = frozenset(words)
+    if local is not None:
+        local_words = _tokens(local)
+        local_found = _found_keywords(local_words, catalogue)
+        local_set = frozenset(local_words)
+    units = catalogue.unit_scores(figure.unit)
+    scored: list[tuple[float, str]] = []
+    for prepared, unit in zip(catalogue.prepared, units, strict=True):
+        indicator = prepared.indicator
+        keyword = _keyword_part(prepared, found, word_set)
+        if local is not None:
+            keyword = (
+                LOCAL_SHARE * _keyword_part(prepared, local_found, local_set)
+                + (1 - LOCAL_SHARE) * keyword
+            )
+        score = KEYWORD_WEIGHT * keyword
         if unit is not None:
             score += UNIT_WEIGHT * unit
         if (
@@ -84,9 +205,33 @@ def rank_candidates(
             and figure.organisation in indicator.organisation_kinds
         ):
             score += ORGANISATION_BONUS
+        if figure.unit is not None and prepared.unit_family == "money":
+            score += ROLE_BONUS if (figure.role == EACH) == prepared.each else -ROLE_BONUS
         if unit == 0.0:
             score *= UNIT_MISMATCH_FACTOR
         if score > 0:
-            ranked.append((indicator.code, round(min(score, 1.0), 4)))
-    ranked.sort(key=lambda pair: (-pair[1], pair[0]))
-    return ranked
+            scored.append((-score, indicator.code))
+    # Sorted on the score before it is capped at 1: the better of two good fits comes first.
+    scored.sort()
+    return [(code, round(min(-score, 1.0), 4)) for score, code in scored]
+
+
+def explain(
+    figure: Figure, indicator: IndicatorKeywords, catalogue: Catalogue, *, local: str
+) -> list[str]:
+    """What made the indicator fit: the keywords found near the figure and the unit."""
+    prepared = next(p for p in catalogue.prepared if p.indicator.code == indicator.code)
+    words = _tokens(f"{local} {figure.sentence}")
+    found = _found_keywords(words, catalogue)
+    hits = [
+        keyword
+        for keyword, folded in zip(indicator.keywords, prepared.keywords, strict=False)
+        if folded in found
+    ]
+    unit = _unit_score(
+        fold(figure.unit) if figure.unit else None, unit_family(figure.unit), prepared
+    )
+    return [
+        *(f"«{keyword}»" for keyword in hits),
+        *([f"đơn vị «{figure.unit}»"] if unit and unit >= 0.9 else []),
+    ]

@@ -267,16 +267,29 @@ class BlockScanner:
             and word.group().islower()
             and word.group() not in FUNCTION_WORDS
         ):
+            # The noun is an open vocabulary: most are two syllables ("dự án", "giếng khoan").
+            noun_end = word.end()
+            second = (
+                WORD_RE.match(text, noun_end + 1) if text[noun_end : noun_end + 1] == " " else None
+            )
+            if (
+                second is not None
+                and second.group().islower()
+                and second.group() not in FUNCTION_WORDS
+                and second.group().isalpha()
+            ):
+                noun_end = second.end()
+            noun = text[word.start() : noun_end]
             self.candidates.append(
                 Candidate(
                     self.block,
                     start,
                     number_start,
-                    word.end(),
+                    noun_end,
                     value,
-                    word.group(),
-                    word.group(),
-                    word.end(),
+                    noun,
+                    noun,
+                    noun_end,
                     qualifier=qualifier,
                     note="đơn vị chưa có trong từ điển",
                 )

@@ -15,10 +15,9 @@ from phoihop.imports.models import ImportCandidate, ImportSession
 from phoihop.imports.ranking import IndicatorKeywords
 from phoihop.imports.reportinfo import ReportingUnit
 from phoihop.imports.vocabulary import fold
-from phoihop.indicators.models import Form, Indicator
+from phoihop.indicators.models import Form, Indicator, SectionIndicator
 from phoihop.organisations.models import Organisation
 from phoihop.places.models import Unit, UnitKind
-from phoihop.reporting.services import form_for
 
 
 def import_sessions_for(user) -> QuerySet[ImportSession]:
@@ -49,15 +48,43 @@ def importable_indicators() -> list[Indicator]:
 
 def indicator_keywords() -> list[IndicatorKeywords]:
     """The catalogue as the ranking needs it: keywords, name, unit, and who reports each one."""
+    return import_catalogue([]).keywords
+
+
+@dataclass(frozen=True)
+class ImportCatalogue:
+    """What proposing indicators for an import needs, read once in a handful of queries."""
+
+    keywords: list[IndicatorKeywords]
+    indicators: dict[str, Indicator]
+    # organisation id -> the codes its own form collects (as reporting.services.form_for picks)
+    reportable: dict[int, set[str]]
+
+
+def import_catalogue(organisations: list[Organisation]) -> ImportCatalogue:
+    """The importable indicators, who reports each, and what each organisation's form holds."""
+    indicators = importable_indicators()
+    forms = list(
+        Form.objects.filter(is_active=True).order_by("pk").prefetch_related("organisation_kinds")
+    )
+    links: dict[int, list[int]] = defaultdict(list)
+    for form_id, indicator_id in SectionIndicator.objects.filter(
+        section__form__is_active=True
+    ).values_list("section__form_id", "indicator_id"):
+        links[form_id].append(indicator_id)
+    codes = dict(Indicator.objects.values_list("pk", "code"))
     kinds: dict[int, set[str]] = defaultdict(set)
-    for form in Form.objects.filter(is_active=True).prefetch_related(
-        "organisation_kinds", "sections__indicator_links"
-    ):
+    for form in forms:
         form_kinds = {kind.code for kind in form.organisation_kinds.all()}
-        for section in form.sections.all():
-            for link in section.indicator_links.all():
-                kinds[link.indicator_id] |= form_kinds
-    return [
+        for indicator_id in links[form.pk]:
+            kinds[indicator_id] |= form_kinds
+    reportable: dict[int, set[str]] = {}
+    for organisation in organisations:
+        form = next((f for f in forms if f.is_reported_by(organisation)), None)
+        reportable[organisation.pk] = (
+            {codes[i] for i in links[form.pk]} if form is not None else set()
+        )
+    keywords = [
         IndicatorKeywords(
             code=indicator.code,
             name=indicator.name,
@@ -65,8 +92,9 @@ def indicator_keywords() -> list[IndicatorKeywords]:
             keywords=[line.strip() for line in indicator.keywords.splitlines() if line.strip()],
             organisation_kinds=sorted(kinds[indicator.pk]) or None,
         )
-        for indicator in importable_indicators()
+        for indicator in indicators
     ]
+    return ImportCatalogue(keywords, {i.code: i for i in indicators}, reportable)
 
 
 _LEVEL_KINDS: dict[str, tuple[str, ...]] = {
@@ -105,7 +133,7 @@ def propose_unit(user, found: ReportingUnit | dict | None) -> Unit | None:
 def organisations_of(unit: Unit) -> list[Organisation]:
     return list(
         Organisation.objects.filter(unit=unit, is_active=True)
-        .select_related("kind")
+        .select_related("kind", "unit")
         .order_by("kind__order")
     )
 
@@ -177,14 +205,3 @@ def highlighted_paragraphs(
         # Every piece is escaped above or built by format_html.
         paragraphs.append(Paragraph(index, mark_safe("".join(pieces)), index in spans))  # noqa: S308
     return paragraphs
-
-
-def reportable_codes(organisations: list[Organisation]) -> dict[int, set[str]]:
-    """The indicator codes each organisation's own form collects, by organisation id."""
-    codes: dict[int, set[str]] = {}
-    for organisation in organisations:
-        form = form_for(organisation)
-        codes[organisation.pk] = (
-            {indicator.code for indicator in form.indicators()} if form is not None else set()
-        )
-    return codes

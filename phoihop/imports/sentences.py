@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from phoihop.imports.figures import AMOUNT, COUNT, EACH, RATE, TOTAL, Figure
 from phoihop.imports.outline import organisation_of
@@ -65,22 +66,30 @@ def noun_phrase(text: str, unit_text: str | None, from_pos: int) -> str:
     return " ".join(words).strip()
 
 
+# A sentence is read around each figure within these bounds, so that a run-on "sentence" of
+# thousands of figures (a pasted table, a malicious upload) costs linear time, not quadratic.
+LOOK_BACK_FIGURES = 40
+LOOK_BACK_CHARS = 1500
+_AFTER_ANY_END = 1 << 62
+
+
+def sentence_index(bounds: list[tuple[int, int]], position: int) -> int:
+    """The index of the sentence of `bounds` (from sentence_bounds) holding `position`."""
+    index = bisect_right(bounds, (position, _AFTER_ANY_END)) - 1
+    return min(max(index, 0), len(bounds) - 1)
+
+
 def link_block(figures: list[Figure], text: str) -> None:
     """Set roles and links among the figures of one paragraph, in reading order."""
     lower = text.lower()
     bounds = sentence_bounds(text)
-
-    def sentence_of(figure: Figure) -> int:
-        return next(i for i, (s, e) in enumerate(bounds) if s <= figure.start < e or e == len(text))
-
-    sentence_ids = [sentence_of(figure) for figure in figures]
-    for index, figure in enumerate(figures):
-        same = [
-            other
-            for other, sid in zip(figures[:index], sentence_ids[:index], strict=True)
-            if sid == sentence_ids[index]
-        ]
-        sentence_start = bounds[sentence_ids[index]][0]
+    by_sentence: dict[int, list[Figure]] = {}
+    for figure in figures:
+        sentence_id = sentence_index(bounds, figure.start)
+        earlier = by_sentence.setdefault(sentence_id, [])
+        same = earlier[-LOOK_BACK_FIGURES:]
+        earlier.append(figure)
+        sentence_start = max(bounds[sentence_id][0], figure.start - LOOK_BACK_CHARS)
         counts = [o for o in same if o.family not in (MONEY, PERCENT) and o.role != EACH]
         previous = same[-1] if same else None
         gap_start = previous.end if previous else sentence_start

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
 import tempfile
 from collections import defaultdict
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -14,13 +16,22 @@ from django.utils.translation import gettext as _
 
 from phoihop.accounts import permissions
 from phoihop.core import clock
+from phoihop.core.numbers import format_number
 from phoihop.core.periods import Period, PeriodError
 from phoihop.imports import selectors
 from phoihop.imports.extractor import ExtractionResult, extract_blocks
+from phoihop.imports.figures import Figure
 from phoihop.imports.models import ImportCandidate, ImportSession, ImportStatus
-from phoihop.imports.ranking import rank_candidates
-from phoihop.imports.textsource import TextSourceError, read_blocks
-from phoihop.indicators.models import Indicator
+from phoihop.imports.ranking import (
+    Catalogue,
+    IndicatorKeywords,
+    explain,
+    local_contexts,
+    rank_candidates,
+)
+from phoihop.imports.textsource import TextBlock, TextSourceError, read_blocks
+from phoihop.imports.vocabulary import fold
+from phoihop.indicators.models import Indicator, SectionIndicator
 from phoihop.organisations.models import Organisation
 from phoihop.places.models import Unit
 from phoihop.reporting import services as reporting
@@ -31,6 +42,16 @@ SUFFIXES = (".docx", ".txt", ".pdf")
 TOP_CANDIDATES = 5
 # Below this a proposal is a guess: shown, but left for the reviewer to tick.
 INCLUDE_THRESHOLD = 0.6
+# A long annual report states a few hundred numbers; past this an upload is not a report, and
+# reading it would only keep the server busy.
+MAX_NUMBERS = 5000
+NUMBER_RUN_RE = re.compile(r"\d+")
+# What a figure value column holds (24 digits, 4 after the mark).
+MAX_VALUE = Decimal(10) ** 19
+# Bytes decoded as text show control and replacement characters; prose almost none.
+PROSE_SAMPLE = 20_000
+MAX_ODD_SHARE = 0.01
+ODD_CHARACTER_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffd\ue000-\uf8ff]")
 
 
 class ImportRefused(Exception):
@@ -52,8 +73,27 @@ class CandidateChoice:
     included: bool
 
 
+def _not_found(file_name: str, why: str) -> ImportRefused:
+    return ImportRefused(
+        _("Không tìm thấy số liệu hoạt động nào trong tệp «%(name)s»: %(why)s")
+        % {"name": file_name, "why": why}
+    )
+
+
+def _looks_like_prose(blocks: list[TextBlock]) -> bool:
+    """Text a person wrote, not bytes decoded as text: few control or replacement characters."""
+    sample = "".join(block.text for block in blocks)[:PROSE_SAMPLE]
+    if not sample.strip():
+        return False
+    return len(ODD_CHARACTER_RE.findall(sample)) <= len(sample) * MAX_ODD_SHARE
+
+
 def read_report(data: bytes, *, file_name: str) -> ExtractionResult:
-    """The figures of an uploaded report; ImportRefused when it is not a readable report."""
+    """The figures of an uploaded report; ImportRefused when it is not a readable report.
+
+    Any upload costs time linear in its size: more numbers than a report holds are refused
+    before the figures are read.
+    """
     suffix = Path(file_name).suffix.lower()
     if suffix not in SUFFIXES:
         raise ImportRefused(
@@ -61,7 +101,7 @@ def read_report(data: bytes, *, file_name: str) -> ExtractionResult:
             % {"name": file_name}
         )
     if not data.strip():
-        raise ImportRefused(_("Tệp «%(name)s» trống.") % {"name": file_name})
+        raise _not_found(file_name, _("tệp trống."))
     # The readers take a path (python-docx, pdftotext); the file lives only while it is read.
     with tempfile.NamedTemporaryFile(suffix=suffix) as handle:
         handle.write(data)
@@ -71,13 +111,28 @@ def read_report(data: bytes, *, file_name: str) -> ExtractionResult:
         except TextSourceError as error:
             # The reader names the temporary file; the user knows the file by its own name.
             message = str(error).replace(handle.name, file_name)
-            raise ImportRefused(message.replace(Path(handle.name).name, file_name)) from error
-        except Exception as error:  # a corrupt .docx raises whatever its zip reader raises
-            raise ImportRefused(
-                _("Không đọc được tệp «%(name)s»: tệp bị hỏng hoặc không đúng định dạng.")
-                % {"name": file_name}
+            raise _not_found(
+                file_name, message.replace(Path(handle.name).name, file_name)
             ) from error
+        except Exception as error:  # a corrupt .docx raises whatever its zip reader raises
+            raise _not_found(file_name, _("tệp bị hỏng hoặc không đúng định dạng.")) from error
+    if not _looks_like_prose(blocks):
+        raise _not_found(file_name, _("nội dung không phải là văn bản đọc được."))
+    numbers = sum(len(NUMBER_RUN_RE.findall(block.text)) for block in blocks)
+    if numbers > MAX_NUMBERS:
+        raise ImportRefused(
+            _(
+                "Tệp «%(name)s» có %(count)s con số, quá nhiều đối với một báo cáo sơ kết, "
+                "tổng kết (tối đa %(max)s); hãy tách thành các tệp nhỏ hơn."
+            )
+            % {
+                "name": file_name,
+                "count": format_number(numbers),
+                "max": format_number(MAX_NUMBERS),
+            }
+        )
     result = extract_blocks(blocks, source=file_name)
+    result.figures = [f for f in result.figures if abs(f.value) < MAX_VALUE]
     if not result.figures:
         raise ImportRefused(
             _(
@@ -98,42 +153,34 @@ def _proposed_period(result: ExtractionResult) -> str:
     return str(clock.today().year)
 
 
-@transaction.atomic
-def create_import_session(
-    user: permissions.AnyUser, *, file_name: str, data: bytes
-) -> ImportSession:
-    """Read an upload and keep its figures with proposals for review; no report is touched."""
-    if not permissions.is_an_office(user):
-        raise PermissionDenied
-    result = read_report(data, file_name=file_name)
-    unit = selectors.propose_unit(user, result.reporting_unit)
-    if unit is None:
-        raise ImportRefused(_("Bạn chưa được giao đơn vị nào để nhập báo cáo."))
-    session = ImportSession.objects.create(
-        file_name=file_name[:255],
-        result=result.to_dict(include_paragraphs=True),
-        unit=unit,
-        period=_proposed_period(result),
-        created_by=user,
-    )
-    organisations = selectors.organisations_of(unit)
-    catalogue = selectors.indicator_keywords()
-    reportable = selectors.reportable_codes(organisations)
-    indicators = {i.code: i for i in selectors.importable_indicators()}
+def propose(result: ExtractionResult, *, unit: Unit) -> list[ImportCandidate]:
+    """The proposals for a reading, for the unit's organisations (nothing is saved)."""
+    return _propose(result, selectors.organisations_of(unit))
+
+
+def _propose(result: ExtractionResult, organisations: list[Organisation]) -> list[ImportCandidate]:
+    """A candidate for each figure, with its organisation and ranked indicators (not saved).
+
+    The catalogue's words are normalised once here, for all the figures of the import.
+    """
+    found = selectors.import_catalogue(organisations)
+    catalogue = Catalogue(found.keywords)
+    by_code = {k.code: k for k in found.keywords}
+    reportable, indicators = found.reportable, found.indicators
+    local = local_contexts(result.figures)
     candidates: list[ImportCandidate] = []
     for figure in result.figures:
         organisation = selectors.default_organisation(organisations, figure.organisation)
         allowed = reportable.get(organisation.pk) if organisation else None
         ranked = [
             (code, score)
-            for code, score in rank_candidates(figure, catalogue)
+            for code, score in rank_candidates(figure, catalogue, local=local[figure.id])
             # An indicator outside the organisation's form could not be saved for it.
             if allowed is None or code in allowed
         ][:TOP_CANDIDATES]
         code, score = ranked[0] if ranked else ("", 0.0)
         candidates.append(
             ImportCandidate(
-                session=session,
                 figure_id=figure.id,
                 text=figure.text[:255],
                 paragraph=figure.paragraph,
@@ -154,33 +201,119 @@ def create_import_session(
                 included=False,
             )
         )
-    _include_best(candidates, planned={f.id for f in result.figures if f.planned})
-    ImportCandidate.objects.bulk_create(candidates)
-    return session
+    _assign(candidates, result.figures, indicators, by_code)
+    for candidate, figure in zip(candidates, result.figures, strict=True):
+        candidate.reason = _reason(candidate, figure, by_code, catalogue, local[figure.id])[:500]
+    return candidates
 
 
-def _include_best(candidates: list[ImportCandidate], *, planned: set[int]) -> None:
-    """Tick the one best figure for each indicator and organisation, if it is a good match.
+def _assign(
+    candidates: list[ImportCandidate],
+    figures: list[Figure],
+    indicators: dict[str, Indicator],
+    by_code: dict[str, IndicatorKeywords],
+) -> None:
+    """Give each indicator of an organisation to its best figure, and tick the sure ones.
 
-    Reports repeat a figure in summary and in detail; ticking them all would only produce the
-    double-mapping error at import.
+    Reports repeat a figure in summary and in detail, and one sentence holds several figures
+    of one activity: best scores first, each figure takes the best indicator still free for its
+    organisation ("DQTV 20,91%, trong đó DQ 15,57%, Tự vệ 44,06%"). A figure the text gives to
+    no organisation is the command's only for what the command alone reports; otherwise it is
+    most likely a summary of all of them, and left unticked.
     """
-    best: dict[tuple[str, int | None], ImportCandidate] = {}
-    for candidate in candidates:
-        if (
-            not candidate.proposed_code
-            or candidate.score < INCLUDE_THRESHOLD
-            or candidate.figure_id in planned
-        ):
+    by_figure = {figure.id: figure for figure in figures}
+    offers = sorted(
+        (
+            # Between equal (capped) scores, the ranking's own order decides.
+            (-score, candidate.figure_id, position, index, code)
+            for index, candidate in enumerate(candidates)
+            for position, (code, score) in enumerate(candidate.ranked)
+            if score >= INCLUDE_THRESHOLD and not by_figure[candidate.figure_id].planned
+        ),
+    )
+    taken: set[tuple[str, int | None]] = set()
+    done: set[int] = set()
+    for negative, _figure_id, _position, index, code in offers:
+        candidate = candidates[index]
+        key = (code, candidate.organisation.pk if candidate.organisation else None)
+        if index in done or key in taken:
             continue
-        key = (
-            candidate.proposed_code,
-            candidate.organisation.pk if candidate.organisation else None,
+        done.add(index)
+        taken.add(key)
+        candidate.proposed_code, candidate.score = code, -negative
+        candidate.indicator = indicators.get(code)
+        figure = by_figure[candidate.figure_id]
+        kind = candidate.organisation.kind.code if candidate.organisation else None
+        reporters = by_code[code].organisation_kinds if code in by_code else None
+        candidate.included = bool(figure.organisation) or set(reporters or ()) == {kind}
+
+
+def _reason(
+    candidate: ImportCandidate,
+    figure: Figure,
+    by_code: dict[str, IndicatorKeywords],
+    catalogue: Catalogue,
+    local: str,
+) -> str:
+    """Why the proposal, in the reviewer's words."""
+    parts: list[str] = []
+    if candidate.organisation is not None:
+        if figure.organisation:
+            parts.append(
+                _("tổ chức: %(name)s (theo tiêu đề mục hoặc chủ ngữ của câu)")
+                % {"name": candidate.organisation.kind.short_name}
+            )
+        else:
+            parts.append(
+                _("tổ chức: văn bản không nêu, tạm gán %(name)s")
+                % {"name": candidate.organisation.kind.short_name}
+            )
+    indicator = by_code.get(candidate.proposed_code)
+    if indicator is not None:
+        evidence = explain(figure, indicator, catalogue, local=local)
+        parts.append(
+            _("chỉ tiêu: %(evidence)s")
+            % {"evidence": ", ".join(evidence) if evidence else _("gần giống tên chỉ tiêu")}
         )
-        if key not in best or candidate.score > best[key].score:
-            best[key] = candidate
-    for candidate in best.values():
-        candidate.included = True
+    if figure.planned:
+        parts.append(_("số trong phần phương hướng, là chỉ tiêu kế hoạch"))
+    elif not candidate.included and candidate.proposed_code:
+        if candidate.score < INCLUDE_THRESHOLD:
+            parts.append(_("độ tin cậy thấp, cần kiểm tra"))
+        elif not figure.organisation:
+            parts.append(_("có thể là số tổng hợp của nhiều tổ chức"))
+        else:
+            parts.append(_("chỉ tiêu này đã có một số khác phù hợp hơn"))
+    return "; ".join(parts)
+
+
+def create_import_session(
+    user: permissions.AnyUser, *, file_name: str, data: bytes
+) -> ImportSession:
+    """Read an upload and keep its figures with proposals for review; no report is touched.
+
+    The reading and the proposals are worked out first, outside any transaction; only the
+    writing of the session and its candidates (one bulk insert) holds the database.
+    """
+    if not permissions.is_an_office(user):
+        raise PermissionDenied
+    result = read_report(data, file_name=file_name)
+    unit = selectors.propose_unit(user, result.reporting_unit)
+    if unit is None:
+        raise ImportRefused(_("Bạn chưa được giao đơn vị nào để nhập báo cáo."))
+    candidates = _propose(result, selectors.organisations_of(unit))
+    with transaction.atomic():
+        session = ImportSession.objects.create(
+            file_name=file_name[:255],
+            result=result.to_dict(include_paragraphs=True),
+            unit=unit,
+            period=_proposed_period(result),
+            created_by=user,
+        )
+        for candidate in candidates:
+            candidate.session = session
+        ImportCandidate.objects.bulk_create(candidates)
+    return session
 
 
 def _check_target(
@@ -280,13 +413,21 @@ def import_session(
     unit: Unit,
     period: str,
     choices: list[CandidateChoice],
+    acknowledged: bool = False,
 ) -> list[Submission]:
     """Bring the included figures into draft submissions, all or nothing, audited as the user.
 
-    The office may do this for a period long past: late entry is its to make.
+    The office may do this for a period long past: late entry is its to make. When the text
+    speaks of another period or unit than the chosen one, the user must have acknowledged it.
+    Each figure's paragraph goes into the narrative of its indicator's section, if still empty.
     """
     session = ImportSession.objects.select_for_update().get(pk=session.pk)
     save_review(session, user=user, unit=unit, period=period, choices=choices)
+    warnings = target_warnings(session, unit=unit, period=session.period)
+    if warnings and not acknowledged:
+        raise ImportRefused(
+            [*warnings, _("Hãy đánh dấu «Đã xem các cảnh báo về kỳ và đơn vị» rồi nhập lại.")]
+        )
     chosen = list(
         session.candidates.filter(included=True).select_related(
             "indicator", "organisation__unit", "organisation__kind"
@@ -325,9 +466,12 @@ def import_session(
                 }
             )
         figures = {code: c.chosen_value for code, c in members}
+        narratives = _narratives(session, submission, [c for _code, c in members])
         try:
             saved.append(
-                reporting.save_submission(submission, user=user, figures=figures, reason=reason)
+                reporting.save_submission(
+                    submission, user=user, figures=figures, narratives=narratives, reason=reason
+                )
             )
         except reporting.FieldErrors as error:
             by_code = dict(members)
@@ -345,3 +489,75 @@ def import_session(
     session.imported_at = clock.now()
     session.save(update_fields=["status", "imported_at"])
     return saved
+
+
+def target_warnings(session: ImportSession, *, unit: Unit, period: str) -> list[str]:
+    """What the text says of its period and unit that differs from the chosen ones."""
+    return result_warnings(session.result, unit=unit, period=period)
+
+
+def result_warnings(result: dict[str, Any], *, unit: Unit, period: str) -> list[str]:
+    """target_warnings for a reading not kept as a session (ExtractionResult.to_dict())."""
+    warnings: list[str] = []
+    stated = result.get("period")
+    try:
+        chosen = Period.parse(period)
+    except PeriodError:
+        return warnings
+    if stated and stated != chosen.id:
+        try:
+            stated_label = Period.parse(stated).label
+        except PeriodError:
+            stated_label = stated
+        warnings.append(
+            _(
+                "Văn bản nói về %(stated)s («%(text)s») nhưng kỳ được chọn là %(chosen)s: "
+                "số liệu sẽ được ghi vào %(chosen)s."
+            )
+            % {
+                "stated": stated_label,
+                "text": result.get("period_text") or stated,
+                "chosen": chosen.label,
+            }
+        )
+    found = result.get("reporting_unit") or {}
+    name = (found.get("name") or "").strip()
+    if name and fold(name) != fold(unit.name):
+        warnings.append(
+            _("Văn bản là báo cáo của %(level)s %(name)s nhưng đơn vị được chọn là %(unit)s.")
+            % {"level": found.get("level") or "", "name": name, "unit": unit.name}
+        )
+    return warnings
+
+
+def _narratives(
+    session: ImportSession, submission: Submission, members: list[ImportCandidate]
+) -> dict[str, str]:
+    """The paragraphs of the confirmed figures, for the narrative of their indicators' sections.
+
+    A section whose narrative someone already wrote keeps it.
+    """
+    section_of = dict(
+        SectionIndicator.objects.filter(
+            section__form=submission.form, section__has_narrative=True
+        ).values_list("indicator__code", "section__code")
+    )
+    written = {
+        code
+        for code, text in submission.narratives.values_list("section__code", "text")
+        if text.strip()
+    }
+    paragraphs = session.paragraphs
+    by_section: dict[str, list[int]] = defaultdict(list)
+    for candidate in members:
+        section = section_of.get(candidate.indicator.code) if candidate.indicator else None
+        if section is None or section in written:
+            continue
+        if candidate.paragraph not in by_section[section]:
+            by_section[section].append(candidate.paragraph)
+    return {
+        section: "\n\n".join(
+            paragraphs[index].strip() for index in sorted(indexes) if index < len(paragraphs)
+        )
+        for section, indexes in by_section.items()
+    }

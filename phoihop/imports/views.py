@@ -43,6 +43,10 @@ def upload(request: HttpRequest) -> HttpResponse:
     )
 
 
+# Proposals offered in each row's list; any other indicator is typed from the shared list.
+SHOWN_PROPOSALS = 3
+
+
 def _rows(
     candidates: list[ImportCandidate],
     *,
@@ -67,7 +71,7 @@ def _rows(
             included = candidate.included
         ranked = [
             (indicators[code], round(score * 100))
-            for code, score in candidate.ranked
+            for code, score in candidate.ranked[:SHOWN_PROPOSALS]
             if code in indicators
         ]
         rows.append(
@@ -79,6 +83,12 @@ def _rows(
                 "included": included,
                 "ranked": ranked,
                 "chosen_in_ranked": any(i.code == indicator_code for i, _score in ranked),
+                "chosen_name": (
+                    f"{indicators[indicator_code].name} ({indicators[indicator_code].unit_label})"
+                    if indicator_code in indicators
+                    else indicator_code
+                ),
+                "confidence": round(candidate.score * 100),
                 "findings": findings.get(candidate.figure_id, []),
                 "error": (errors or {}).get(key),
             }
@@ -108,7 +118,12 @@ def _render_review(
         data=data,
         errors=errors,
     )
+    if form.is_bound and form.is_valid():
+        target = (form.cleaned_data["unit"], form.cleaned_data["period"])
+    else:
+        target = (session.unit, session.period)
     context = {
+        "warnings": services.target_warnings(session, unit=target[0], period=target[1]),
         "session": session,
         "form": form,
         "paragraphs": selectors.highlighted_paragraphs(session, candidates, flagged=set(findings)),
@@ -141,7 +156,13 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
     target = {"unit": form.cleaned_data["unit"], "period": form.cleaned_data["period"]}
     try:
         if request.POST.get("action") == "import":
-            saved = services.import_session(session, user=request.user, choices=choices, **target)
+            saved = services.import_session(
+                session,
+                user=request.user,
+                choices=choices,
+                acknowledged=form.cleaned_data["acknowledged"],
+                **target,
+            )
         else:
             services.save_review(session, user=request.user, choices=choices, **target)
             messages.success(request, _("Đã lưu lựa chọn; chưa nhập số liệu nào vào báo cáo."))

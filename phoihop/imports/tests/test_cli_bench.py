@@ -40,3 +40,13 @@ def test_the_benchmark_measures_throughput() -> None:
     assert report["figures"] == 3 * 88
     assert report["paragraphs_per_second"] > 0 and report["figures_per_second"] > 0
     assert report["median_seconds"] > 0
+
+
+def test_the_bench_measures_recall_and_precision_on_the_seed_and_the_corpus(capsys) -> None:
+    from bench.extraction import accuracy
+
+    result = accuracy()
+    assert result["seed"]["recall"] >= 0.98 and result["seed"]["precision"] >= 0.98
+    assert result["corpus"]["reports"] >= 6
+    assert result["corpus"]["recall"] >= 0.95 and result["corpus"]["precision"] >= 0.95
+    assert "extraction on the corpus: recall" in capsys.readouterr().out

@@ -67,3 +67,32 @@ def test_it_exits_non_zero_from_the_command_line(tmp_path):
     )
     assert completed.returncode != 0
     assert "Không tìm thấy tệp" in completed.stderr
+
+
+@pytest.mark.django_db
+def test_with_a_unit_each_figure_has_its_proposal_and_the_period_is_warned(personas):
+    unit = personas["vanphong"].unit
+    data = json.loads(run(str(SEED), "--unit", unit.code, "--period", "2021S1", "--json"))
+    assert len(data["warnings"]) == 1 and "2020" in data["warnings"][0]
+    red_cross = next(f for f in data["figures"] if f["text"] == "34 băng rôn")
+    assert red_cross["indicator"] == "tt_bang_ron"
+    assert red_cross["organisation_id"] is not None
+    assert 0.6 <= red_cross["confidence"] <= 1 and "«băng rôn»" in red_cross["reason"]
+
+
+@pytest.mark.django_db
+def test_apply_saves_the_ticked_proposals_as_drafts_once_the_warning_is_acknowledged(personas):
+    from phoihop.reporting.models import FigureValue, Status, Submission
+
+    unit = personas["vanphong"].unit
+    args = (str(SEED), "--unit", unit.code, "--period", "2021S1", "--apply", "--user", "vanphong")
+    with pytest.raises(CommandError, match="6 tháng đầu năm 2020"):
+        run(*args)
+    assert not Submission.objects.filter(period="2021S1").exists()
+
+    data = json.loads(run(*args, "--acknowledge", "--json"))
+
+    ticked = [f for f in data["figures"] if f["included"]]
+    drafts = Submission.objects.filter(pk__in=data["saved"])
+    assert {s.status for s in drafts} == {Status.DRAFT}
+    assert FigureValue.objects.filter(submission__in=drafts).count() == len(ticked)

@@ -84,7 +84,12 @@ def test_it_imports_the_chosen_figures_as_drafts_with_the_reason(personas):
     )
 
     saved = services.import_session(
-        session, user=vanphong, unit=vanphong.unit, period=PERIOD, choices=choices
+        session,
+        user=vanphong,
+        unit=vanphong.unit,
+        period=PERIOD,
+        choices=choices,
+        acknowledged=True,
     )
 
     assert {s.organisation.kind.code for s in saved} == {"ctd", "chqs"}
@@ -106,6 +111,29 @@ def test_it_imports_the_chosen_figures_as_drafts_with_the_reason(personas):
     assert {h.history_change_reason for h in history} == {"Nhập từ báo cáo cũ «bc_6thang_2020.txt»"}
     session.refresh_from_db()
     assert session.status == ImportStatus.IMPORTED and session.period == PERIOD
+    # The paragraph of each confirmed figure went into its section's narrative.
+    red_cross = next(s for s in saved if s.organisation.kind.code == "ctd")
+    narratives = [n.text for n in red_cross.narratives.all()]
+    assert any("treo 34 băng rôn" in text for text in narratives)
+    assert any("sơ cứu an toàn cho 98 ca" in text for text in narratives)
+
+
+def test_a_period_other_than_the_texts_must_be_acknowledged(personas):
+    vanphong = personas["vanphong"]
+    session = upload_seed(vanphong)
+    warnings = services.target_warnings(session, unit=vanphong.unit, period=PERIOD)
+    assert len(warnings) == 1
+    assert "6 tháng đầu năm 2020" in warnings[0] and "2021" in warnings[0]
+    assert services.target_warnings(session, unit=vanphong.unit, period="2020S1") == []
+    choices = choose(session, {"34 băng rôn": "tt_bang_ron"})
+
+    with pytest.raises(services.ImportRefused) as refused:
+        services.import_session(
+            session, user=vanphong, unit=vanphong.unit, period=PERIOD, choices=choices
+        )
+
+    assert refused.value.messages[0] == warnings[0]
+    assert not Submission.objects.filter(period=PERIOD).exists()
 
 
 def test_it_refuses_two_figures_on_one_indicator_and_saves_nothing(personas):
@@ -118,7 +146,12 @@ def test_it_refuses_two_figures_on_one_indicator_and_saves_nothing(personas):
 
     with pytest.raises(services.ImportRefused) as refused:
         services.import_session(
-            session, user=vanphong, unit=vanphong.unit, period=PERIOD, choices=choices
+            session,
+            user=vanphong,
+            unit=vanphong.unit,
+            period=PERIOD,
+            choices=choices,
+            acknowledged=True,
         )
 
     message = " ".join(refused.value.messages)
@@ -140,7 +173,12 @@ def test_it_refuses_a_locked_submission_and_saves_nothing(personas):
 
     with pytest.raises(services.ImportRefused) as refused:
         services.import_session(
-            session, user=vanphong, unit=vanphong.unit, period=PERIOD, choices=choices
+            session,
+            user=vanphong,
+            unit=vanphong.unit,
+            period=PERIOD,
+            choices=choices,
+            acknowledged=True,
         )
 
     assert "đã duyệt" in refused.value.messages[0]
@@ -155,7 +193,12 @@ def test_it_refuses_an_indicator_outside_the_organisations_form(personas):
 
     with pytest.raises(services.ImportRefused) as refused:
         services.import_session(
-            session, user=vanphong, unit=vanphong.unit, period=PERIOD, choices=choices
+            session,
+            user=vanphong,
+            unit=vanphong.unit,
+            period=PERIOD,
+            choices=choices,
+            acknowledged=True,
         )
 
     assert "«650 ngày công»" in refused.value.messages[0]

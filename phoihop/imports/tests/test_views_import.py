@@ -28,7 +28,7 @@ def upload(client, name: str = "bc_6thang_2020.txt", data: bytes | None = None):
 
 def review_post(session: ImportSession, mapping: dict[str, str], *, action: str = "import") -> dict:
     """The review form as the browser posts it, ticking only the figures in `mapping`."""
-    data = {"unit": session.unit_id, "period": PERIOD, "action": action}
+    data = {"unit": session.unit_id, "period": PERIOD, "action": action, "acknowledged": "on"}
     for candidate in session.candidates.all():
         key = candidate.pk
         data[f"indicator-{key}"] = mapping.get(candidate.text, candidate.proposed_code)
@@ -188,3 +188,37 @@ def test_it_reshows_a_value_it_cannot_read(client_for):
     assert response.status_code == 400
     assert "Không đọc được số: «chín tám»" in response.content.decode()
     assert not Submission.objects.filter(period=PERIOD).exists()
+
+
+def test_the_review_page_is_light_grouped_and_warns_of_the_period(
+    client_for, django_assert_max_num_queries
+):
+    client = client_for("vanphong")
+    upload(client)
+    session = ImportSession.objects.get()
+    url = reverse("imports:review", args=[session.pk])
+    with django_assert_max_num_queries(20):
+        response = client.get(url)
+    page = response.content.decode()
+    # It was 779 KB: every row carried the whole catalogue; now one shared list does.
+    assert len(response.content) < 200_000, len(response.content)
+    assert page.count('<datalist id="all-indicators">') == 1
+    assert "Mục 3.2" in page and "độ tin cậy" in page
+    assert "<script>" not in page  # the page's script is a static file (no inline script)
+
+    session.period = PERIOD
+    session.save(update_fields=["period"])
+    page = client.get(url).content.decode()
+    assert "6 tháng đầu năm 2020" in page and 'name="acknowledged"' in page
+
+
+def test_an_indicator_typed_in_another_indicator_is_used(client_for):
+    client = client_for("vanphong")
+    upload(client)
+    session = ImportSession.objects.get()
+    candidate = session.candidates.get(text="34 băng rôn")
+    data = review_post(session, {"34 băng rôn": "tt_bang_ron"}, action="save")
+    data[f"indicator-other-{candidate.pk}"] = "tt_kinh_phi"
+    client.post(reverse("imports:review", args=[session.pk]), data)
+    candidate.refresh_from_db()
+    assert candidate.indicator.code == "tt_kinh_phi"
