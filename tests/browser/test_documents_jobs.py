@@ -38,7 +38,7 @@ def test_the_preview_shows_page_images(page: Page, site: str, bu_dang) -> None: 
     page.goto(f"{site}/van-ban/{bu_dang.pk}/2020S1/")
     page.get_by_role("button", name="Xem trước các trang PDF").click()
     first = page.locator("#preview img.preview-page").first
-    expect(first).to_be_visible(timeout=60_000)
+    expect(first).to_be_visible(timeout=120_000)
     assert page.locator("#preview img.preview-page").count() >= 2
     assert first.evaluate("img => img.complete && img.naturalWidth > 0")
 
@@ -50,9 +50,10 @@ def test_the_pdf_is_made_in_the_background_then_offered(
 ) -> None:
     sign_in(page, site, "vanphong")
     page.goto(f"{site}/van-ban/{bu_dang.pk}/2020S1/")
-    page.get_by_role("button", name="Tải PDF").click()
+    # Tests run jobs inside the request: on a busy machine the answer may take a while.
+    page.get_by_role("button", name="Tải PDF").click(no_wait_after=True)
     link = page.get_by_role("link", name="Tải về bao-cao-698-2020S1.pdf")
-    expect(link).to_be_visible(timeout=60_000)
+    expect(link).to_be_visible(timeout=120_000)
     with page.expect_download() as info:
         link.click()
     path = info.value.path()

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import signal
 from typing import Any
 
 from django_tasks_db.management.commands.db_worker import Command as WorkerCommand
 
 from phoihop.documents.converter import start_converter, stop_converter
+
+_SIGNALS = [
+    signal.SIGINT,
+    signal.SIGTERM,
+    *([signal.SIGQUIT] if hasattr(signal, "SIGQUIT") else []),
+]
 
 
 class Command(WorkerCommand):
@@ -26,8 +33,13 @@ class Command(WorkerCommand):
     def handle(self, **options: Any) -> None:  # type: ignore[override]
         no_converter = options.pop("no_converter", False)
         started = None if no_converter or options.get("batch") else start_converter()
+        # The worker installs its own SIGINT/SIGTERM handlers; a run inside another process
+        # (a test, `call_command`) gets that process's handlers back afterwards.
+        handlers = {sig: signal.getsignal(sig) for sig in _SIGNALS}
         try:
             super().handle(**options)
         finally:
+            for sig, handler in handlers.items():
+                signal.signal(sig, handler)
             if started:
                 stop_converter()
