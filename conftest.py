@@ -56,6 +56,12 @@ def pytest_configure(config):
     settings.PHOIHOP_DEMO_TODAY_FILE = None
     # Hashing seven demo passwords with PBKDF2 would dominate the set-up of every test database.
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # Static files are served from the source folders in tests: no collectstatic, no manifest of
+    # hashed names (`phoihop serve` builds one; tests/test_serve.py checks it).
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
 
 
 @pytest.fixture
