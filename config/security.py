@@ -48,10 +48,12 @@ SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
 SECURE_SSL_REDIRECT = HTTPS
 # A year, as `check --deploy` and the HSTS preload list ask. Subdomains are included: a
-# government domain serves nothing over plain HTTP. Preload is left to whoever owns the domain.
+# government domain serves nothing over plain HTTP. The preload flag only consents to the
+# browsers' list (the domain's owner still submits it at hstspreload.org);
+# PHOIHOP_HSTS_PRELOAD=0 withholds it, for a domain whose other sites are not on HTTPS yet.
 SECURE_HSTS_SECONDS = 365 * 24 * 3600 if HTTPS else 0
 SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
-SECURE_HSTS_PRELOAD = _env_bool("PHOIHOP_HSTS_PRELOAD")
+SECURE_HSTS_PRELOAD = HTTPS and _env_bool("PHOIHOP_HSTS_PRELOAD", True)
 # nginx terminates TLS and says so in this header (README.md, "Production"); only then is it
 # trusted, as nothing but the proxy can reach the application.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
