@@ -170,6 +170,12 @@ EMAIL_BACKEND = os.environ.get(
 # The address e-mailed links start with (notifications, reminders): the site as its users reach it.
 PHOIHOP_SITE_URL = os.environ.get("PHOIHOP_SITE_URL", "")
 DEFAULT_FROM_EMAIL = os.environ.get("PHOIHOP_FROM_EMAIL", "phoihop@localhost")
+# With PHOIHOP_EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend: the mail server.
+EMAIL_HOST = os.environ.get("PHOIHOP_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("PHOIHOP_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("PHOIHOP_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("PHOIHOP_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = _env_bool("PHOIHOP_EMAIL_TLS")
 
 # The audit keeps the whole reason for a change, however long (a return reason, an import note).
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True

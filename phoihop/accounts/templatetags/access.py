@@ -6,7 +6,8 @@ from typing import Any
 
 from django import template
 
-from phoihop.accounts.permissions import is_admin, may_unlock_sign_ins as _may_unlock
+from phoihop.accounts.permissions import is_admin
+from phoihop.accounts.permissions import may_unlock_sign_ins as _may_unlock
 
 register = template.Library()
 

@@ -60,7 +60,9 @@ def test_the_office_sees_and_unlocks_a_reporter_of_its_district(client, personas
     assert reverse("accounts:sign_in_locks") in settings_page
     page = office.get(reverse("accounts:sign_in_locks")).content.decode()
     assert "chuthapdo" in page and "Nguyễn Thị Hồng" in page and "Bị khoá đến" in page
-    response = office.post(reverse("accounts:sign_in_locks"), {"username": "chuthapdo"}, follow=True)
+    response = office.post(
+        reverse("accounts:sign_in_locks"), {"username": "chuthapdo"}, follow=True
+    )
     assert "Đã mở khoá đăng nhập cho chuthapdo" in response.content.decode()
     office.post(reverse("accounts:logout"))
 
@@ -84,4 +86,7 @@ def test_an_office_elsewhere_neither_sees_nor_unlocks_the_lock(client, personas)
 def test_reporters_have_no_page_of_locks(client_for):
     client = client_for("chuthapdo")
     assert client.get(reverse("accounts:sign_in_locks")).status_code == 403
-    assert reverse("accounts:sign_in_locks") not in client.get(reverse("accounts:settings")).content.decode()
+    assert (
+        reverse("accounts:sign_in_locks")
+        not in client.get(reverse("accounts:settings")).content.decode()
+    )
