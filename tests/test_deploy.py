@@ -12,8 +12,15 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def check_deploy(tmp_path: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    # As on a server: not the variables the test session sets for itself (the browser tests'
+    # DJANGO_ALLOW_ASYNC_UNSAFE would be reported, rightly).
+    kept = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("DJANGO_ALLOW_ASYNC_UNSAFE", "PHOIHOP_DEBUG", "DATABASE_URL")
+    }
     environ = {
-        **os.environ,
+        **kept,
         "PHOIHOP_DATA_DIR": str(tmp_path),
         "PHOIHOP_SECRET_KEY": secrets.token_urlsafe(50),
         **env,
