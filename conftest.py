@@ -125,6 +125,12 @@ def pytest_configure(config):
         "default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"},
         "database": {"BACKEND": "django_tasks_db.DatabaseBackend"},
     }
+    # Static files are served from the source folders in tests: no collectstatic, no manifest of
+    # hashed names (`phoihop serve` builds one; tests/test_serve.py checks it).
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
 
 
 @pytest.fixture

@@ -43,6 +43,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django_htmx",
     "simple_history",
+    "csp",
+    "axes",
     "phoihop.core",
     "phoihop.accounts",
     "phoihop.places",
@@ -69,6 +71,9 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Static files before anything else looks at the request (long-cached, compressed).
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -78,6 +83,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into its answer.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -125,6 +132,14 @@ LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "accounts:login"
 
+# django-axes first: it counts wrong passwords and refuses a locked-out username and address.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# A password-reset link lasts a day.
+PASSWORD_RESET_TIMEOUT = 24 * 3600
+
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
 ]
@@ -143,6 +158,13 @@ USE_THOUSAND_SEPARATOR = False
 STATIC_URL = "static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT.mkdir(exist_ok=True)  # whitenoise warns at every start if the folder is missing
+# `phoihop serve` runs collectstatic: file names carry a hash of their content, so browsers keep
+# them for a year (whitenoise), and each is also stored gzip-compressed.
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
+}
 
 MEDIA_ROOT = DATA_DIR / "media"
 # `phoihop demo` writes its story's "today" here; phoihop.core.clock reads it (None: never).
@@ -158,12 +180,16 @@ EMAIL_BACKEND = os.environ.get(
 # The address e-mailed links start with (notifications, reminders): the site as its users reach it.
 PHOIHOP_SITE_URL = os.environ.get("PHOIHOP_SITE_URL", "")
 DEFAULT_FROM_EMAIL = os.environ.get("PHOIHOP_FROM_EMAIL", "phoihop@localhost")
+# With PHOIHOP_EMAIL_BACKEND=django.core.mail.backends.smtp.EmailBackend: the mail server.
+EMAIL_HOST = os.environ.get("PHOIHOP_EMAIL_HOST", "localhost")
+EMAIL_PORT = int(os.environ.get("PHOIHOP_EMAIL_PORT", "25"))
+EMAIL_HOST_USER = os.environ.get("PHOIHOP_EMAIL_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("PHOIHOP_EMAIL_PASSWORD", "")
+EMAIL_USE_TLS = _env_bool("PHOIHOP_EMAIL_TLS")
 
 # The audit keeps the whole reason for a change, however long (a return reason, an import note).
 SIMPLE_HISTORY_HISTORY_CHANGE_REASON_USE_TEXT_FIELD = True
 
-SESSION_COOKIE_HTTPONLY = True
-X_FRAME_OPTIONS = "SAMEORIGIN"
 
 LOGGING = {
     "version": 1,
@@ -193,3 +219,5 @@ PHOIHOP_CONVERTER_PORT = int(os.environ.get("PHOIHOP_CONVERTER_PORT", "2003"))
 PHOIHOP_TEMPLATE_CHECK_SECONDS = 3
 PHOIHOP_TEMPLATE_SECONDS = 30
 PHOIHOP_TEMPLATE_MEGABYTES = 300
+# Headers, HTTPS (PHOIHOP_HTTPS=1), sessions and sign-in throttling.
+from config.security import *  # noqa: E402, F403

@@ -404,3 +404,32 @@ def can_answer_recommendation(user: AnyUser, unit: Unit) -> TypeGuard[User]:
     if is_office_for(user, unit):
         return True
     return _signed_in(user) and user.role == Role.COMMUNE_REPORTER and user.unit_id == unit.pk
+
+
+# ----- sign-in locks (django-axes) ----------------------------------------------------------
+
+
+def may_unlock_sign_ins(user: AnyUser) -> TypeGuard[User]:
+    """The page of locked sign-ins: the standing office of a unit, or an administrator."""
+    return is_an_office(user)
+
+
+def users_whose_sign_in_may_be_unlocked(user: AnyUser) -> QuerySet[User]:
+    """An office unlocks the people of its unit and below (and the reporters of organisations
+    there); an administrator, everyone."""
+    if is_admin(user):
+        return User.objects.all()
+    if not is_an_office(user) or user.unit is None:
+        return User.objects.none()
+    path = user.unit.path
+    return User.objects.filter(
+        Q(unit__path__startswith=path) | Q(organisation__unit__path__startswith=path)
+    ).distinct()
+
+
+def may_unlock_sign_in_of(user: AnyUser, username: str) -> bool:
+    """Whether `user` may clear the wrong passwords counted for `username`. An administrator
+    also clears names no account has (someone guessing names)."""
+    if is_admin(user):
+        return True
+    return users_whose_sign_in_may_be_unlocked(user).filter(username=username).exists()

@@ -11,3 +11,11 @@ def update_notification_settings(user: User, *, email: str, notify_by: str) -> U
     user.notify_by = NotifyBy(notify_by)
     user.save(update_fields=["email", "notify_by"])
     return user
+
+
+def unlock_sign_in(*, username: str) -> int:
+    """Clear the wrong passwords counted for `username` from every address (django-axes);
+    returns how many counts were cleared."""
+    from axes.utils import reset
+
+    return int(reset(username=username))

@@ -47,3 +47,13 @@ def test_it_sends_a_signed_in_user_home(client_for) -> None:
     response = client_for("tinh").get(reverse("accounts:login"))
     assert response.status_code == 302
     assert response["Location"] == reverse("home")
+
+
+def test_a_session_ends_after_hours_without_a_request_and_each_request_renews_it(
+    client, personas
+) -> None:
+    client.post(reverse("accounts:login"), {"username": "chuthapdo", "password": DEMO_PASSWORD})
+    assert client.cookies["sessionid"]["max-age"] == 4 * 3600  # not two weeks
+    client.cookies["sessionid"]["max-age"] = 0
+    client.get(reverse("home"))
+    assert client.cookies["sessionid"]["max-age"] == 4 * 3600

@@ -52,5 +52,5 @@ class Command(BaseCommand):
             return
         self.stdout.write("")
         self.stdout.write(f"Mở http://127.0.0.1:{port}/ và đăng nhập bằng một tài khoản ở trên.")
-        # runserver serves the static files itself with --insecure; fine for one office PC.
-        call_command("runserver", f"127.0.0.1:{port}", insecure_serving=True, use_reloader=False)
+        # The production server, as an office PC runs it (README.md, "Production").
+        call_command("serve", host="127.0.0.1", port=int(port))
