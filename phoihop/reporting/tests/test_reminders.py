@@ -166,8 +166,12 @@ def test_it_sends_reminders_by_email_only_to_those_who_chose_it(emails, run, mai
 
 @time_machine.travel(dt.datetime(2020, 12, 17, 8, 0, tzinfo=TZ), tick=False)
 def test_the_worker_sends_queued_reminders(
-    emails, mailoutbox, django_capture_on_commit_callbacks
+    emails, mailoutbox, django_capture_on_commit_callbacks, monkeypatch
 ) -> None:
+    # Run inside the test, the worker must not close the test's connection (PostgreSQL).
+    monkeypatch.setattr(
+        "django_tasks_db.management.commands.db_worker.close_old_connections", lambda: None
+    )
     from phoihop.jobs.models import Job, JobState
     from phoihop.jobs.services import start_job
     from phoihop.reporting.tasks import send_reminders_task
