@@ -59,12 +59,11 @@ SECURE_HSTS_PRELOAD = HTTPS and _env_bool("PHOIHOP_HSTS_PRELOAD", True)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
 
 # ----- sessions -----------------------------------------------------------------------------
-# Signed out after PHOIHOP_SESSION_HOURS (4 by default) without a request: every request
-# renews the cookie, so someone at work is never cut off while a PC left signed in on a shared
-# desk is. The session table is Django's own; domain data is never written by a read.
+# Signed out after PHOIHOP_SESSION_HOURS (4 by default) without a request: a session in use is
+# renewed every few minutes (phoihop.core.middleware), so someone at work is never cut off while
+# a PC left signed in on a shared desk is, and a click costs no write to the session table.
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_AGE = int(float(os.environ.get("PHOIHOP_SESSION_HOURS", "4")) * 3600)
-SESSION_SAVE_EVERY_REQUEST = True
 SESSION_COOKIE_SAMESITE = "Lax"
 
 # ----- sign-in throttling (django-axes) -----------------------------------------------------

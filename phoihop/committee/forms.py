@@ -9,6 +9,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from phoihop.committee.models import DocumentKind, Member, Position, RiskWeights, Verdict
+from phoihop.core.forms import IdsChoiceField
 from phoihop.organisations.models import OrganisationKind
 from phoihop.places.models import Unit
 
@@ -30,7 +31,7 @@ class MemberForm(forms.Form):
 
 
 class AssignForm(forms.Form):
-    units = forms.ModelMultipleChoiceField(
+    units = IdsChoiceField(
         label=_("Địa bàn phụ trách"),
         queryset=Unit.objects.none(),
         required=False,
@@ -41,7 +42,7 @@ class AssignForm(forms.Form):
     def __init__(self, *args: Any, communes: list[Unit], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["units"]
-        assert isinstance(field, forms.ModelMultipleChoiceField)
+        assert isinstance(field, IdsChoiceField)
         field.queryset = Unit.objects.filter(pk__in=[c.pk for c in communes])
 
 
@@ -100,7 +101,7 @@ class PlanEditForm(forms.Form):
 
 
 class TeamForm(forms.Form):
-    members = forms.ModelMultipleChoiceField(
+    members = IdsChoiceField(
         label=_("Thành phần đoàn"),
         queryset=Member.objects.none(),
         widget=forms.CheckboxSelectMultiple,
@@ -113,7 +114,7 @@ class TeamForm(forms.Form):
         super().__init__(*args, **kwargs)
         queryset = Member.objects.filter(pk__in=[m.pk for m in candidates]).select_related("body")
         members, leader = self.fields["members"], self.fields["leader"]
-        assert isinstance(members, forms.ModelMultipleChoiceField)
+        assert isinstance(members, IdsChoiceField)
         assert isinstance(leader, forms.ModelChoiceField)
         members.queryset = leader.queryset = queryset
         members.label_from_instance = _member_label  # type: ignore[method-assign,assignment]

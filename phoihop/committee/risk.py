@@ -9,27 +9,33 @@ shown as "chưa có chương trình" and worth no points.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
+from typing import Any
 
 from phoihop.core.numbers import format_number, format_percent
-from phoihop.programmes.selectors import unit_progress
+from phoihop.programmes.selectors import units_progress
 
-# unit_progress(*, unit, year, on_date=None) -> share of the year's targets reached (0..1, or
-# above 1 when exceeded), or None when the unit has no programme for the year.
-ProgressSource = Callable[..., Decimal | None]
-
-
-def fraction_reached(*, unit: object, year: int, on_date: dt.date | None = None) -> Decimal | None:
-    """The programmes app answers in percent (50 = half the targets); the ranking counts in
-    fractions of the year."""
-    share = unit_progress(unit=unit, year=year, on_date=on_date)  # type: ignore[arg-type]
-    return None if share is None else share / 100
+# progress_source(units, *, year, on_date=None) -> {unit id: share of the year's targets reached
+# (0..1, or above 1 when exceeded), or None when the unit has no programme for the year}.
+ProgressSource = Callable[..., dict[int, Decimal | None]]
 
 
-# Read at each ranking (tests swap it): `risk.progress_source(unit=..., year=..., on_date=...)`.
-progress_source: ProgressSource = fraction_reached
+def fractions_reached(
+    units: Sequence[Any], *, year: int, on_date: dt.date | None = None
+) -> dict[int, Decimal | None]:
+    """The programmes app answers in percent (50 = half the targets), for many units in a few
+    queries; the ranking counts in fractions of the year."""
+    shares = units_progress(units, year, on_date=on_date)
+    return {
+        unit.pk: None if shares.get(unit.pk, (None,))[0] is None else shares[unit.pk][0] / 100
+        for unit in units
+    }
+
+
+# Read at each ranking (tests swap it): `risk.progress_source(units, year=..., on_date=...)`.
+progress_source: ProgressSource = fractions_reached
 
 NEVER_INSPECTED_MONTHS = 24  # a board never inspected counts as two years without
 NO_PROGRAMME = "chưa có chương trình"

@@ -369,6 +369,7 @@ def risk_ranking(
     results = open_results(communes, periods)
     inspected = last_inspections(communes)
     rules = {r.unit.pk: r.rules is not None for r in board_rows(communes, day=on)}
+    progress = risk.progress_source(communes, year=on.year, on_date=on)
     ranked = []
     for commune in communes:
         last = inspected.get(commune.pk)
@@ -376,7 +377,7 @@ def risk_ranking(
             late=lateness[commune.pk]["late"],
             missing=lateness[commune.pk]["missing"],
             open_results=results[commune.pk],
-            progress=risk.progress_source(unit=commune, year=on.year, on_date=on),
+            progress=progress[commune.pk],
             expected_progress=year_share(on),
             months_since_inspection=(
                 risk.months_between(last.done_on, on) if last and last.done_on else None
@@ -422,15 +423,17 @@ def member_page(user: User, *, today: dt.date, period: Period) -> list[dict[str,
     results = open_results(communes, [period])
     inspected = last_inspections(communes)
     recommendations = open_recommendations(communes)
+    # The programme of the period's year, as far as it had gone by today.
+    as_of = min(today, period.end_date(CUTOFF_15))
+    progress = risk.progress_source(communes, year=as_of.year, on_date=as_of)
     rows = []
     for commune in communes:
-        progress = risk.progress_source(unit=commune, year=today.year, on_date=today)
         rows.append(
             {
                 "unit": commune,
                 "reports": _report_state(commune, period),
                 "open_results": results[commune.pk],
-                "progress": progress,
+                "progress": progress[commune.pk],
                 "last_inspection": inspected.get(commune.pk),
                 "recommendations": recommendations.get(commune.pk, []),
                 "overdue": [r for r in recommendations.get(commune.pk, []) if r.is_overdue(today)],

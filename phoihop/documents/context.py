@@ -395,7 +395,10 @@ def report_context(
     if comparisons is not None:
         context["appendices"].insert(1, comparisons)
     context["draft"] = draft
-    context.update(programme_context(unit, period))  # targets reached, joint activities
+    programme = programme_context(unit, period)  # targets reached, joint activities
+    context["programme_progress"] = programme["programme_progress"]
+    if programme["programme_appendix"] is not None:
+        context["appendices"].append(programme["programme_appendix"])
     context["inspections"] = inspection_paragraphs(unit, period)
     if office_text:
         saved = ReportText.objects.filter(

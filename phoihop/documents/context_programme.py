@@ -22,6 +22,7 @@ from phoihop.programmes.selectors import (
 from phoihop.reporting.models import FigureValue, Status
 
 HUNDRED = Decimal(100)
+HALF = Decimal(50)
 
 
 def _quantity(value: Decimal, indicator: Indicator) -> str:
@@ -43,6 +44,50 @@ def target_words(target: TargetProgress) -> str:
     else:
         verdict = f"đạt {format_percent(share)} chỉ tiêu năm ({yearly})"
     return f"{indicator.name}: {_quantity(reached, indicator)}, {verdict}"
+
+
+def progress_sentence(progress: list[Any], period: Period) -> str | None:
+    """Every organisation's mean share of its yearly targets in one sentence, and who is under
+    half; each target is in the appendix ("Ban CHQS 58,4%, Hội CCB 30%, … chỉ tiêu năm")."""
+    shares = [
+        (item.programme.organisation.kind.short_name, item.share)
+        for item in progress
+        if item.targets and item.share is not None
+    ]
+    if not shares:
+        return None
+    listed = ", ".join(f"{name} {format_percent(share)}" for name, share in shares)
+    words = f"- Tính đến hết {period.label}, các cơ quan đạt bình quân: {listed} chỉ tiêu năm"
+    low = [name for name, share in shares if share < HALF]
+    if low:
+        words += f"; dưới một nửa chỉ tiêu năm: {', '.join(low)}"
+    return words + " (chi tiết tại phụ lục)."
+
+
+def progress_appendix(progress: list[Any], period: Period) -> dict[str, Any] | None:
+    """Every target beside what accepted figures reached, one row per organisation's target."""
+    rows = []
+    for item in progress:
+        short = item.programme.organisation.kind.short_name
+        for t in item.targets:
+            unit_label = f" ({t.indicator.unit_label})" if t.indicator.unit_label else ""
+            rows.append(
+                [
+                    f"{short}: {t.indicator.name}{unit_label}",
+                    _quantity(t.actual or Decimal(0), t.indicator),
+                    _quantity(t.yearly, t.indicator),
+                    format_percent(t.share or Decimal(0)),
+                ]
+            )
+    if not rows:
+        return None
+    return {
+        "title": f"Thực hiện chỉ tiêu chương trình phối hợp năm {period.year} "
+        f"(đến hết {period.label})",
+        "columns": ["Đơn vị: chỉ tiêu (đơn vị tính)", "Đã đạt", "Chỉ tiêu năm", "Tỷ lệ"],
+        "rows": rows,
+        "total": [],
+    }
 
 
 def _idle_contents(unit: Unit, period: Period, programme_ids: list[int]) -> list[str]:
@@ -72,14 +117,11 @@ def _idle_contents(unit: Unit, period: Period, programme_ids: list[int]) -> list
 
 
 def programme_context(unit: Unit, period: Period) -> dict[str, Any]:
-    """The report's paragraphs on the programme; empty lists when the unit has none."""
+    """The report's paragraphs on the programme, and its appendix of every target; empty when
+    the unit has none."""
     progress = progress_of(programmes_of_unit(unit, period.year), through=period)
-    paragraphs = []
-    for item in progress:
-        if not item.targets:
-            continue
-        lines = "; ".join(target_words(t) for t in item.targets)
-        paragraphs.append(f"- {item.programme.organisation.name}: {lines}.")
+    sentence = progress_sentence(progress, period)
+    paragraphs = [sentence] if sentence else []
     idle = _idle_contents(unit, period, [p.programme.pk for p in progress])
     if idle:
         paragraphs.append(
@@ -89,17 +131,18 @@ def programme_context(unit: Unit, period: Period) -> dict[str, Any]:
     if activities:
         indicators = {i.code: i for i in Indicator.objects.all()}
         totals = activity_totals(unit, period.id)
-        figures = ", ".join(
-            f"{_quantity(v, indicators[c])} ({indicators[c].name})"
-            for c, v in sorted(totals.items())
-        )
+        # The figures only: each activity, with its indicators, is on the programme's pages.
+        figures = ", ".join(_quantity(v, indicators[c]) for c, v in sorted(totals.items()))
         paragraphs.append(
             f"- Trong {period.label} tổ chức {format_number(len(activities), pad=True)} hoạt "
             f"động phối hợp giữa các cơ quan (mỗi hoạt động tính một lần, do cơ quan chủ trì "
             f"báo cáo): {figures}."
         )
     paragraphs += _plan_paragraphs(unit, period)
-    return {"programme_progress": paragraphs}
+    return {
+        "programme_progress": paragraphs,
+        "programme_appendix": progress_appendix(progress, period),
+    }
 
 
 def _plan_paragraphs(unit: Unit, period: Period) -> list[str]:

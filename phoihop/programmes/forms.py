@@ -5,6 +5,7 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from phoihop.core.forms import IdsChoiceField
 from phoihop.indicators.models import Indicator, Section
 from phoihop.organisations.models import Organisation
 from phoihop.programmes.models import Evidence, PlannedActivity
@@ -23,10 +24,8 @@ class ContentForm(forms.Form):
         label=_("Thuộc phần báo cáo"), queryset=Section.objects.none(), required=False
     )
     lead = forms.ModelChoiceField(label=_("Cơ quan chủ trì"), queryset=Organisation.objects.none())
-    partners = forms.ModelMultipleChoiceField(
-        label=_("Cơ quan phối hợp"), queryset=Organisation.objects.none()
-    )
-    indicators = forms.ModelMultipleChoiceField(
+    partners = IdsChoiceField(label=_("Cơ quan phối hợp"), queryset=Organisation.objects.none())
+    indicators = IdsChoiceField(
         label=_("Chỉ tiêu đo lường"), queryset=Indicator.objects.none(), required=False
     )
 
@@ -45,9 +44,7 @@ class JointActivityForm(forms.Form):
     title = forms.CharField(label=_("Hoạt động"), max_length=300)
     held_on = forms.DateField(label=_("Ngày tổ chức"), input_formats=["%d/%m/%Y", "%Y-%m-%d"])
     lead = forms.ModelChoiceField(label=_("Cơ quan chủ trì"), queryset=Organisation.objects.none())
-    partners = forms.ModelMultipleChoiceField(
-        label=_("Cơ quan phối hợp"), queryset=Organisation.objects.none()
-    )
+    partners = IdsChoiceField(label=_("Cơ quan phối hợp"), queryset=Organisation.objects.none())
     description = forms.CharField(label=_("Mô tả"), widget=forms.Textarea, required=False)
     indicator_1 = forms.ModelChoiceField(
         label=_("Số liệu"), queryset=Indicator.objects.filter(formula=""), required=False
@@ -83,7 +80,7 @@ class PlannedActivityForm(forms.Form):
     )
     place = forms.CharField(label=_("Địa điểm"), max_length=200, required=False)
     lead = forms.ModelChoiceField(label=_("Cơ quan chủ trì"), queryset=Organisation.objects.none())
-    partners = forms.ModelMultipleChoiceField(
+    partners = IdsChoiceField(
         label=_("Cơ quan phối hợp"), queryset=Organisation.objects.none(), required=False
     )
     expected_indicator = forms.ModelChoiceField(

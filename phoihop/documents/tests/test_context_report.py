@@ -174,7 +174,13 @@ def test_it_follows_the_period_and_unit_in_header_and_subject(bu_dang):
 def test_its_appendices_are_one_table_by_organisation_one_by_commune_and_the_comparisons(
     bu_dang,
 ):
-    by_organisation, comparisons, communes = report_context(bu_dang, PERIOD)["appendices"]
+    by_organisation, comparisons, communes, targets = report_context(bu_dang, PERIOD)["appendices"]
+    assert targets["columns"] == [
+        "Đơn vị: chỉ tiêu (đơn vị tính)",
+        "Đã đạt",
+        "Chỉ tiêu năm",
+        "Tỷ lệ",
+    ]
     assert by_organisation["columns"][1:3] == ["Hội CTĐ", "Hội ND"]
     assert comparisons["columns"] == [
         "Đơn vị: chỉ tiêu (đơn vị tính)",

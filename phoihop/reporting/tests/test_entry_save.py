@@ -50,7 +50,8 @@ def test_it_shows_the_form_section_by_section(
     assert "Nhập báo cáo 6 tháng cuối năm 2020" in html
     assert 'name="f.tt_duong_loi_cuoc"' in html and 'name="n.tuyen_truyen"' in html
     assert "Lấy phần thuyết minh kỳ trước" in html and "{tt_duong_loi_cuoc}" in html
-    assert "beforeunload" in html
+    # The leave-page warning (static/js/phoihop.js) watches the form by this id.
+    assert 'id="entry-form"' in html and "js/phoihop.js" in html
 
 
 def test_it_saves_figures_typed_the_vietnamese_way(client_for, red_cross) -> None:
