@@ -27,9 +27,11 @@ def fractions_reached(
 ) -> dict[int, Decimal | None]:
     """The programmes app answers in percent (50 = half the targets), for many units in a few
     queries; the ranking counts in fractions of the year."""
-    shares = units_progress(units, year, on_date=on_date)
+    shares = {
+        pk: share for pk, (share, _behind) in units_progress(units, year, on_date=on_date).items()
+    }
     return {
-        unit.pk: None if shares.get(unit.pk, (None,))[0] is None else shares[unit.pk][0] / 100
+        unit.pk: None if shares.get(unit.pk) is None else Decimal(shares[unit.pk]) / 100
         for unit in units
     }
 

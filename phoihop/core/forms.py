@@ -10,7 +10,7 @@ from django.core.exceptions import ValidationError
 from phoihop.core.params import parse_id
 
 
-class IdsChoiceField(forms.ModelMultipleChoiceField):
+class IdsChoiceField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
     """Several objects chosen by id. Django passes the ids to an `__in` query as they came, and
     a number beyond the database's integers makes SQLite raise: such a value is refused here as
     any unknown choice is."""
@@ -24,4 +24,4 @@ class IdsChoiceField(forms.ModelMultipleChoiceField):
                         code="invalid_pk_value",
                         params={"pk": pk},
                     )
-        return super()._check_values(value)
+        return super()._check_values(value)  # type: ignore[misc]
