@@ -27,13 +27,12 @@ def fractions_reached(
 ) -> dict[int, Decimal | None]:
     """The programmes app answers in percent (50 = half the targets), for many units in a few
     queries; the ranking counts in fractions of the year."""
-    shares = {
-        pk: share for pk, (share, _behind) in units_progress(units, year, on_date=on_date).items()
-    }
-    return {
-        unit.pk: None if shares.get(unit.pk) is None else Decimal(shares[unit.pk]) / 100
-        for unit in units
-    }
+    shares = units_progress(units, year, on_date=on_date)
+    fractions: dict[int, Decimal | None] = {}
+    for unit in units:
+        share = shares[unit.pk][0] if unit.pk in shares else None
+        fractions[unit.pk] = None if share is None else share / 100
+    return fractions
 
 
 # Read at each ranking (tests swap it): `risk.progress_source(units, year=..., on_date=...)`.
