@@ -1,23 +1,38 @@
-from django.urls import path
+from django.urls import path, register_converter
 
 from phoihop.programmes import activity_views, views
+
+
+class YearConverter:
+    """A programme's year: four digits, so that no year in an address is beyond the calendar."""
+
+    regex = "[12][0-9]{3}"
+
+    def to_python(self, value: str) -> int:
+        return int(value)
+
+    def to_url(self, value: int) -> str:
+        return str(value)
+
+
+register_converter(YearConverter, "year")
 
 app_name = "programmes"
 
 urlpatterns = [
     path("", views.index, name="index"),
-    path("to-chuc/<int:organisation_id>/<int:year>/", views.programme, name="programme"),
+    path("to-chuc/<int:organisation_id>/<year:year>/", views.programme, name="programme"),
     path(
-        "to-chuc/<int:organisation_id>/<int:year>/noi-dung/",
+        "to-chuc/<int:organisation_id>/<year:year>/noi-dung/",
         views.add_content,
         name="add_content",
     ),
     path(
-        "to-chuc/<int:organisation_id>/<int:year>/phien-ban/<int:number>/",
+        "to-chuc/<int:organisation_id>/<year:year>/phien-ban/<int:number>/",
         views.version,
         name="version",
     ),
-    path("excel/<int:unit_id>/<int:year>/", views.download, name="download"),
+    path("excel/<int:unit_id>/<year:year>/", views.download, name="download"),
     path("tai-len/", views.upload, name="upload"),
     path("chi-tieu-nhap/<int:submission_id>/", views.entry_targets, name="entry_targets"),
     path("hoat-dong/moi/", activity_views.activity_new, name="activity_new"),
