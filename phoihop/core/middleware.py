@@ -23,7 +23,8 @@ class IdleSessionMiddleware:
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
         session = getattr(request, "session", None)
-        if session is not None and not session.is_empty():
+        # Only a signed-in session: a made-up or expired cookie must not create a session row.
+        if session is not None and "_auth_user_id" in session:
             now = int(time.time())
             if now - int(session.get(KEY, 0)) >= RENEW_EVERY_SECONDS:
                 session[KEY] = now  # modified: SessionMiddleware saves it and resends the cookie

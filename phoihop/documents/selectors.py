@@ -3,15 +3,26 @@
 from __future__ import annotations
 
 import hashlib
+from typing import Any
 
 from django.db.models import Count, Max
 
+from phoihop.committee.models import CheckResult, Inspection, InspectionPlan, Recommendation
 from phoihop.core.periods import Period
 from phoihop.documents.context_units import children_in_period
 from phoihop.documents.models import ReportSettings, ReportText
 from phoihop.indicators.models import Indicator
 from phoihop.organisations.models import Organisation
 from phoihop.places.models import Level, Unit
+from phoihop.programmes.models import (
+    ActivityFigure,
+    CommonPlan,
+    Content,
+    JointActivity,
+    PlannedActivity,
+    Programme,
+    Target,
+)
 from phoihop.reporting.models import FigureValue, Narrative, Status, Submission
 from phoihop.validation.services import open_violations
 
@@ -56,8 +67,34 @@ def data_mark() -> str:
         ReportSettings.objects.aggregate(changed=Max("updated_at"), count=Count("pk")),
         ReportText.objects.aggregate(changed=Max("edited_at"), count=Count("pk")),
         _catalogue_mark(),
+        *(_table_mark(model) for model in _PROGRAMME_AND_COMMITTEE),
     ]
     return "|".join(str(part) for part in parts)
+
+
+# What the report's programme and inspection parts read (documents.context_programme and
+# context_inspections): a change to any of them must make a new document.
+_PROGRAMME_AND_COMMITTEE = [
+    Programme,
+    Content,
+    Target,
+    JointActivity,
+    ActivityFigure,
+    CommonPlan,
+    PlannedActivity,
+    InspectionPlan,
+    Inspection,
+    CheckResult,
+    Recommendation,
+]
+
+
+def _table_mark(model: Any) -> str:
+    """Rows and the latest change of a table: its history's last id where it keeps one."""
+    mark = model.objects.aggregate(count=Count("pk"), last=Max("pk"))
+    if hasattr(model, "history"):
+        mark["changed"] = model.history.aggregate(last=Max("history_id"))["last"]
+    return str(mark)
 
 
 def _catalogue_mark() -> str:

@@ -47,3 +47,9 @@ def test_clicks_in_the_same_minutes_do_not_write_the_session(client_for):
         before = Session.objects.get().expire_date
         client.get("/bao-cao/")
         assert Session.objects.get().expire_date == before + dt.timedelta(minutes=11)
+
+
+def test_a_made_up_session_cookie_creates_no_session(client):
+    client.cookies["sessionid"] = "made-up-by-someone-12345"
+    client.get("/tai-khoan/dang-nhap/")
+    assert not Session.objects.exists()

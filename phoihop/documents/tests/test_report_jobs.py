@@ -93,6 +93,24 @@ def test_a_reworded_indicator_or_an_office_edit_makes_a_new_document(bu_dang, pe
     assert services.known_key(bu_dang, period) is None
 
 
+def test_a_changed_target_or_inspection_makes_a_new_document(bu_dang):
+    from phoihop.committee.models import Recommendation
+    from phoihop.programmes.models import Target
+
+    period = services.Period.parse("2020S1")
+    services.prepare_report(bu_dang, period)
+    target = Target.objects.filter(programme__organisation__unit=bu_dang).first()
+    target.yearly += 1
+    target.save()
+    assert services.known_key(bu_dang, period) is None  # the programme part reads it
+
+    services.prepare_report(bu_dang, period)
+    recommendation = Recommendation.objects.first()
+    recommendation.text += " (bổ sung)"
+    recommendation.save()
+    assert services.known_key(bu_dang, period) is None  # the inspection part reads it
+
+
 def test_the_preview_is_pages_served_apart_and_cached(client_for, bu_dang):
     client = client_for("vanphong")
     url = reverse("documents:preview", args=[bu_dang.pk, "2020S1"])
