@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from phoihop.accounts import permissions
 from phoihop.committee import forms, selectors, services
 from phoihop.committee.models import PlanStatus
-from phoihop.committee.views import acting_user, report_errors
+from phoihop.committee.view_steps import acting_user, carry_out, report_errors
 from phoihop.core import clock
 from phoihop.core.periods import Period, PeriodError
 
@@ -88,19 +88,17 @@ def plan(request: HttpRequest, pk: int) -> HttpResponse:
 def edit_plan(request: HttpRequest, pk: int) -> HttpResponse:
     plan = selectors.access_plan_by_id(request.user, pk, for_edit=True)
     form = forms.PlanEditForm(request.POST)
-    if form.is_valid():
-        try:
-            services.update_plan(
-                plan,
-                number=form.cleaned_data["number"],
-                preparation=form.cleaned_data["preparation"],
-                checklist=form.checklist_items(plan.checklist),
-            )
-            messages.success(request, _("Đã lưu kế hoạch."))
-        except services.CommitteeError as exc:
-            messages.error(request, str(exc))
-    else:
-        report_errors(request, form)
+    carry_out(
+        request,
+        lambda data: services.update_plan(
+            plan,
+            number=data["number"],
+            preparation=data["preparation"],
+            checklist=form.checklist_items(plan.checklist),
+        ),
+        form=form,
+        done=_("Đã lưu kế hoạch."),
+    )
     return redirect("committee:plan", pk=plan.pk)
 
 
@@ -109,19 +107,12 @@ def edit_plan(request: HttpRequest, pk: int) -> HttpResponse:
 def set_team(request: HttpRequest, pk: int) -> HttpResponse:
     plan = selectors.access_plan_by_id(request.user, pk, for_edit=True)
     candidates = selectors.board_rows([plan.unit], day=selectors.plan_day(plan))[0].members
-    form = forms.TeamForm(request.POST, candidates=candidates)
-    if form.is_valid():
-        try:
-            services.set_team(
-                plan,
-                members=list(form.cleaned_data["members"]),
-                leader=form.cleaned_data["leader"],
-            )
-            messages.success(request, _("Đã lưu thành phần đoàn kiểm tra."))
-        except services.CommitteeError as exc:
-            messages.error(request, str(exc))
-    else:
-        report_errors(request, form)
+    carry_out(
+        request,
+        lambda data: services.set_team(plan, members=list(data["members"]), leader=data["leader"]),
+        form=forms.TeamForm(request.POST, candidates=candidates),
+        done=_("Đã lưu thành phần đoàn kiểm tra."),
+    )
     return redirect("committee:plan", pk=plan.pk)
 
 
@@ -129,17 +120,13 @@ def set_team(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def add_commune(request: HttpRequest, pk: int) -> HttpResponse:
     plan = selectors.access_plan_by_id(request.user, pk, for_edit=True)
-    form = forms.AddCommuneForm(
-        request.POST, communes=selectors.communes_of(plan.unit, day=selectors.plan_day(plan))
+    communes = selectors.communes_of(plan.unit, day=selectors.plan_day(plan))
+    carry_out(
+        request,
+        lambda data: services.add_commune(plan, **data),
+        form=forms.AddCommuneForm(request.POST, communes=communes),
+        done=_("Đã thêm xã vào kế hoạch."),
     )
-    if form.is_valid():
-        try:
-            services.add_commune(plan, **form.cleaned_data)
-            messages.success(request, _("Đã thêm xã vào kế hoạch."))
-        except services.CommitteeError as exc:
-            messages.error(request, str(exc))
-    else:
-        report_errors(request, form)
     return redirect("committee:plan", pk=plan.pk)
 
 
@@ -149,11 +136,11 @@ def remove_commune(request: HttpRequest, pk: int) -> HttpResponse:
     inspection = selectors.access_inspection_by_id(request.user, pk)
     if not permissions.can_plan_inspections(request.user, inspection.plan.unit):
         raise PermissionDenied
-    try:
-        services.remove_commune(inspection)
-        messages.success(request, _("Đã bỏ xã khỏi kế hoạch."))
-    except services.CommitteeError as exc:
-        messages.error(request, str(exc))
+    carry_out(
+        request,
+        lambda _data: services.remove_commune(inspection),
+        done=_("Đã bỏ xã khỏi kế hoạch."),
+    )
     return redirect("committee:plan", pk=inspection.plan_id)
 
 
@@ -161,13 +148,11 @@ def remove_commune(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def send_plan(request: HttpRequest, pk: int) -> HttpResponse:
     plan = selectors.access_plan_by_id(request.user, pk, for_edit=True)
-    try:
-        notices = services.send_plan(plan, user=acting_user(request))
-        messages.success(
-            request, _("Đã gửi kế hoạch; %(count)s thông báo.") % {"count": len(notices)}
-        )
-    except services.CommitteeError as exc:
-        messages.error(request, str(exc))
+    carry_out(
+        request,
+        lambda _data: services.send_plan(plan, user=acting_user(request)),
+        done=lambda notices: _("Đã gửi kế hoạch; %(count)s thông báo.") % {"count": len(notices)},
+    )
     return redirect("committee:plan", pk=plan.pk)
 
 
@@ -215,22 +200,20 @@ def inspection(request: HttpRequest, pk: int) -> HttpResponse:
 def record(request: HttpRequest, pk: int) -> HttpResponse:
     inspection = selectors.access_inspection_by_id(request.user, pk, for_record=True)
     form = _record_form(inspection, request.POST)
-    if form.is_valid():
-        try:
-            services.record_inspection(
-                inspection,
-                user=acting_user(request),
-                done_on=form.cleaned_data["done_on"],
-                attendance=form.attendance(),
-                checks=form.checks(),
-                findings=form.cleaned_data["findings"],
-                strengths=form.cleaned_data["strengths"],
-            )
-            messages.success(request, _("Đã ghi kết quả kiểm tra."))
-        except services.CommitteeError as exc:
-            messages.error(request, str(exc))
-    else:
-        report_errors(request, form)
+    carry_out(
+        request,
+        lambda data: services.record_inspection(
+            inspection,
+            user=acting_user(request),
+            done_on=data["done_on"],
+            attendance=form.attendance(),
+            checks=form.checks(),
+            findings=data["findings"],
+            strengths=data["strengths"],
+        ),
+        form=form,
+        done=_("Đã ghi kết quả kiểm tra."),
+    )
     return redirect("committee:inspection", pk=inspection.pk)
 
 
@@ -238,15 +221,12 @@ def record(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def add_recommendation(request: HttpRequest, pk: int) -> HttpResponse:
     inspection = selectors.access_inspection_by_id(request.user, pk, for_record=True)
-    form = forms.RecommendationForm(request.POST)
-    if form.is_valid():
-        try:
-            services.add_recommendation(inspection, user=acting_user(request), **form.cleaned_data)
-            messages.success(request, _("Đã thêm kiến nghị."))
-        except services.CommitteeError as exc:
-            messages.error(request, str(exc))
-    else:
-        report_errors(request, form)
+    carry_out(
+        request,
+        lambda data: services.add_recommendation(inspection, user=acting_user(request), **data),
+        form=forms.RecommendationForm(request.POST),
+        done=_("Đã thêm kiến nghị."),
+    )
     return redirect("committee:inspection", pk=inspection.pk)
 
 
@@ -256,17 +236,14 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
     item = selectors.access_recommendation_by_id(request.user, pk)
     if not permissions.can_answer_recommendation(request.user, item.inspection.unit):
         raise PermissionDenied
-    form = forms.AnswerForm(request.POST)
-    if form.is_valid():
-        try:
-            services.answer_recommendation(
-                item, answer=form.cleaned_data["answer"], user=acting_user(request)
-            )
-            messages.success(request, _("Đã báo cáo kết quả thực hiện kiến nghị."))
-        except services.CommitteeError as exc:
-            messages.error(request, str(exc))
-    else:
-        report_errors(request, form)
+    carry_out(
+        request,
+        lambda data: services.answer_recommendation(
+            item, answer=data["answer"], user=acting_user(request)
+        ),
+        form=forms.AnswerForm(request.POST),
+        done=_("Đã báo cáo kết quả thực hiện kiến nghị."),
+    )
     return redirect("committee:inspection", pk=item.inspection_id)
 
 
@@ -276,9 +253,9 @@ def close(request: HttpRequest, pk: int) -> HttpResponse:
     item = selectors.access_recommendation_by_id(request.user, pk)
     if not permissions.can_record_inspection(request.user, item.inspection.unit):
         raise PermissionDenied
-    try:
-        services.close_recommendation(item, user=acting_user(request))
-        messages.success(request, _("Kiến nghị đã hoàn thành."))
-    except services.CommitteeError as exc:
-        messages.error(request, str(exc))
+    carry_out(
+        request,
+        lambda _data: services.close_recommendation(item, user=acting_user(request)),
+        done=_("Kiến nghị đã hoàn thành."),
+    )
     return redirect("committee:inspection", pk=item.inspection_id)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
@@ -13,20 +12,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from phoihop.accounts import permissions
-from phoihop.accounts.models import User
 from phoihop.committee import forms, selectors, services
 from phoihop.committee.models import Member
+from phoihop.committee.view_steps import acting_user, carry_out
 from phoihop.core import clock
 from phoihop.core.periods import CUTOFF_15, HALF, Period, PeriodError
 from phoihop.reporting.windows import reporting_period_now
-
-
-def acting_user(request: HttpRequest) -> User:
-    """The signed-in person of a @login_required view, as services record them."""
-    user = request.user
-    if not isinstance(user, User):
-        raise PermissionDenied
-    return user
 
 
 def _period(text: str | None, *, default: Period) -> Period:
@@ -70,28 +61,18 @@ def board(request: HttpRequest, unit_id: int) -> HttpResponse:
     return render(request, "committee/board.html", context)
 
 
-def report_errors(request: HttpRequest, form: forms.forms.BaseForm) -> None:
-    """A refused form's errors as messages on the page the POST returns to."""
-    for errors in form.errors.values():
-        for error in errors:
-            messages.error(request, str(error))
-
-
 @login_required
 @require_POST
 def add_member(request: HttpRequest, unit_id: int) -> HttpResponse:
     unit = selectors.access_committee_unit(request.user, unit_id)
     if not permissions.can_manage_board(request.user, unit):
         raise PermissionDenied
-    form = forms.MemberForm(request.POST)
-    if form.is_valid():
-        try:
-            services.add_member(unit, **form.cleaned_data)
-            messages.success(request, _("Đã thêm thành viên."))
-        except services.CommitteeError as exc:
-            messages.error(request, str(exc))
-    else:
-        report_errors(request, form)
+    carry_out(
+        request,
+        lambda data: services.add_member(unit, **data),
+        form=forms.MemberForm(request.POST),
+        done=_("Đã thêm thành viên."),
+    )
     return redirect("committee:board", unit_id=unit.pk)
 
 
@@ -101,19 +82,12 @@ def assign(request: HttpRequest, pk: int) -> HttpResponse:
     member: Member = selectors.access_member_by_id(request.user, pk)
     unit = member.board.unit
     day = selectors.day_of(unit, clock.today())
-    form = forms.AssignForm(request.POST, communes=selectors.communes_of(unit, day=day))
-    if form.is_valid():
-        try:
-            services.assign_member(
-                member, units=form.cleaned_data["units"], since=form.cleaned_data["since"]
-            )
-            messages.success(
-                request, _("Đã phân công địa bàn cho %(name)s.") % {"name": member.full_name}
-            )
-        except services.CommitteeError as exc:
-            messages.error(request, str(exc))
-    else:
-        report_errors(request, form)
+    carry_out(
+        request,
+        lambda data: services.assign_member(member, units=data["units"], since=data["since"]),
+        form=forms.AssignForm(request.POST, communes=selectors.communes_of(unit, day=day)),
+        done=_("Đã phân công địa bàn cho %(name)s.") % {"name": member.full_name},
+    )
     return redirect("committee:board", unit_id=unit.pk)
 
 
@@ -123,25 +97,21 @@ def upload_document(request: HttpRequest, unit_id: int) -> HttpResponse:
     unit = selectors.access_committee_unit(request.user, unit_id)
     if not permissions.can_manage_board(request.user, unit):
         raise PermissionDenied
-    form = forms.BoardDocumentForm(request.POST, request.FILES)
-    if form.is_valid():
-        upload = form.cleaned_data["file"]
-        try:
-            services.upload_board_document(
-                unit,
-                kind=form.cleaned_data["kind"],
-                issued_on=form.cleaned_data["issued_on"],
-                number=form.cleaned_data["number"],
-                version=form.cleaned_data["version"],
-                filename=upload.name,
-                content=upload.read(services.MAX_DOCUMENT_BYTES + 1),
-                user=acting_user(request),
-            )
-            messages.success(request, _("Đã lưu văn bản."))
-        except services.CommitteeError as exc:
-            messages.error(request, str(exc))
-    else:
-        report_errors(request, form)
+    carry_out(
+        request,
+        lambda data: services.upload_board_document(
+            unit,
+            kind=data["kind"],
+            issued_on=data["issued_on"],
+            number=data["number"],
+            version=data["version"],
+            filename=data["file"].name,
+            content=data["file"].read(services.MAX_DOCUMENT_BYTES + 1),
+            user=acting_user(request),
+        ),
+        form=forms.BoardDocumentForm(request.POST, request.FILES),
+        done=_("Đã lưu văn bản."),
+    )
     return redirect("committee:board", unit_id=unit.pk)
 
 
@@ -201,15 +171,12 @@ def save_weights(request: HttpRequest, unit_id: int) -> HttpResponse:
     unit = selectors.access_committee_unit(request.user, unit_id)
     if not permissions.can_plan_inspections(request.user, unit):
         raise PermissionDenied
-    form = forms.WeightsForm(request.POST, instance=selectors.weights_of(unit))
-    if form.is_valid():
-        try:
-            services.save_risk_weights(unit, values=form.cleaned_data, user=acting_user(request))
-            messages.success(request, _("Đã lưu trọng số xếp hạng."))
-        except services.CommitteeError as exc:
-            messages.error(request, str(exc))
-    else:
-        report_errors(request, form)
+    carry_out(
+        request,
+        lambda data: services.save_risk_weights(unit, values=data, user=acting_user(request)),
+        form=forms.WeightsForm(request.POST, instance=selectors.weights_of(unit)),
+        done=_("Đã lưu trọng số xếp hạng."),
+    )
     period = request.POST.get("ky", "")
     url = reverse("committee:ranking", args=[unit.pk])
     return redirect(url + (f"?ky={period}" if period else ""))

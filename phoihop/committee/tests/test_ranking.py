@@ -19,9 +19,9 @@ def test_an_inspected_commune_counts_months_since_and_one_without_rules_is_flagg
     district = Unit.objects.get(code="698")
     ranked = {r.unit.code: r for r in selectors.risk_ranking(district, Period.parse("2020S2"))}
     assert len(ranked) == 16
-    duc_phong = {f.code: f for f in ranked["25495"].score.factors}
-    assert duc_phong["inspection"].value == "0 tháng"  # inspected 19/5, ranked as of 15/6/2020
-    assert duc_phong["rules"].value == "chưa có"
+    bom_bo = {f.code: f for f in ranked["25495"].score.factors}
+    assert bom_bo["inspection"].value == "0 tháng"  # inspected 19/5, ranked as of 15/6/2020
+    assert bom_bo["rules"].value == "chưa có"
     binh_minh = {f.code: f for f in ranked["25492"].score.factors}
     assert binh_minh["inspection"].value.startswith("chưa kiểm tra lần nào")
     assert {f.code: f for f in ranked["25480"].score.factors}["rules"].points == 0
@@ -102,8 +102,8 @@ def test_the_digest_command_is_a_dry_run_on_request(capsys):
 def test_the_progress_is_the_programmes_share_as_a_fraction():
     from phoihop.programmes.selectors import unit_progress
 
-    duc_phong = Unit.objects.get(code="25480")
-    percent = unit_progress(unit=duc_phong, year=2020)
+    bom_bo = Unit.objects.get(code="25480")
+    percent = unit_progress(unit=bom_bo, year=2020)
     assert percent is not None and percent > 1  # the demo's communes have 2020 programmes
-    assert risk.progress_source([duc_phong], year=2020) == {duc_phong.pk: percent / 100}
-    assert risk.progress_source([duc_phong], year=1999) == {duc_phong.pk: None}  # none that year
+    assert risk.progress_source([bom_bo], year=2020) == {bom_bo.pk: percent / 100}
+    assert risk.progress_source([bom_bo], year=1999) == {bom_bo.pk: None}  # none that year

@@ -1,0 +1,50 @@
+"""The step every committee action shares: check the form, call one service, say how it went."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest
+
+from phoihop.accounts.models import User
+from phoihop.committee.services import CommitteeError
+
+
+def acting_user(request: HttpRequest) -> User:
+    """The signed-in person of a @login_required view, as services record them."""
+    user = request.user
+    if not isinstance(user, User):
+        raise PermissionDenied
+    return user
+
+
+def report_errors(request: HttpRequest, form: forms.BaseForm) -> None:
+    """A refused form's errors as messages on the page the POST returns to."""
+    for errors in form.errors.values():
+        for error in errors:
+            messages.error(request, str(error))
+
+
+def carry_out(
+    request: HttpRequest,
+    action: Callable[[dict[str, Any]], Any],
+    *,
+    done: str | Callable[[Any], str],
+    form: forms.BaseForm | None = None,
+) -> bool:
+    """Run ``action`` on the form's cleaned data; the service's refusal or the form's errors
+    become messages, and so does ``done`` (a text, or made from what the service returned)."""
+    if form is not None and not form.is_valid():
+        report_errors(request, form)
+        return False
+    try:
+        result = action(form.cleaned_data if form is not None else {})
+    except CommitteeError as exc:
+        messages.error(request, str(exc))
+        return False
+    messages.success(request, done(result) if callable(done) else done)
+    return True
