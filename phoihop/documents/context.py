@@ -400,19 +400,20 @@ def report_context(
     if programme["programme_appendix"] is not None:
         context["appendices"].append(programme["programme_appendix"])
     context["inspections"] = inspection_paragraphs(unit, period)
+    if missing:
+        # Who is not in the report, and why: at the end of section III (the office may reword
+        # it with the rest of that part), and listed.
+        context["communes"] = [
+            *context["communes"],
+            status_paragraph(missing, expected, label=label, draft=draft),
+        ]
+        context["appendices"].append(status_appendix(missing, label=label))
     if office_text:
         saved = ReportText.objects.filter(
             unit=unit, period=period.id, version=report_version(unit, period, draft=draft)
         ).first()
         if saved is not None:
             apply_parts(context, saved.parts)
-    if missing:
-        # Who is not in the report, and why: at the end of part I's section III, and listed.
-        context["communes"] = [
-            *context["communes"],
-            status_paragraph(missing, expected, label=label, draft=draft),
-        ]
-        context["appendices"].append(status_appendix(missing, label=label))
     return context
 
 

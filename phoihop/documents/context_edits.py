@@ -24,7 +24,9 @@ PARTS_BEFORE = (
     ("defence", "II.2. Phối hợp thực hiện nhiệm vụ quốc phòng - an ninh"),
 )
 PARTS_AFTER = (
+    ("programme_progress", "II.4. Thực hiện chỉ tiêu chương trình phối hợp"),
     ("communes", "III. Kết quả ở cơ sở"),
+    ("inspections", "III. Kiểm tra ở cơ sở"),
     ("strengths", "IV.1. Điểm mạnh"),
     ("weaknesses", "IV.2. Hạn chế, yếu kém"),
     ("causes_strengths", "IV.3.a. Nguyên nhân của điểm mạnh"),

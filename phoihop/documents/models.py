@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
 
 class ReportSettings(models.Model):
@@ -97,6 +98,8 @@ class ReportText(models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # Who reworded what, and when: the office's text goes out under the committee's signature.
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("văn bản đã sửa")

@@ -78,3 +78,29 @@ def test_a_reporter_cannot_edit_the_report(client_for, bu_dang):
     response = client_for("chuthapdo").post(_url("text", bu_dang), {"part.leadership": "x"})
     assert response.status_code == 403
     assert not ReportText.objects.exists()
+
+
+def test_a_reworded_status_paragraph_replaces_the_generated_one(client_for, bu_dang):
+    # 2020S2 is still being reported: part III says who has not reported yet. The office's
+    # wording of that part stands alone, not followed by the generated paragraph again.
+    client = client_for("vanphong")
+    url = reverse("documents:text", args=[bu_dang.pk, "2020S2"])
+    worded = "Đến ngày lập báo cáo, nhiều tổ chức chưa gửi báo cáo (văn phòng tổng hợp lại)."
+    assert client.post(url, {"part.communes": worded}).status_code == 302
+    body = _body(client.get(reverse("documents:docx", args=[bu_dang.pk, "2020S2"])).content)
+    assert worded in body
+    assert not any(t.startswith("Tình hình báo cáo 6 tháng cuối năm 2020") for t in body)
+
+
+def test_the_programme_and_inspection_parts_can_be_reworded(client_for, bu_dang):
+    client = client_for("vanphong")
+    page = client.get(_url("text", bu_dang)).content.decode()
+    assert "Thực hiện chỉ tiêu chương trình phối hợp" in page and "04/16 xã" in page
+    inspections = "Ban Chỉ đạo kiểm tra 04 xã, thị trấn (văn phòng viết lại)."
+    response = client.post(_url("text", bu_dang), {"part.inspections": inspections})
+    assert response.status_code == 302
+    body = _body(client.get(_url("docx", bu_dang)).content)
+    assert inspections in body
+    assert not any(t.startswith("Trong kỳ, Ban chỉ đạo đã kiểm tra 04/16") for t in body)
+    history = ReportText.history.get(unit=bu_dang, period=PERIOD)  # who reworded it is kept
+    assert history.history_user.username == "vanphong"
