@@ -9,7 +9,7 @@ class UserAdmin(BaseUserAdmin):
     list_display = ["username", "full_name", "role", "unit", "organisation", "is_active"]
     list_filter = ["role", "is_active"]
     fieldsets = [
-        *BaseUserAdmin.fieldsets,
+        *(BaseUserAdmin.fieldsets or ()),  # Django's own, never None; the stubs allow None
         ("phoihop", {"fields": ["full_name", "role", "unit", "organisation", "assigned_units"]}),
     ]
     autocomplete_fields = ["unit", "assigned_units"]

@@ -8,7 +8,7 @@ from typing import TypeAlias, TypeGuard
 from django.contrib.auth.models import AnonymousUser
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
-from django.http import Http404
+from django.http import Http404, HttpRequest
 from django.utils.translation import gettext as _
 
 from phoihop.accounts.models import Role, User
@@ -29,6 +29,15 @@ AnyUser: TypeAlias = User | AnonymousUser
 
 def _signed_in(user: AnyUser | None) -> TypeGuard[User]:
     return bool(user and user.is_authenticated and user.is_active)
+
+
+def signed_in_user(request: HttpRequest) -> User:
+    """The person of a @login_required view's request, as services record them. Only a real
+    user gets past login_required; anyone else is refused here rather than passed on."""
+    user = request.user
+    if not isinstance(user, User):
+        raise PermissionDenied
+    return user
 
 
 def is_admin(user: AnyUser) -> TypeGuard[User]:
@@ -244,14 +253,20 @@ def access_submission_by_id(
     return submission
 
 
-def access_unit_by_id(user: AnyUser, unit_id: int) -> Unit:
+def access_unit_by_id(user: AnyUser, unit_id: int | str | None) -> Unit:
+    # The id as the request gave it: anything that is not one of the user's units is 404.
+    if unit_id is None:
+        raise Http404
     try:
         return visible_units(user).get(pk=unit_id)
     except (Unit.DoesNotExist, ValueError, TypeError):
         raise Http404 from None
 
 
-def access_organisation_by_id(user: AnyUser, organisation_id: int) -> Organisation:
+def access_organisation_by_id(user: AnyUser, organisation_id: int | str | None) -> Organisation:
+    # The id as the request gave it: anything that is not one of the user's organisations is 404.
+    if organisation_id is None:
+        raise Http404
     try:
         return visible_organisations(user).select_related("unit", "kind").get(pk=organisation_id)
     except (Organisation.DoesNotExist, ValueError, TypeError):

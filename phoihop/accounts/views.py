@@ -29,7 +29,7 @@ _NO_HOST = {"site_name": "phoihop", "site": None}
 @login_required
 def account_settings(request: HttpRequest) -> HttpResponse:
     """GET shows the page; POST saves the notification settings of the signed-in person only."""
-    user = request.user
+    user = permissions.signed_in_user(request)
     if request.method != "POST":
         form = NotificationSettingsForm(initial={"email": user.email, "notify_by": user.notify_by})
         return render(request, "accounts/settings.html", {"form": form})

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 from phoihop.accounts import permissions
 from phoihop.committee import forms, selectors, services
 from phoihop.committee.models import PlanStatus
-from phoihop.committee.view_steps import acting_user, carry_out, report_errors
+from phoihop.committee.view_steps import carry_out, report_errors
 from phoihop.core import clock
 from phoihop.core.periods import Period, PeriodError
 
@@ -47,7 +47,7 @@ def create_plan(request: HttpRequest, unit_id: int) -> HttpResponse:
         messages.error(request, str(exc))
         return redirect("committee:plans", unit_id=unit.pk)
     plan = services.create_plan(
-        unit, period, user=acting_user(request), count=form.cleaned_data["count"]
+        unit, period, user=permissions.signed_in_user(request), count=form.cleaned_data["count"]
     )
     messages.success(request, _("Đã lập dự thảo kế hoạch kiểm tra từ bảng xếp hạng."))
     return redirect("committee:plan", pk=plan.pk)
@@ -150,7 +150,7 @@ def send_plan(request: HttpRequest, pk: int) -> HttpResponse:
     plan = selectors.access_plan_by_id(request.user, pk, for_edit=True)
     carry_out(
         request,
-        lambda _data: services.send_plan(plan, user=acting_user(request)),
+        lambda _data: services.send_plan(plan, user=permissions.signed_in_user(request)),
         done=lambda notices: _("Đã gửi kế hoạch; %(count)s thông báo.") % {"count": len(notices)},
     )
     return redirect("committee:plan", pk=plan.pk)
@@ -204,7 +204,7 @@ def record(request: HttpRequest, pk: int) -> HttpResponse:
         request,
         lambda data: services.record_inspection(
             inspection,
-            user=acting_user(request),
+            user=permissions.signed_in_user(request),
             done_on=data["done_on"],
             attendance=form.attendance(),
             checks=form.checks(),
@@ -223,7 +223,9 @@ def add_recommendation(request: HttpRequest, pk: int) -> HttpResponse:
     inspection = selectors.access_inspection_by_id(request.user, pk, for_record=True)
     carry_out(
         request,
-        lambda data: services.add_recommendation(inspection, user=acting_user(request), **data),
+        lambda data: services.add_recommendation(
+            inspection, user=permissions.signed_in_user(request), **data
+        ),
         form=forms.RecommendationForm(request.POST),
         done=_("Đã thêm kiến nghị."),
     )
@@ -239,7 +241,7 @@ def answer(request: HttpRequest, pk: int) -> HttpResponse:
     carry_out(
         request,
         lambda data: services.answer_recommendation(
-            item, answer=data["answer"], user=acting_user(request)
+            item, answer=data["answer"], user=permissions.signed_in_user(request)
         ),
         form=forms.AnswerForm(request.POST),
         done=_("Đã báo cáo kết quả thực hiện kiến nghị."),
@@ -255,7 +257,7 @@ def close(request: HttpRequest, pk: int) -> HttpResponse:
         raise PermissionDenied
     carry_out(
         request,
-        lambda _data: services.close_recommendation(item, user=acting_user(request)),
+        lambda _data: services.close_recommendation(item, user=permissions.signed_in_user(request)),
         done=_("Kiến nghị đã hoàn thành."),
     )
     return redirect("committee:inspection", pk=item.inspection_id)

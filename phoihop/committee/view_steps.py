@@ -7,19 +7,9 @@ from typing import Any
 
 from django import forms
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest
 
-from phoihop.accounts.models import User
 from phoihop.committee.services import CommitteeError
-
-
-def acting_user(request: HttpRequest) -> User:
-    """The signed-in person of a @login_required view, as services record them."""
-    user = request.user
-    if not isinstance(user, User):
-        raise PermissionDenied
-    return user
 
 
 def report_errors(request: HttpRequest, form: forms.BaseForm) -> None:

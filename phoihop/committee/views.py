@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 from phoihop.accounts import permissions
 from phoihop.committee import forms, selectors, services
 from phoihop.committee.models import Member
-from phoihop.committee.view_steps import acting_user, carry_out
+from phoihop.committee.view_steps import carry_out
 from phoihop.core import clock
 from phoihop.core.periods import CUTOFF_15, HALF, Period, PeriodError
 from phoihop.reporting.windows import reporting_period_now
@@ -33,7 +33,7 @@ def _period(text: str | None, *, default: Period) -> Period:
 def index(request: HttpRequest) -> HttpResponse:
     if permissions.is_member(request.user):
         return redirect("committee:member")
-    user = acting_user(request)
+    user = permissions.signed_in_user(request)
     unit = user.unit
     if unit is not None and not permissions.can_view_committee_of(user, unit):
         unit = None
@@ -107,7 +107,7 @@ def upload_document(request: HttpRequest, unit_id: int) -> HttpResponse:
             version=data["version"],
             filename=data["file"].name,
             content=data["file"].read(services.MAX_DOCUMENT_BYTES + 1),
-            user=acting_user(request),
+            user=permissions.signed_in_user(request),
         ),
         form=forms.BoardDocumentForm(request.POST, request.FILES),
         done=_("Đã lưu văn bản."),
@@ -141,8 +141,10 @@ def member(request: HttpRequest) -> HttpResponse:
     period = _period(request.GET.get("ky"), default=reporting_period_now(today=today))
     context = {
         "period": period,
-        "rows": selectors.member_page(acting_user(request), today=today, period=period),
-        "notices": selectors.notices_for(acting_user(request)),
+        "rows": selectors.member_page(
+            permissions.signed_in_user(request), today=today, period=period
+        ),
+        "notices": selectors.notices_for(permissions.signed_in_user(request)),
         "no_programme": "chưa có chương trình",
     }
     return render(request, "committee/member.html", context)
@@ -173,7 +175,9 @@ def save_weights(request: HttpRequest, unit_id: int) -> HttpResponse:
         raise PermissionDenied
     carry_out(
         request,
-        lambda data: services.save_risk_weights(unit, values=data, user=acting_user(request)),
+        lambda data: services.save_risk_weights(
+            unit, values=data, user=permissions.signed_in_user(request)
+        ),
         form=forms.WeightsForm(request.POST, instance=selectors.weights_of(unit)),
         done=_("Đã lưu trọng số xếp hạng."),
     )

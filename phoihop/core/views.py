@@ -6,6 +6,14 @@ from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django_htmx.middleware import HtmxDetails
+
+
+class HtmxHttpRequest(HttpRequest):
+    """The request as views see it: django-htmx's middleware (in settings) adds `htmx`.
+    Only for annotations, as django-htmx's documentation advises."""
+
+    htmx: HtmxDetails
 
 
 def render_page(
