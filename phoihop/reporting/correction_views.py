@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from phoihop.core.views import HtmxHttpRequest
 from phoihop.reporting import workflow
 from phoihop.reporting.services import WorkflowError
 from phoihop.validation import selectors as validation_selectors
@@ -22,7 +23,7 @@ def _result_fragment(request: HttpRequest, result, *, error: str = "", status: i
 
 @login_required
 @require_POST
-def return_for_correction(request: HttpRequest, pk: int) -> HttpResponse:
+def return_for_correction(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     result = validation_selectors.access_result_by_id(request.user, pk)
     try:
         workflow.return_for_correction(result, user=request.user)
@@ -30,7 +31,8 @@ def return_for_correction(request: HttpRequest, pk: int) -> HttpResponse:
         if request.htmx:
             return _result_fragment(request, result, error=exc.message, status=400)
         return HttpResponseBadRequest(exc.message)
-    result.submission.refresh_from_db()
+    if result.submission is not None:  # always: the step refuses a result without one
+        result.submission.refresh_from_db()
     if request.htmx:
         return _result_fragment(request, result)
     messages.success(request, _("Đã trả lại báo cáo để sửa."))

@@ -17,7 +17,7 @@ from phoihop.core import clock
 from phoihop.core.dates import parse_date
 from phoihop.core.period_words import HALF_PHRASE
 from phoihop.core.periods import Period, PeriodError
-from phoihop.core.views import render_page
+from phoihop.core.views import HtmxHttpRequest, render_page
 from phoihop.indicators.values import clean_value
 from phoihop.reporting import matrix as matrix_selectors
 from phoihop.reporting import services, workflow
@@ -31,7 +31,7 @@ NARRATIVE = "n."
 EXPLANATION = "giai_trinh."
 
 
-def _bad(request: HttpRequest, message: str, *, status: int = 400) -> HttpResponse:
+def _bad(request: HtmxHttpRequest, message: str, *, status: int = 400) -> HttpResponse:
     """A refusal the person can read: a line for htmx to swap in, or a small page."""
     template = "reporting/entry/_refusal.html" if request.htmx else "reporting/entry/refusal.html"
     return render(request, template, {"message": message}, status=status)
@@ -79,7 +79,7 @@ def _page_context(submission: Submission, user, **extra) -> dict:
 
 
 @login_required
-def start(request: HttpRequest) -> HttpResponse:
+def start(request: HtmxHttpRequest) -> HttpResponse:
     """GET confirms what will be started; POST starts (or reopens the existing draft)."""
     params = request.POST if request.method == "POST" else request.GET
     organisation = permissions.access_organisation_by_id(request.user, params.get("to_chuc"))
@@ -108,7 +108,7 @@ def start(request: HttpRequest) -> HttpResponse:
 
 
 @login_required
-def entry(request: HttpRequest, pk: int) -> HttpResponse:
+def entry(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """The entry page (GET) and its save (POST: htmx autosave, or the plain button)."""
     submission = permissions.access_submission_by_id(request.user, pk, for_edit=True)
     if request.method != "POST":
@@ -146,7 +146,7 @@ def entry(request: HttpRequest, pk: int) -> HttpResponse:
         context = _page_context(submission, request.user, errors=exc.errors, typed=request.POST)
         return render(request, "reporting/entry/page.html", context, status=400)
     if not request.htmx:
-        workflow.refresh_checks(submission, user=request.user)
+        workflow.refresh_checks(submission, user=permissions.signed_in_user(request))
         messages.success(request, _("Đã lưu."))
         return redirect("reporting:entry", submission.pk)
     context = _page_context(submission, request.user, saved_at=timezone.localtime())
@@ -158,7 +158,7 @@ def entry(request: HttpRequest, pk: int) -> HttpResponse:
 
 @login_required
 @require_POST
-def check_value(request: HttpRequest, pk: int) -> HttpResponse:
+def check_value(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """One typed figure checked as the reporter types; the message goes next to the field."""
     submission = permissions.access_submission_by_id(request.user, pk, for_edit=True)
     code = request.POST.get("field", "")
@@ -259,7 +259,7 @@ def _submit_context(submission: Submission, *, typed: dict[str, str] | None = No
     }
 
 
-def _review(request: HttpRequest, pk: int, step: str) -> HttpResponse:
+def _review(request: HtmxHttpRequest, pk: int, step: str) -> HttpResponse:
     submission = permissions.access_submission_by_id(request.user, pk)
     if not permissions.can_review_submission(request.user, submission):
         raise PermissionDenied
@@ -292,19 +292,19 @@ def _review(request: HttpRequest, pk: int, step: str) -> HttpResponse:
 
 @login_required
 @require_POST
-def return_view(request: HttpRequest, pk: int) -> HttpResponse:
+def return_view(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     return _review(request, pk, "return")
 
 
 @login_required
 @require_POST
-def accept_view(request: HttpRequest, pk: int) -> HttpResponse:
+def accept_view(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     return _review(request, pk, "accept")
 
 
 @login_required
 @require_POST
-def reopen_view(request: HttpRequest, pk: int) -> HttpResponse:
+def reopen_view(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     return _review(request, pk, "reopen")
 
 
@@ -313,11 +313,11 @@ def reopen_view(request: HttpRequest, pk: int) -> HttpResponse:
 
 def _matrix_context(request: HttpRequest, *, period_id: str | None = None) -> dict:
     """The matrix of the reader's unit (or the first district it may read) for a period."""
-    user = request.user
+    user = permissions.signed_in_user(request)
     if not permissions.can_follow_reporting(user):
         raise PermissionDenied
     units = permissions.visible_units(user)
-    unit = user.unit if user.unit_id else units.filter(level=2).order_by("path").first()
+    unit = user.unit if user.unit is not None else units.filter(level=2).order_by("path").first()
     if unit is None:
         raise Http404
     submissions = permissions.visible_submissions(user)

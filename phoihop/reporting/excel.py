@@ -20,6 +20,7 @@ import re
 import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
 from django.utils.translation import gettext as _
 from openpyxl import Workbook, load_workbook
@@ -206,15 +207,16 @@ def _write_sheet(ws: Worksheet, spec: SheetSpec) -> None:
     ws.row_dimensions[7].height = 36
 
     identity = spec.identity
-    for key, value in (
+    id_cells: tuple[tuple[str, str | int | None], ...] = (
         ("marker", MARKER),
         ("organisation", identity.organisation_id),
         ("submission", identity.submission_id),
         ("form", identity.form_code),
         ("period", identity.period),
         ("version", identity.version),
-    ):
-        ws[f"{ID_COLUMN}{ID_ROWS[key]}"] = value
+    )
+    for key, id_value in id_cells:
+        ws[f"{ID_COLUMN}{ID_ROWS[key]}"] = id_value
 
     headings = [_("Mã"), _("Chỉ tiêu"), _("Đơn vị tính"), _("Giá trị"), _("Ghi chú")]
     for column, text in enumerate(headings, start=1):
@@ -377,7 +379,9 @@ raw_number = _raw_number
 
 
 def _identity(ws: Worksheet) -> SheetIdentity | None | Problem:
-    def cell(key: str) -> object:
+    def cell(key: str) -> Any:
+        # openpyxl has no types: whatever a cell holds, int() below refuses with TypeError or
+        # ValueError, which become the sheet's problem.
         return ws[f"{ID_COLUMN}{ID_ROWS[key]}"].value
 
     if cell("marker") != MARKER:

@@ -100,8 +100,9 @@ def upload(request: HttpRequest) -> HttpResponse:
         return render(
             request, "reporting/excel/upload.html", {**context, "problems": problems}, status=400
         )
-    # Refuse by declared size before reading a byte of it into memory.
-    if upload_file.size > settings.PHOIHOP_MAX_UPLOAD_BYTES:
+    # Refuse by declared size before reading a byte of it into memory (Django always sets the
+    # size of a posted file; the stubs allow None).
+    if (upload_file.size or 0) > settings.PHOIHOP_MAX_UPLOAD_BYTES:
         problems = [
             Problem(
                 None,

@@ -16,21 +16,21 @@ from phoihop.accounts.permissions import (
 from phoihop.core import clock
 from phoihop.reporting.selectors import home_overview, open_entries
 
-REPORTER_ROLES = (Role.ORG_REPORTER, Role.COMMUNE_REPORTER)
+REPORTER_ROLES: tuple[str, ...] = (Role.ORG_REPORTER, Role.COMMUNE_REPORTER)
 
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    user = request.user
+    user = permissions.signed_in_user(request)
     units = visible_units(user)
     submissions = visible_submissions(user)
     # Where the reader stands: the unit of their board or office, their organisation's unit,
     # the communes a member follows, or the top of the hierarchy they may read.
-    if user.role == Role.ORG_REPORTER and user.organisation_id:
+    if user.role == Role.ORG_REPORTER and user.organisation is not None:
         scope_units = [user.organisation.unit]
     elif user.role == Role.MEMBER:
         scope_units = list(units.filter(pk__in=user.assigned_units.all()).order_by("path"))
-    elif user.unit_id:
+    elif user.unit is not None:
         scope_units = [user.unit]
     else:
         scope_units = list(units.filter(parent__isnull=True).order_by("path"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TypedDict
 
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
@@ -78,17 +79,14 @@ class Tally:
     states: dict[str, int] = field(default_factory=lambda: dict.fromkeys(STATE_LABELS, 0))
 
     def add(self, cell: Cell) -> None:
-        if not cell.expected:
+        if cell.state is None:  # not expected
             return
         self.expected += 1
         self.states[cell.state] += 1
-        submitted = cell.submission is not None and cell.submission.status in (
-            Status.SUBMITTED,
-            Status.ACCEPTED,
-        )
-        if submitted:
+        submission = cell.submission
+        if submission is not None and submission.status in (Status.SUBMITTED, Status.ACCEPTED):
             self.reported += 1
-            if not _is_late(cell.submission, cell.deadline):
+            if not _is_late(submission, cell.deadline):
                 self.on_time += 1
 
     @property
@@ -106,6 +104,14 @@ class Tally:
     @property
     def on_time_text(self) -> str:
         return _percent_text(self.on_time_rate)
+
+
+class MatrixRow(TypedDict):
+    """One unit's line of the matrix: its cells in the order of the kinds, and their counts."""
+
+    unit: Unit
+    cells: list[Cell]
+    tally: Tally
 
 
 def _rate(part: int, whole: int) -> Decimal | None:
@@ -161,7 +167,7 @@ def reporting_matrix(*, unit: Unit, period: Period, organisations: QuerySet[Orga
             "pk", "organisation_id", "form_id", "status", "submitted_at", "period"
         )
     }
-    rows = []
+    rows: list[MatrixRow] = []
     columns = [Tally() for _k in kinds]
     overall = Tally()
     for row_unit in units:
@@ -170,7 +176,11 @@ def reporting_matrix(*, unit: Unit, period: Period, organisations: QuerySet[Orga
         for index, kind in enumerate(kinds):
             cell = Cell(unit=row_unit, kind=kind)
             organisation = orgs.get((row_unit.pk, kind.pk))
-            form = organisation and next((f for f in forms if f.is_reported_by(organisation)), None)
+            form = (
+                next((f for f in forms if f.is_reported_by(organisation)), None)
+                if organisation is not None
+                else None
+            )
             if organisation is not None and form is not None:
                 cell.organisation, cell.form = organisation, form
                 cell.deadline = deadline_of(form, period.id)
@@ -180,7 +190,7 @@ def reporting_matrix(*, unit: Unit, period: Period, organisations: QuerySet[Orga
             tally.add(cell)
             columns[index].add(cell)
             overall.add(cell)
-        rows.append({"unit": row_unit, "cells": cells, "tally": tally})
+        rows.append(MatrixRow(unit=row_unit, cells=cells, tally=tally))
     deadlines = sorted({d for r in rows for c in r["cells"] if (d := c.deadline)})
     return {
         "unit": unit,

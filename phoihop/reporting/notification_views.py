@@ -9,6 +9,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
+from phoihop.accounts.permissions import signed_in_user
+from phoihop.core.views import HtmxHttpRequest
 from phoihop.reporting import notifications
 
 # The bell in the site shell listens for this event and fetches its count again.
@@ -19,7 +21,7 @@ CHANGED = "phoihop-notifications-changed"
 @require_GET
 def notification_list(request: HttpRequest) -> HttpResponse:
     # Opening the list reads it but marks nothing: a GET never writes.
-    rows = notifications.notifications_for(request.user)
+    rows = notifications.notifications_for(signed_in_user(request))
     unread = sum(1 for n in rows if n.read_at is None)
     return render(
         request,
@@ -32,21 +34,22 @@ def notification_list(request: HttpRequest) -> HttpResponse:
 @require_GET
 def notification_count(request: HttpRequest) -> HttpResponse:
     """The bell's count, loaded by htmx after the page so no page pays a query for it."""
-    count = notifications.unread_count(request.user)
+    count = notifications.unread_count(signed_in_user(request))
     return render(request, "reporting/notifications/_bell.html", {"count": count})
 
 
 @login_required
 @require_POST
-def notification_read(request: HttpRequest, pk: int) -> HttpResponse:
+def notification_read(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     """Mark one of one's own notifications read; anyone else's is 404."""
-    notification = notifications.access_notification_by_id(request.user, pk)
+    user = signed_in_user(request)
+    notification = notifications.access_notification_by_id(user, pk)
     notifications.mark_read(notification)
     if request.htmx:
         # The item in place, and the line above the list with its new unread count.
         context = {
             "n": notification,
-            "unread": notifications.unread_count(request.user),
+            "unread": notifications.unread_count(user),
             "oob": True,
         }
         response = render(request, "reporting/notifications/_read.html", context)
@@ -58,7 +61,7 @@ def notification_read(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def notification_read_all(request: HttpRequest) -> HttpResponse:
-    count = notifications.mark_all_read(request.user)
+    count = notifications.mark_all_read(signed_in_user(request))
     if count:
         messages.success(request, _("Đã đánh dấu tất cả thông báo là đã đọc."))
     else:

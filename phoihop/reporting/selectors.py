@@ -414,7 +414,7 @@ def audit_trail(submission: Submission) -> list[AuditEntry]:
         .select_related("history_user")
         .order_by("id", "history_date", "history_id")
     ):
-        old = previous_text.get(record.id, "")
+        old_text = previous_text.get(record.id, "")
         previous_text[record.id] = record.text
         section = sections.get(record.section_id)
         entries.append(
@@ -422,8 +422,8 @@ def audit_trail(submission: Submission) -> list[AuditEntry]:
                 at=record.history_date,
                 who=who(record),
                 what=f"Thuyết minh: {section.heading if section else ''}",
-                old=_excerpt_change(old, record.text)[0],
-                new=_excerpt_change(old, record.text)[1],
+                old=_excerpt_change(old_text, record.text)[0],
+                new=_excerpt_change(old_text, record.text)[1],
                 reason=record.history_change_reason or "",
             )
         )

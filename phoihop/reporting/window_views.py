@@ -18,6 +18,7 @@ from phoihop.accounts import permissions
 from phoihop.core import clock
 from phoihop.core.dates import parse_date
 from phoihop.core.periods import Period, PeriodError
+from phoihop.core.views import HtmxHttpRequest
 from phoihop.indicators.models import Form
 from phoihop.organisations.models import Organisation, OrganisationKind
 from phoihop.reporting import services
@@ -60,10 +61,11 @@ def _parse_extension(request: HttpRequest):
     reason = post.get("ly_do", "").strip()[:2000]
     if not reason:
         errors.append(_("Cần ghi lý do gia hạn."))
-    unit = request.user.unit
+    user = permissions.signed_in_user(request)
+    unit = user.unit
     if post.get("don_vi"):
-        unit = permissions.access_unit_by_id(request.user, post["don_vi"])
-    if unit is None or not permissions.is_office_for(request.user, unit):
+        unit = permissions.access_unit_by_id(user, post["don_vi"])
+    if unit is None or not permissions.is_office_for(user, unit):
         raise PermissionDenied
     organisation = None
     if post.get("loai"):
@@ -77,7 +79,7 @@ def _parse_extension(request: HttpRequest):
 
 @login_required
 @require_POST
-def extend_window(request: HttpRequest) -> HttpResponse:
+def extend_window(request: HtmxHttpRequest) -> HttpResponse:
     """The office lets a form's period be entered late by a unit (and the units below it) or
     by one of its organisations, until a day."""
     if not permissions.can_extend_entry_window(request.user):
@@ -108,7 +110,7 @@ def extend_window(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_POST
-def revoke_window(request: HttpRequest, pk: int) -> HttpResponse:
+def revoke_window(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     if not permissions.can_extend_entry_window(request.user):
         raise PermissionDenied
     # Not found and not the office's own look the same: nothing is revealed.

@@ -43,7 +43,7 @@ class Command(BaseCommand):
         )
 
         for step, text in STEPS.items():
-            command = actions.add_parser(step, help=text)
+            command = actions.add_parser(step, help=str(text))
             command.add_argument("--user", required=True, help="Tên đăng nhập của người làm.")
             command.add_argument(
                 "--organisation", type=int, required=True, help="Mã số (id) của tổ chức."
