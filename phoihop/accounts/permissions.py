@@ -17,7 +17,7 @@ from phoihop.core.dates import format_date
 from phoihop.core.periods import Period, PeriodError
 from phoihop.jobs.models import Job
 from phoihop.organisations.models import Organisation
-from phoihop.places.models import Unit
+from phoihop.places.models import Unit, UnitQuerySet
 from phoihop.reporting import windows
 from phoihop.reporting.models import Status, Submission
 
@@ -70,7 +70,7 @@ def _unit_scope_q(user: User, *, prefix: str) -> Q | None:
 # ----- units -----------------------------------------------------------------------------
 
 
-def visible_units(user: AnyUser) -> QuerySet[Unit]:
+def visible_units(user: AnyUser) -> UnitQuerySet:
     if not _signed_in(user):
         return Unit.objects.none()
     q = _unit_scope_q(user, prefix="")

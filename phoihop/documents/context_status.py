@@ -17,13 +17,18 @@ from phoihop.places.models import Unit
 from phoihop.reporting.models import Status, Submission
 
 NOT_STARTED = "chưa báo cáo"
-STATES = {
+STATES: dict[str, str] = {
     Status.DRAFT: "đang soạn",
     Status.SUBMITTED: "đã gửi chưa duyệt",
     Status.RETURNED: "bị trả lại",
 }
 # Best first: of several submissions of one organisation and period, the furthest along counts.
-_RANK = {Status.ACCEPTED: 0, Status.SUBMITTED: 1, Status.RETURNED: 2, Status.DRAFT: 3}
+_RANK: dict[str, int] = {
+    Status.ACCEPTED: 0,
+    Status.SUBMITTED: 1,
+    Status.RETURNED: 2,
+    Status.DRAFT: 3,
+}
 
 
 @dataclass(frozen=True)

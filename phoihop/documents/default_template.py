@@ -297,8 +297,8 @@ def _header_table(doc: DocumentObject) -> None:
     left, right = table.rows[0].cells
     number_cell, date_cell = table.rows[1].cells
     center = WD_ALIGN_PARAGRAPH.CENTER
-    left_text = HEADER_LEFT - 2 * CELL_PADDING
-    right_text = HEADER_RIGHT - 2 * CELL_PADDING
+    left_text = Length(HEADER_LEFT - 2 * CELL_PADDING)
+    right_text = Length(HEADER_RIGHT - 2 * CELL_PADDING)
 
     _tag(left, "{%p if header.parent_body %}", style=STYLE_HEADER)
     _paragraph(left, "{{ header.parent_body | upper }}", style=STYLE_HEADER, size=13)

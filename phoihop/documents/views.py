@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from phoihop.accounts.permissions import (
     access_office_unit_by_id,
     is_office_for,
+    signed_in_user,
     visible_submissions,
 )
 from phoihop.core.params import parse_id
@@ -64,8 +65,8 @@ def _download(report: GeneratedReport) -> HttpResponse:
 
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
-    user = request.user
-    if not user.unit_id or not is_office_for(user, user.unit):
+    user = signed_in_user(request)
+    if user.unit is None or not is_office_for(user, user.unit):
         raise PermissionDenied
     periods = periods_with_submissions(visible_submissions(user))
     if not periods:
@@ -84,7 +85,7 @@ def report(request: HttpRequest, unit_id: int, period: str) -> HttpResponse:
         form = HeaderForm(request.POST)
         if form.is_valid():
             # Remembered so that the next report starts from what the office confirmed.
-            save_report_settings(unit, header=form.header(), user=request.user)
+            save_report_settings(unit, header=form.header(), user=signed_in_user(request))
             messages.success(request, _("Đã lưu thông tin văn bản."))
             return redirect("documents:report", unit_id=unit.pk, period=the_period.id)
     else:
@@ -143,7 +144,7 @@ def _start(request: HttpRequest, unit_id: int, period: str, kind: str) -> Job:
         kind,
         unit,
         the_period,
-        user=request.user,
+        user=signed_in_user(request),
         issued_on=_issued_on(request),
         draft=_draft(request),
         link=reverse("documents:report", args=[unit.pk, the_period.id]),
@@ -187,20 +188,19 @@ def report_text(request: HttpRequest, unit_id: int, period: str) -> HttpResponse
             messages.success(request, _("Đã trở lại văn bản tạo tự động."))
         else:
             texts = {
-                key.removeprefix(PART_FIELD): value
-                for key, value in request.POST.items()
+                key.removeprefix(PART_FIELD): request.POST.get(key, "")
+                for key in request.POST
                 if key.startswith(PART_FIELD)
             }
-            save_report_text(unit, period=the_period, texts=texts, user=request.user)
+            save_report_text(unit, period=the_period, texts=texts, user=signed_in_user(request))
             messages.success(request, _("Đã lưu văn bản; tệp Word tải về sẽ dùng văn bản này."))
         return redirect("documents:text", unit_id=unit.pk, period=the_period.id)
     saved = office_text(unit, the_period)
+    reworded = saved.parts if saved is not None else {}
     parts = generated_parts(unit, the_period)
     for part in parts:
-        part["edited"] = saved is not None and part["key"] in saved.parts
-        part["text"] = "\n\n".join(
-            saved.parts[part["key"]] if part["edited"] else part["paragraphs"]
-        )
+        part["edited"] = part["key"] in reworded
+        part["text"] = "\n\n".join(reworded[part["key"]] if part["edited"] else part["paragraphs"])
     context = {
         "unit": unit,
         "period": the_period,
@@ -220,7 +220,9 @@ def templates(request: HttpRequest, unit_id: int) -> HttpResponse:
         if form.is_valid():
             upload = form.cleaned_data["file"]
             try:
-                upload_template(unit, name=upload.name, content=upload.read(), user=request.user)
+                upload_template(
+                    unit, name=upload.name, content=upload.read(), user=signed_in_user(request)
+                )
             except TemplateRejected as exc:
                 problems = exc.problems
             else:
@@ -247,7 +249,7 @@ def use_template(request: HttpRequest, unit_id: int) -> HttpResponse:
     chosen = request.POST.get("template") or None
     pk = parse_id(chosen)
     template = get_object_or_404(ReportTemplate, pk=pk, unit=unit) if chosen else None
-    choose_template(unit, template=template, user=request.user)
+    choose_template(unit, template=template, user=signed_in_user(request))
     messages.success(request, _("Đã chọn mẫu báo cáo."))
     return redirect("documents:templates", unit_id=unit.pk)
 

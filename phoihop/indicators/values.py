@@ -47,4 +47,8 @@ def clean_value(indicator: Indicator, raw: str | Decimal | int | None) -> Decima
         )
     if abs(value) >= Decimal(10) ** 16:
         raise ValidationError(f"«{indicator.name}»: số quá lớn.")
-    return value.quantize(Decimal("0.0001")) if value.as_tuple().exponent < -4 else value
+    # A finite value's exponent is a number ('n', 'N', 'F' are NaN and infinity's, refused above).
+    exponent = value.as_tuple().exponent
+    return (
+        value.quantize(Decimal("0.0001")) if isinstance(exponent, int) and exponent < -4 else value
+    )

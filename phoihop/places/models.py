@@ -44,7 +44,7 @@ LEVEL_OF_KIND = {
 }
 
 
-class UnitQuerySet(models.QuerySet):
+class UnitQuerySet(models.QuerySet["Unit"]):
     def valid_on(self, day: dt.date) -> UnitQuerySet:
         return self.filter(
             models.Q(valid_from__isnull=True) | models.Q(valid_from__lte=day),
@@ -102,7 +102,7 @@ class Unit(models.Model):
 
     @property
     def kind_label(self) -> str:
-        return UnitKind(self.kind).label
+        return str(UnitKind(self.kind).label)
 
     @property
     def full_name(self) -> str:
@@ -124,7 +124,7 @@ class Unit(models.Model):
     def save(self, *args, **kwargs) -> None:
         self.level = LEVEL_OF_KIND[UnitKind(self.kind)]
         old_path = self.path
-        self.path = (self.parent.path if self.parent_id else "/") + f"{self.code}/"
+        self.path = (self.parent.path if self.parent is not None else "/") + f"{self.code}/"
         super().save(*args, **kwargs)
         if old_path and old_path != self.path:
             # A unit moved: carry its whole subtree along.

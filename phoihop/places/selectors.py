@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 
 from phoihop.core.periods import CUTOFF_15, Period
 from phoihop.organisations.models import Organisation
-from phoihop.places.models import Unit
+from phoihop.places.models import Unit, UnitQuerySet
 
 
 @dataclass(frozen=True)
@@ -23,7 +23,7 @@ def _depth(unit: Unit) -> int:
     return unit.path.strip("/").count("/")
 
 
-def unit_tree(units: QuerySet[Unit], *, valid_on: dt.date | None = None) -> list[TreeRow]:
+def unit_tree(units: UnitQuerySet, *, valid_on: dt.date | None = None) -> list[TreeRow]:
     """Units in tree order, each with its indent below the shallowest one shown."""
     if valid_on is not None:
         units = units.valid_on(valid_on)
