@@ -130,12 +130,12 @@ def try_rule(
     units = Unit.objects.filter(level__in=rule.levels) if rule.levels else Unit.objects.all()
     if root is not None:
         units = units.filter(path__startswith=root.path)
-    additive = {i.code for i in Indicator.objects.all() if additive(i)}
+    additive_codes = {i.code for i in Indicator.objects.all() if additive(i)}
     for candidate in units.order_by("path"):
-        values = unit_values(candidate, period, kinds, additive)
-        if values is None:
+        sums = unit_values(candidate, period, kinds, additive_codes)
+        if sums is None:
             continue
-        for violation in find_violations([compiled], values):
+        for violation in find_violations([compiled], sums):
             flagged.append(_tried(candidate, None, violation))
     return flagged
 
