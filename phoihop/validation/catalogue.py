@@ -12,10 +12,11 @@ It sits in `validation` because rules live here; it imports only apps above it.
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
@@ -257,7 +258,12 @@ def _check_references(items: dict[str, list[_Item]], errors: list[str]) -> None:
     )
     kinds = set(OrganisationKind.objects.values_list("code", flat=True))
     units = set(Unit.objects.values_list("code", flat=True))
-    known = {"indicator": indicators, "form": forms, "kind": kinds, "unit": units}
+    known: dict[str, AbstractSet[str | None]] = {
+        "indicator": indicators,
+        "form": forms,
+        "kind": kinds,
+        "unit": units,
+    }
     labels = {
         "indicator": "chỉ tiêu",
         "form": "biểu mẫu",
@@ -288,6 +294,8 @@ def _check_references(items: dict[str, list[_Item]], errors: list[str]) -> None:
 
 # --- writing -----------------------------------------------------------------------------------
 
+_M = TypeVar("_M", bound=models.Model)
+
 # File field -> model field, where the two differ.
 _MODEL_FIELDS = {"indicators": {"unit": "unit_label"}}
 
@@ -305,22 +313,23 @@ def _full_clean(instance: models.Model, item: _Item, errors: list[str], **option
 
 
 def _save(
-    model: type[models.Model],
+    model: type[_M],
     lookup: dict[str, Any],
     values: dict[str, Any],
     item: _Item,
     errors: list[str],
     summary: LoadSummary,
     **clean_options: Any,
-) -> models.Model | None:
-    instance = model.objects.filter(**lookup).first()
+) -> _M | None:
+    instance = model._default_manager.filter(**lookup).first()
     created = instance is None
     if instance is None:
         instance = model(**lookup)
     changed = created
     for name, value in values.items():
         model_field = model._meta.get_field(name)
-        if model_field.is_relation:  # compare ids: a new row has no related object yet
+        # Compare ids of a relation: a new row has no related object yet.
+        if isinstance(model_field, models.Field) and model_field.is_relation:
             current, wanted = getattr(instance, model_field.attname), value.pk if value else None
         else:
             current, wanted = getattr(instance, name), value

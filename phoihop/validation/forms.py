@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -66,8 +68,9 @@ class ExplanationForm(forms.Form):
     )
     resolved = forms.BooleanField(label=_("Đã sửa xong"), required=False)
 
-    def clean(self) -> dict:
-        data = super().clean()
+    def clean(self) -> dict[str, Any]:
+        super().clean()
+        data = self.cleaned_data
         if not data.get("explanation", "").strip() and not data.get("resolved"):
             raise forms.ValidationError(_("Cần ghi nội dung giải trình."))
         return data

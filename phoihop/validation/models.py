@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -18,7 +20,7 @@ class Importance(models.TextChoices):
     LOW = "low", _("thấp")
 
 
-IMPORTANCE_ORDER = {Importance.HIGH: 0, Importance.MEDIUM: 1, Importance.LOW: 2}
+IMPORTANCE_ORDER: dict[str, int] = {Importance.HIGH: 0, Importance.MEDIUM: 1, Importance.LOW: 2}
 
 
 class Operator(models.TextChoices):
@@ -192,7 +194,7 @@ class LevelReconciliation(models.Model):
         ]
 
     def __str__(self) -> str:
-        kind = self.organisation_kind.code if self.organisation_kind_id else "*"
+        kind = self.organisation_kind.code if self.organisation_kind is not None else "*"
         return f"{self.indicator.code} ({kind})"
 
 
@@ -316,6 +318,9 @@ class ValidationResult(models.Model):
     )
     explained_at = models.DateTimeField(null=True, blank=True)
     returned_at = models.DateTimeField(_("trả lại để sửa lúc"), null=True, blank=True)
+    # Not a field: the snapshot's rows with their value as a number ("number"), which
+    # validation.selectors.attach_figures sets on a result before a page shows it.
+    figures: list[dict[str, Any]]
 
     class Meta:
         verbose_name = _("kết quả kiểm tra")

@@ -27,8 +27,11 @@ class StoredRule(Protocol):
     message: str
     missing: str
     blocking: bool
-    tolerance: Decimal | None
     scope: str
+
+    # Read only, so that a saved rule (never None) fits as well as one being typed (maybe None).
+    @property
+    def tolerance(self) -> Decimal | None: ...
 
 
 def known_codes(scope: str) -> set[str]:

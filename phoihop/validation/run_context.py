@@ -80,7 +80,7 @@ def unit_values(
     values: dict[str, Decimal] = {}
     for prefix, rows in (("", own), (CHILDREN_PREFIX, below)):
         for code, value in rows.values_list("indicator__code", "value"):
-            if code in additive:
+            if code in additive and value is not None:  # always: filtered on above
                 key = prefix + code
                 values[key] = values.get(key, Decimal(0)) + value
     return values or None

@@ -54,7 +54,7 @@ def manageable_rules(user) -> QuerySet[Rule]:
     """Rules the user may change: an office those of its own unit and below, admins all."""
     if is_admin(user):
         return Rule.objects.all()
-    if not is_an_office(user):
+    if not is_an_office(user) or user.unit is None:  # an office has its unit
         return Rule.objects.none()
     return Rule.objects.filter(unit__path__startswith=user.unit.path)
 
@@ -63,7 +63,7 @@ def readable_rules(user) -> QuerySet[Rule]:
     """Rules that act on the user's units: everywhere-rules, rules above and below them."""
     if is_admin(user):
         return Rule.objects.all()
-    if not is_an_office(user):
+    if not is_an_office(user) or user.unit is None:  # an office has its unit
         return Rule.objects.none()
     above = user.unit.path.strip("/").split("/")
     return Rule.objects.filter(

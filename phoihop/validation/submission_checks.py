@@ -27,7 +27,7 @@ from phoihop.validation.run_context import (
 
 
 def rule_applies(rule: m.Rule, unit: Unit, *, form_id: int | None, kind_id: int | None) -> bool:
-    if rule.unit_id is not None and not unit.path.startswith(rule.unit.path):
+    if rule.unit is not None and not unit.path.startswith(rule.unit.path):
         return False
     if rule.levels and unit.level not in rule.levels:
         return False

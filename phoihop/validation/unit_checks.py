@@ -34,7 +34,7 @@ PEER_FACTOR = Decimal(3)
 PEER_MIN_UNITS = 5
 PEER_MIN_MAGNITUDE = Decimal(20)
 
-CHILD_NOUN = {Level.PROVINCE: "tỉnh", Level.DISTRICT: "huyện", Level.COMMUNE: "xã"}
+CHILD_NOUN: dict[int, str] = {Level.PROVINCE: "tỉnh", Level.DISTRICT: "huyện", Level.COMMUNE: "xã"}
 
 
 def unit_rule_drafts(ctx: RunContext) -> list[Draft]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import sys
+from typing import NoReturn
 
 from django.core.management.base import BaseCommand, CommandParser
 from django.utils.translation import gettext as _
@@ -84,7 +85,7 @@ class Command(BaseCommand):
                 )
         sys.exit(1 if high_open else 0)
 
-    def _fail(self, message: str) -> None:
+    def _fail(self, message: str) -> NoReturn:
         self.stderr.write(message)
         sys.exit(EXIT_USAGE)
 
