@@ -12,7 +12,6 @@ It sits in `validation` because rules live here; it imports only apps above it.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -256,14 +255,9 @@ def _check_references(items: dict[str, list[_Item]], errors: list[str]) -> None:
     forms = {i.values.get("code") for i in items["forms"]} | set(
         Form.objects.values_list("code", flat=True)
     )
-    kinds = set(OrganisationKind.objects.values_list("code", flat=True))
-    units = set(Unit.objects.values_list("code", flat=True))
-    known: dict[str, AbstractSet[str | None]] = {
-        "indicator": indicators,
-        "form": forms,
-        "kind": kinds,
-        "unit": units,
-    }
+    kinds: set[str | None] = set(OrganisationKind.objects.values_list("code", flat=True))
+    units: set[str | None] = set(Unit.objects.values_list("code", flat=True))
+    known = {"indicator": indicators, "form": forms, "kind": kinds, "unit": units}
     labels = {
         "indicator": "chỉ tiêu",
         "form": "biểu mẫu",
@@ -295,7 +289,6 @@ def _check_references(items: dict[str, list[_Item]], errors: list[str]) -> None:
 # --- writing -----------------------------------------------------------------------------------
 
 _M = TypeVar("_M", bound=models.Model)
-
 # File field -> model field, where the two differ.
 _MODEL_FIELDS = {"indicators": {"unit": "unit_label"}}
 
