@@ -81,8 +81,12 @@ FALLBACK_VERB_BEFORE = re.compile(
     r"(?:^|[^\w])(?:tặng|trao|thăm|hỗ trợ|giúp|giúp đỡ|cấp|phát|tổ chức|xây dựng|sửa chữa"
     r"|kết nạp|phát triển|tiếp nhận|được|thành lập|ra mắt|duy trì|tuyên dương|khen thưởng"
     r"|biểu dương|trồng|xây mới|bàn giao|quyên góp|thực hiện|triển khai|khởi công"
-    r"|hoàn thành|nâng cấp|lắp đặt|làm mới|mở|đào tạo|tập huấn)\s*$",
+    r"|hoàn thành|nâng cấp|lắp đặt|làm mới|mở|đào tạo|tập huấn|có|gồm)\s*$",
     re.IGNORECASE,
+)
+# After a number, a verb is what was done with an amount, not the noun it counts ("62 ủng hộ").
+VERB_AFTER = re.compile(
+    r"(?:ủng hộ|hỗ trợ|quyên góp|đóng góp|tặng|trao|giúp|tham gia|thực hiện)(?!\w)", re.IGNORECASE
 )
 FUNCTION_WORDS = frozenset(
     "của và các những cho với tại trong để từ đến là thì mà được có đã sẽ này đó theo về trên "

@@ -30,6 +30,7 @@ from phoihop.imports.patterns import (
     SLASH_AFTER_RE,
     SPACES_RE,
     TIME_AFTER,
+    VERB_AFTER,
     WORD_RE,
 )
 from phoihop.imports.values import NUMBER_RE, read_quantity
@@ -266,6 +267,7 @@ class BlockScanner:
             and FALLBACK_VERB_BEFORE.search(core)
             and word.group().islower()
             and word.group() not in FUNCTION_WORDS
+            and not VERB_AFTER.match(text, word.start())
         ):
             # The noun is an open vocabulary: most are two syllables ("dự án", "giếng khoan").
             noun_end = word.end()
