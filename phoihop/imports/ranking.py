@@ -75,9 +75,17 @@ class Catalogue:
             for indicator in indicators
         ]
         self.by_first_word: dict[str, set[tuple[str, ...]]] = {}
-        for prepared in self.prepared:
+        # Which indicators a keyword or a word of a name may concern: the others' keyword part
+        # is 0 for a figure whose words touch none of them, and is not worked out.
+        self.by_keyword: dict[tuple[str, ...], list[int]] = {}
+        self.by_name_word: dict[str, list[int]] = {}
+        self.by_code = {p.indicator.code: p for p in self.prepared}
+        for index, prepared in enumerate(self.prepared):
             for keyword in prepared.keywords:
                 self.by_first_word.setdefault(keyword[0], set()).add(keyword)
+                self.by_keyword.setdefault(keyword, []).append(index)
+            for word in prepared.name_words:
+                self.by_name_word.setdefault(word, []).append(index)
         self._unit_scores: dict[str | None, list[float | None]] = {}
 
     def unit_scores(self, figure_unit: str | None) -> list[float | None]:
@@ -116,21 +124,34 @@ def _found_keywords(words: list[str], catalogue: Catalogue) -> set[tuple[str, ..
     return found
 
 
-def _keyword_part(
-    indicator: _Prepared, found: set[tuple[str, ...]], words: frozenset[str]
-) -> float:
-    """How well the words speak of the indicator: its keywords found, more evidence better."""
-    keywords = indicator.keywords
-    name_words = indicator.name_words
-    name_part = len(name_words & words) / len(name_words) if name_words else 0.0
-    if not keywords:
-        return name_part
-    hits = sum(1 for keyword in keywords if keyword in found)
-    coverage = hits / len(keywords)
-    # Two keywords found say more than one: "trị giá" alone fits every gift's value.
-    keyword_part = 0.8 * coverage + 0.2 * min(hits, 2) / 2
-    # A keyword found counts more than a name word shared: names repeat "số", "lượt", "cuộc".
-    return max(keyword_part, 0.5 * name_part)
+def _keyword_parts(
+    catalogue: Catalogue, found: set[tuple[str, ...]], words: frozenset[str]
+) -> dict[int, float]:
+    """How well the words speak of each indicator they touch (by index in the catalogue): its
+    keywords found, more evidence better. Untouched indicators score 0 and are left out."""
+    hits: dict[int, int] = {}
+    shared: dict[int, int] = {}
+    for keyword in found:
+        for index in catalogue.by_keyword.get(keyword, ()):
+            hits[index] = hits.get(index, 0) + 1
+    for word in words:
+        for index in catalogue.by_name_word.get(word, ()):
+            shared[index] = shared.get(index, 0) + 1
+    parts: dict[int, float] = {}
+    for index in hits.keys() | shared.keys():
+        indicator = catalogue.prepared[index]
+        name_words = indicator.name_words
+        name_part = shared.get(index, 0) / len(name_words) if name_words else 0.0
+        keywords = indicator.keywords
+        if not keywords:
+            parts[index] = name_part
+            continue
+        count = hits.get(index, 0)
+        # Two keywords found say more than one: "trị giá" alone fits every gift's value.
+        keyword_part = 0.8 * (count / len(keywords)) + 0.2 * min(count, 2) / 2
+        # A keyword found counts more than a name word shared: names repeat "số", "lượt", "cuộc".
+        parts[index] = max(keyword_part, 0.5 * name_part)
+    return parts
 
 
 def local_contexts(figures: Sequence[Figure]) -> dict[int, str]:
@@ -182,20 +203,21 @@ def rank_candidates(
     words = _tokens(f"{figure.sentence} {figure.noun_phrase} {figure.section_title or ''}")
     found = _found_keywords(words, catalogue)
     word_set = frozenset(words)
+    local_found: set[tuple[str, ...]] = set()
+    local_set: frozenset[str] = frozenset()
     if local is not None:
         local_words = _tokens(local)
         local_found = _found_keywords(local_words, catalogue)
         local_set = frozenset(local_words)
+    sentence_parts = _keyword_parts(catalogue, found, word_set)
+    local_parts = _keyword_parts(catalogue, local_found, local_set) if local is not None else {}
     units = catalogue.unit_scores(figure.unit)
     scored: list[tuple[float, str]] = []
-    for prepared, unit in zip(catalogue.prepared, units, strict=True):
+    for index, (prepared, unit) in enumerate(zip(catalogue.prepared, units, strict=True)):
         indicator = prepared.indicator
-        keyword = _keyword_part(prepared, found, word_set)
+        keyword = sentence_parts.get(index, 0.0)
         if local is not None:
-            keyword = (
-                LOCAL_SHARE * _keyword_part(prepared, local_found, local_set)
-                + (1 - LOCAL_SHARE) * keyword
-            )
+            keyword = LOCAL_SHARE * local_parts.get(index, 0.0) + (1 - LOCAL_SHARE) * keyword
         score = KEYWORD_WEIGHT * keyword
         if unit is not None:
             score += UNIT_WEIGHT * unit
@@ -220,7 +242,7 @@ def explain(
     figure: Figure, indicator: IndicatorKeywords, catalogue: Catalogue, *, local: str
 ) -> list[str]:
     """What made the indicator fit: the keywords found near the figure and the unit."""
-    prepared = next(p for p in catalogue.prepared if p.indicator.code == indicator.code)
+    prepared = catalogue.by_code[indicator.code]
     words = _tokens(f"{local} {figure.sentence}")
     found = _found_keywords(words, catalogue)
     hits = [
