@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 
 from phoihop.imports.figures import EACH, Figure
 from phoihop.imports.vocabulary import fold, unit_family
@@ -87,6 +89,19 @@ class Catalogue:
             for word in prepared.name_words:
                 self.by_name_word.setdefault(word, []).append(index)
         self._unit_scores: dict[str | None, list[float | None]] = {}
+        self._base_scores: dict[tuple[str | None, str | None, bool], list[float]] = {}
+
+    def base_scores(self, figure: Figure) -> list[float]:
+        """Every indicator's score for a figure whose words touch none of its keywords or name
+        words: the same for all figures of one unit, organisation and role."""
+        key = (figure.unit, figure.organisation, figure.role == EACH)
+        if key not in self._base_scores:
+            units = self.unit_scores(figure.unit)
+            self._base_scores[key] = [
+                _score(prepared, unit, 0.0, figure)
+                for prepared, unit in zip(self.prepared, units, strict=True)
+            ]
+        return self._base_scores[key]
 
     def unit_scores(self, figure_unit: str | None) -> list[float | None]:
         """The unit score of every indicator for a figure's unit (a report has few units)."""
@@ -129,14 +144,9 @@ def _keyword_parts(
 ) -> dict[int, float]:
     """How well the words speak of each indicator they touch (by index in the catalogue): its
     keywords found, more evidence better. Untouched indicators score 0 and are left out."""
-    hits: dict[int, int] = {}
-    shared: dict[int, int] = {}
-    for keyword in found:
-        for index in catalogue.by_keyword.get(keyword, ()):
-            hits[index] = hits.get(index, 0) + 1
-    for word in words:
-        for index in catalogue.by_name_word.get(word, ()):
-            shared[index] = shared.get(index, 0) + 1
+    by_keyword, by_name_word = catalogue.by_keyword, catalogue.by_name_word
+    hits = Counter(chain.from_iterable(by_keyword[k] for k in found if k in by_keyword))
+    shared = Counter(chain.from_iterable(by_name_word[w] for w in words if w in by_name_word))
     parts: dict[int, float] = {}
     for index in hits.keys() | shared.keys():
         indicator = catalogue.prepared[index]
@@ -188,6 +198,25 @@ def local_contexts(figures: Sequence[Figure]) -> dict[int, str]:
     }
 
 
+def _score(prepared: _Prepared, unit: float | None, keyword: float, figure: Figure) -> float:
+    """An indicator's score for a figure, from its keyword part and its unit score."""
+    indicator = prepared.indicator
+    score = KEYWORD_WEIGHT * keyword
+    if unit is not None:
+        score += UNIT_WEIGHT * unit
+    if (
+        indicator.organisation_kinds
+        and figure.organisation
+        and figure.organisation in indicator.organisation_kinds
+    ):
+        score += ORGANISATION_BONUS
+    if figure.unit is not None and prepared.unit_family == "money":
+        score += ROLE_BONUS if (figure.role == EACH) == prepared.each else -ROLE_BONUS
+    if unit == 0.0:
+        score *= UNIT_MISMATCH_FACTOR
+    return score
+
+
 def rank_candidates(
     figure: Figure,
     indicators: Sequence[IndicatorKeywords] | Catalogue,
@@ -211,28 +240,19 @@ def rank_candidates(
         local_set = frozenset(local_words)
     sentence_parts = _keyword_parts(catalogue, found, word_set)
     local_parts = _keyword_parts(catalogue, local_found, local_set) if local is not None else {}
+    # Indicators the words do not touch score on unit, organisation and role alone.
+    scores = list(catalogue.base_scores(figure))
     units = catalogue.unit_scores(figure.unit)
-    scored: list[tuple[float, str]] = []
-    for index, (prepared, unit) in enumerate(zip(catalogue.prepared, units, strict=True)):
-        indicator = prepared.indicator
+    for index in sentence_parts.keys() | local_parts.keys():
         keyword = sentence_parts.get(index, 0.0)
         if local is not None:
             keyword = LOCAL_SHARE * local_parts.get(index, 0.0) + (1 - LOCAL_SHARE) * keyword
-        score = KEYWORD_WEIGHT * keyword
-        if unit is not None:
-            score += UNIT_WEIGHT * unit
-        if (
-            indicator.organisation_kinds
-            and figure.organisation
-            and figure.organisation in indicator.organisation_kinds
-        ):
-            score += ORGANISATION_BONUS
-        if figure.unit is not None and prepared.unit_family == "money":
-            score += ROLE_BONUS if (figure.role == EACH) == prepared.each else -ROLE_BONUS
-        if unit == 0.0:
-            score *= UNIT_MISMATCH_FACTOR
-        if score > 0:
-            scored.append((-score, indicator.code))
+        scores[index] = _score(catalogue.prepared[index], units[index], keyword, figure)
+    scored = [
+        (-score, prepared.indicator.code)
+        for prepared, score in zip(catalogue.prepared, scores, strict=True)
+        if score > 0
+    ]
     # Sorted on the score before it is capped at 1: the better of two good fits comes first.
     scored.sort()
     return [(code, round(min(-score, 1.0), 4)) for score, code in scored]
