@@ -90,6 +90,29 @@ class Catalogue:
                 self.by_name_word.setdefault(word, []).append(index)
         self._unit_scores: dict[str | None, list[float | None]] = {}
         self._base_scores: dict[tuple[str | None, str | None, bool], list[float]] = {}
+        self._tokens: dict[str, list[str]] = {}
+        self._parts: dict[tuple[frozenset[tuple[str, ...]], frozenset[str]], dict[int, float]] = {}
+
+    def tokens(self, text: str) -> list[str]:
+        """The folded words of a text; a sentence of several figures is split once."""
+        if text not in self._tokens:
+            self._tokens[text] = _tokens(text)
+        return self._tokens[text]
+
+    def found(self, *texts: str) -> frozenset[tuple[str, ...]]:
+        """The catalogue's keywords found in the texts read as one."""
+        words = [word for text in texts for word in self.tokens(text)]
+        return frozenset(_found_keywords(words, self))
+
+    def read(self, *texts: str) -> tuple[frozenset[tuple[str, ...]], dict[int, float]]:
+        """The keywords found in the texts read as one, and the keyword part of each indicator
+        they touch. The figures of one sentence mostly share both: worked out once."""
+        words = [word for text in texts for word in self.tokens(text)]
+        found = self.found(*texts)
+        key = (found, frozenset(words))
+        if key not in self._parts:
+            self._parts[key] = _keyword_parts(self, *key)
+        return found, self._parts[key]
 
     def base_scores(self, figure: Figure) -> list[float]:
         """Every indicator's score for a figure whose words touch none of its keywords or name
@@ -140,7 +163,7 @@ def _found_keywords(words: list[str], catalogue: Catalogue) -> set[tuple[str, ..
 
 
 def _keyword_parts(
-    catalogue: Catalogue, found: set[tuple[str, ...]], words: frozenset[str]
+    catalogue: Catalogue, found: frozenset[tuple[str, ...]], words: frozenset[str]
 ) -> dict[int, float]:
     """How well the words speak of each indicator they touch (by index in the catalogue): its
     keywords found, more evidence better. Untouched indicators score 0 and are left out."""
@@ -229,17 +252,10 @@ def rank_candidates(
     """
     catalogue = indicators if isinstance(indicators, Catalogue) else Catalogue(indicators)
     # The noun phrase says what is counted; the sentence says which activity it was.
-    words = _tokens(f"{figure.sentence} {figure.noun_phrase} {figure.section_title or ''}")
-    found = _found_keywords(words, catalogue)
-    word_set = frozenset(words)
-    local_found: set[tuple[str, ...]] = set()
-    local_set: frozenset[str] = frozenset()
-    if local is not None:
-        local_words = _tokens(local)
-        local_found = _found_keywords(local_words, catalogue)
-        local_set = frozenset(local_words)
-    sentence_parts = _keyword_parts(catalogue, found, word_set)
-    local_parts = _keyword_parts(catalogue, local_found, local_set) if local is not None else {}
+    _found, sentence_parts = catalogue.read(
+        figure.sentence, figure.noun_phrase, figure.section_title or ""
+    )
+    local_parts = catalogue.read(local)[1] if local is not None else {}
     # Indicators the words do not touch score on unit, organisation and role alone.
     scores = list(catalogue.base_scores(figure))
     units = catalogue.unit_scores(figure.unit)
@@ -263,8 +279,7 @@ def explain(
 ) -> list[str]:
     """What made the indicator fit: the keywords found near the figure and the unit."""
     prepared = catalogue.by_code[indicator.code]
-    words = _tokens(f"{local} {figure.sentence}")
-    found = _found_keywords(words, catalogue)
+    found = catalogue.found(local, figure.sentence)
     hits = [
         keyword
         for keyword, folded in zip(indicator.keywords, prepared.keywords, strict=False)
