@@ -518,7 +518,9 @@ def import_session(
     return saved
 
 
-def _remember(chosen: list[ImportCandidate], paragraphs: list[str], *, user) -> None:
+def _remember(
+    chosen: list[ImportCandidate], paragraphs: list[str], *, user: permissions.AnyUser
+) -> None:
     """Keep where the office put each confirmed phrase, for the proposals of later imports."""
     now = clock.now()
     learned = {}
