@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.urls import reverse
 
 from phoihop.imports import services
 from phoihop.imports.learned import phrase_key
@@ -45,7 +46,9 @@ def test_a_phrase_key_ignores_the_number_and_keeps_the_words_around_it() -> None
     assert phrase_key("21 bếp", 0, "bếp") == ""  # no words before: nothing to learn from
 
 
-def test_a_corrected_mapping_is_proposed_as_corrected_in_a_later_import(personas) -> None:
+def test_a_corrected_mapping_is_proposed_as_corrected_in_a_later_import(
+    personas, client_for
+) -> None:
     vanphong = personas["vanphong"]
     red_cross = Organisation.objects.get(unit=vanphong.unit, kind__code="ctd")
     before = kitchens(upload(vanphong, SECOND, "truoc.txt"))
@@ -72,7 +75,8 @@ def test_a_corrected_mapping_is_proposed_as_corrected_in_a_later_import(personas
     assert (learned.indicator.code, learned.organisation_kind.code) == ("bep_com_so", "ctd")
     assert learned.confirmed_by == vanphong
 
-    after = kitchens(upload(vanphong, SECOND, "sau.txt"))
+    later = upload(vanphong, SECOND, "sau.txt")
+    after = kitchens(later)
     assert (after.organisation, after.proposed_code, after.indicator.code) == (
         red_cross,
         "bep_com_so",
@@ -80,6 +84,9 @@ def test_a_corrected_mapping_is_proposed_as_corrected_in_a_later_import(personas
     )
     assert after.included and after.score > before.score
     assert after.reason.startswith("đã xác nhận ở lần nhập trước")
+    # The review shows why, beside the figure.
+    page = client_for("vanphong").get(reverse("imports:review", args=[later.pk]))
+    assert "đã xác nhận ở lần nhập trước" in page.content.decode()
 
 
 def test_a_later_confirmation_replaces_the_earlier_one(personas) -> None:
