@@ -33,7 +33,10 @@ def measure() -> dict:
     (create_ms,) = best_of([create])
     session = sessions[-1]
     ImportSession.objects.exclude(pk=session.pk).filter(file_name="seed.txt").delete()
-    setup_test_environment()
+    try:
+        setup_test_environment()
+    except RuntimeError:  # already set up by the preview's measure in the same run
+        pass
     client = Client()
     client.force_login(user)
     url = reverse("imports:review", args=[session.pk])
