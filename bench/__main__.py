@@ -4,7 +4,9 @@ bench/results/latest.json (printed too, as a table).
     python -m bench                    everything: documents and writes on the demo (SQLite),
                                        the pivots on SQLite and on PostgreSQL, extraction
     python -m bench analytics          only the pivots (both databases)
-    python -m bench documents          only the documents and writes
+    python -m bench documents          only the documents, writes and the import of an old report
+    python -m bench imports            only the import of an old report (its section of
+                                       bench/results/latest.json is refreshed)
 
 The pivots run on data/bench.sqlite3 and on BENCH_POSTGRES_URL (default
 postgres://postgres@127.0.0.1:5432/phoihop_bench, created if missing; set it empty to skip
@@ -57,8 +59,14 @@ def print_rows(rows: list) -> None:
 
 def _child(name: str) -> dict:
     """Run one module here; what it measured, for the parent to write."""
+    if name == "imports":
+        from bench import imports
+
+        _setup_django(demo=True)
+        print("== import of an old report (demo district, SQLite)", flush=True)
+        return {"imports": imports.measure()}
     if name == "documents":
-        from bench import documents, office
+        from bench import documents, imports, office
 
         _setup_django(demo=True)
         print("== documents and writes (demo district, SQLite)", flush=True)
@@ -73,6 +81,7 @@ def _child(name: str) -> dict:
                 "preview_bytes": shown["preview_bytes"],
             },
             "writes": office.save_one(),
+            "imports": imports.measure(),
         }
     if name == "analytics":
         from bench import analytics
@@ -165,7 +174,9 @@ def print_table(report: dict) -> None:
             f"{'yes' if case['answers_agree'] else 'NO'}"
         )
     print("(milliseconds, best warm run; ÷: phoihop's time over the baseline's, same run)")
-    for key, value in {**report.get("documents", {}), **report.get("writes", {})}.items():
+    sections = {**report.get("documents", {}), **report.get("writes", {})}
+    sections.update({f"import_{k}": v for k, v in report.get("imports", {}).items()})
+    for key, value in sections.items():
         print(f"  {key:<20} {'not measured' if value is None else round(value, 2)}")
 
 
@@ -181,6 +192,12 @@ def main(argv: list[str]) -> int:
         "cases": [],
         "documents": {"pdf_warm_ms": None, "preview_ms": None, "preview_bytes": None},
         "writes": {"save_one_ms": None, "save_one_queries": None},
+        "imports": {
+            "create_session_ms": None,
+            "figures": None,
+            "review_ms": None,
+            "review_bytes": None,
+        },
     }
     notes: list[str] = []
     failed = []
@@ -189,6 +206,7 @@ def main(argv: list[str]) -> int:
             status, data = _run_child(name, {"DATABASE_URL": ""})
             report["documents"] = data.get("documents", report["documents"])
             report["writes"] = data.get("writes", report["writes"])
+            report["imports"] = data.get("imports", report["imports"])
             if status:
                 failed.append(name)
             continue
@@ -219,6 +237,12 @@ def main(argv: list[str]) -> int:
         RESULTS.parent.mkdir(parents=True, exist_ok=True)
         RESULTS.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n")
         print(f"\nwritten: {RESULTS.relative_to(ROOT)}")
+    elif names == ["imports"] and RESULTS.exists() and not failed:
+        # A run of the import part alone refreshes its own section of the last full results.
+        kept = json.loads(RESULTS.read_text())
+        kept["imports"] = report["imports"]
+        RESULTS.write_text(json.dumps(kept, indent=2, ensure_ascii=False) + "\n")
+        print(f"\nimports section written: {RESULTS.relative_to(ROOT)}")
     print_table(report)
     for note in notes:
         print(f"  {note}")

@@ -28,7 +28,7 @@ from phoihop.imports.figures import (
     Rejection,
 )
 from phoihop.imports.outline import Outline
-from phoihop.imports.patterns import DIGIT_RE
+from phoihop.imports.patterns import DIGIT_RE, INCOME_BEFORE, PER_PERIOD_AFTER
 from phoihop.imports.reportinfo import (
     ReportingUnit,
     find_issue_date,
@@ -169,7 +169,11 @@ def _make_figures(blocks: Sequence[TextBlock], reading: _Reading) -> list[Figure
                 and not candidate.activity_before
             )
         )
-        if is_scope or background:
+        # An income a year or a month describes those who earn it, not an activity.
+        income = INCOME_BEFORE.search(text, 0, candidate.start) is not None and (
+            PER_PERIOD_AFTER.match(text, candidate.end) is not None
+        )
+        if is_scope or background or income:
             reason = "scope" if is_scope else "background"
             span = text[candidate.start : candidate.end]
             reading.rejected.append(

@@ -111,3 +111,43 @@ class ImportCandidate(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.figure_id} {self.text}"
+
+
+class LearnedMapping(models.Model):
+    """What an office confirmed for a phrase of a report: its indicator and organisation kind.
+
+    Written when an import is confirmed; read when later reports are proposed, so that the same
+    phrase ("phối hợp tổ chức … cuộc tuyên truyền") goes where the office put it last time.
+    """
+
+    # imports.learned.phrase_key: the words before the number and the noun after it, folded.
+    key = models.CharField(_("cụm từ"), max_length=255, unique=True)
+    indicator = models.ForeignKey(
+        "indicators.Indicator",
+        verbose_name=_("chỉ tiêu"),
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    organisation_kind = models.ForeignKey(
+        "organisations.OrganisationKind",
+        verbose_name=_("loại tổ chức"),
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
+        related_name="+",
+    )
+    confirmed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("người xác nhận"),
+        null=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    confirmed_at = models.DateTimeField(_("xác nhận lúc"))
+
+    class Meta:
+        verbose_name = _("cụm từ đã xác nhận")
+        verbose_name_plural = _("cụm từ đã xác nhận")
+
+    def __str__(self) -> str:
+        return f"{self.key} → {self.indicator_id}"

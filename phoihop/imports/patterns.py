@@ -47,7 +47,7 @@ EACH_NOUN_BEFORE = re.compile(r"(?:^|[^\w])(?:mỗi|từng)\s+\w+(?:\s+trị gi�
 # "Ban CHQS 16 xã", "Ban CHQS với 06 đoàn thể": the count belongs to a body, it is its scope.
 BODY_BEFORE = re.compile(
     r"(?:^|[^\w])(?:ban chqs|ban chi huy quan su|ban dieu phoi|ban chi dao|ubnd"
-    r"|uy ban nhan dan|dang uy|dang bo|hdnd|mttq|bcd|chqs)"
+    r"|uy ban nhan dan|dang uy|dang bo|hdnd|mttq|bcd|chqs|ban cong tac mat tran|chi bo)"
     r"(?:\s+(?:huyen|xa|tinh|phuong))?(?:\s+(?:va|voi|cung))?\s*$"
 )
 # "kiểm tra 7 tổ dân phố" is an activity even when 7 is also the size of the ward.
@@ -81,8 +81,17 @@ FALLBACK_VERB_BEFORE = re.compile(
     r"(?:^|[^\w])(?:tặng|trao|thăm|hỗ trợ|giúp|giúp đỡ|cấp|phát|tổ chức|xây dựng|sửa chữa"
     r"|kết nạp|phát triển|tiếp nhận|được|thành lập|ra mắt|duy trì|tuyên dương|khen thưởng"
     r"|biểu dương|trồng|xây mới|bàn giao|quyên góp|thực hiện|triển khai|khởi công"
-    r"|hoàn thành|nâng cấp|lắp đặt|làm mới|mở|đào tạo|tập huấn)\s*$",
+    r"|hoàn thành|nâng cấp|lắp đặt|làm mới|mở|đào tạo|tập huấn|có|gồm|tham gia|cung cấp)"
+    # "hỗ trợ thêm 02 dự án", "kết nạp mới 300 hội viên"
+    r"(?:\s+(?:thêm|mới))?\s*$",
     re.IGNORECASE,
+)
+# "thu nhập trên 500 triệu đồng/năm": an income a year or a month describes who earns it.
+INCOME_BEFORE = re.compile(r"thu nhập[^.;,]{0,30}$", re.IGNORECASE)
+PER_PERIOD_AFTER = re.compile(r"\s*/\s*(?:năm|tháng)(?!\w)", re.IGNORECASE)
+# After a number, a verb is what was done with an amount, not the noun it counts ("62 ủng hộ").
+VERB_AFTER = re.compile(
+    r"(?:ủng hộ|hỗ trợ|quyên góp|đóng góp|tặng|trao|giúp|tham gia|thực hiện)(?!\w)", re.IGNORECASE
 )
 FUNCTION_WORDS = frozenset(
     "của và các những cho với tại trong để từ đến là thì mà được có đã sẽ này đó theo về trên "

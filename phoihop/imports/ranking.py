@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from itertools import chain
 
 from phoihop.imports.figures import EACH, Figure
 from phoihop.imports.vocabulary import fold, unit_family
@@ -75,10 +77,54 @@ class Catalogue:
             for indicator in indicators
         ]
         self.by_first_word: dict[str, set[tuple[str, ...]]] = {}
-        for prepared in self.prepared:
+        # Which indicators a keyword or a word of a name may concern: the others' keyword part
+        # is 0 for a figure whose words touch none of them, and is not worked out.
+        self.by_keyword: dict[tuple[str, ...], list[int]] = {}
+        self.by_name_word: dict[str, list[int]] = {}
+        self.by_code = {p.indicator.code: p for p in self.prepared}
+        for index, prepared in enumerate(self.prepared):
             for keyword in prepared.keywords:
                 self.by_first_word.setdefault(keyword[0], set()).add(keyword)
+                self.by_keyword.setdefault(keyword, []).append(index)
+            for word in prepared.name_words:
+                self.by_name_word.setdefault(word, []).append(index)
         self._unit_scores: dict[str | None, list[float | None]] = {}
+        self._base_scores: dict[tuple[str | None, str | None, bool], list[float]] = {}
+        self._tokens: dict[str, list[str]] = {}
+        self._parts: dict[tuple[frozenset[tuple[str, ...]], frozenset[str]], dict[int, float]] = {}
+
+    def tokens(self, text: str) -> list[str]:
+        """The folded words of a text; a sentence of several figures is split once."""
+        if text not in self._tokens:
+            self._tokens[text] = _tokens(text)
+        return self._tokens[text]
+
+    def found(self, *texts: str) -> frozenset[tuple[str, ...]]:
+        """The catalogue's keywords found in the texts read as one."""
+        words = [word for text in texts for word in self.tokens(text)]
+        return frozenset(_found_keywords(words, self))
+
+    def read(self, *texts: str) -> tuple[frozenset[tuple[str, ...]], dict[int, float]]:
+        """The keywords found in the texts read as one, and the keyword part of each indicator
+        they touch. The figures of one sentence mostly share both: worked out once."""
+        words = [word for text in texts for word in self.tokens(text)]
+        found = self.found(*texts)
+        key = (found, frozenset(words))
+        if key not in self._parts:
+            self._parts[key] = _keyword_parts(self, *key)
+        return found, self._parts[key]
+
+    def base_scores(self, figure: Figure) -> list[float]:
+        """Every indicator's score for a figure whose words touch none of its keywords or name
+        words: the same for all figures of one unit, organisation and role."""
+        key = (figure.unit, figure.organisation, figure.role == EACH)
+        if key not in self._base_scores:
+            units = self.unit_scores(figure.unit)
+            self._base_scores[key] = [
+                _score(prepared, unit, 0.0, figure)
+                for prepared, unit in zip(self.prepared, units, strict=True)
+            ]
+        return self._base_scores[key]
 
     def unit_scores(self, figure_unit: str | None) -> list[float | None]:
         """The unit score of every indicator for a figure's unit (a report has few units)."""
@@ -116,21 +162,29 @@ def _found_keywords(words: list[str], catalogue: Catalogue) -> set[tuple[str, ..
     return found
 
 
-def _keyword_part(
-    indicator: _Prepared, found: set[tuple[str, ...]], words: frozenset[str]
-) -> float:
-    """How well the words speak of the indicator: its keywords found, more evidence better."""
-    keywords = indicator.keywords
-    name_words = indicator.name_words
-    name_part = len(name_words & words) / len(name_words) if name_words else 0.0
-    if not keywords:
-        return name_part
-    hits = sum(1 for keyword in keywords if keyword in found)
-    coverage = hits / len(keywords)
-    # Two keywords found say more than one: "trị giá" alone fits every gift's value.
-    keyword_part = 0.8 * coverage + 0.2 * min(hits, 2) / 2
-    # A keyword found counts more than a name word shared: names repeat "số", "lượt", "cuộc".
-    return max(keyword_part, 0.5 * name_part)
+def _keyword_parts(
+    catalogue: Catalogue, found: frozenset[tuple[str, ...]], words: frozenset[str]
+) -> dict[int, float]:
+    """How well the words speak of each indicator they touch (by index in the catalogue): its
+    keywords found, more evidence better. Untouched indicators score 0 and are left out."""
+    by_keyword, by_name_word = catalogue.by_keyword, catalogue.by_name_word
+    hits = Counter(chain.from_iterable(by_keyword[k] for k in found if k in by_keyword))
+    shared = Counter(chain.from_iterable(by_name_word[w] for w in words if w in by_name_word))
+    parts: dict[int, float] = {}
+    for index in hits.keys() | shared.keys():
+        indicator = catalogue.prepared[index]
+        name_words = indicator.name_words
+        name_part = shared.get(index, 0) / len(name_words) if name_words else 0.0
+        keywords = indicator.keywords
+        if not keywords:
+            parts[index] = name_part
+            continue
+        count = hits.get(index, 0)
+        # Two keywords found say more than one: "trị giá" alone fits every gift's value.
+        keyword_part = 0.8 * (count / len(keywords)) + 0.2 * min(count, 2) / 2
+        # A keyword found counts more than a name word shared: names repeat "số", "lượt", "cuộc".
+        parts[index] = max(keyword_part, 0.5 * name_part)
+    return parts
 
 
 def local_contexts(figures: Sequence[Figure]) -> dict[int, str]:
@@ -167,6 +221,25 @@ def local_contexts(figures: Sequence[Figure]) -> dict[int, str]:
     }
 
 
+def _score(prepared: _Prepared, unit: float | None, keyword: float, figure: Figure) -> float:
+    """An indicator's score for a figure, from its keyword part and its unit score."""
+    indicator = prepared.indicator
+    score = KEYWORD_WEIGHT * keyword
+    if unit is not None:
+        score += UNIT_WEIGHT * unit
+    if (
+        indicator.organisation_kinds
+        and figure.organisation
+        and figure.organisation in indicator.organisation_kinds
+    ):
+        score += ORGANISATION_BONUS
+    if figure.unit is not None and prepared.unit_family == "money":
+        score += ROLE_BONUS if (figure.role == EACH) == prepared.each else -ROLE_BONUS
+    if unit == 0.0:
+        score *= UNIT_MISMATCH_FACTOR
+    return score
+
+
 def rank_candidates(
     figure: Figure,
     indicators: Sequence[IndicatorKeywords] | Catalogue,
@@ -179,38 +252,23 @@ def rank_candidates(
     """
     catalogue = indicators if isinstance(indicators, Catalogue) else Catalogue(indicators)
     # The noun phrase says what is counted; the sentence says which activity it was.
-    words = _tokens(f"{figure.sentence} {figure.noun_phrase} {figure.section_title or ''}")
-    found = _found_keywords(words, catalogue)
-    word_set = frozenset(words)
-    if local is not None:
-        local_words = _tokens(local)
-        local_found = _found_keywords(local_words, catalogue)
-        local_set = frozenset(local_words)
+    _found, sentence_parts = catalogue.read(
+        figure.sentence, figure.noun_phrase, figure.section_title or ""
+    )
+    local_parts = catalogue.read(local)[1] if local is not None else {}
+    # Indicators the words do not touch score on unit, organisation and role alone.
+    scores = list(catalogue.base_scores(figure))
     units = catalogue.unit_scores(figure.unit)
-    scored: list[tuple[float, str]] = []
-    for prepared, unit in zip(catalogue.prepared, units, strict=True):
-        indicator = prepared.indicator
-        keyword = _keyword_part(prepared, found, word_set)
+    for index in sentence_parts.keys() | local_parts.keys():
+        keyword = sentence_parts.get(index, 0.0)
         if local is not None:
-            keyword = (
-                LOCAL_SHARE * _keyword_part(prepared, local_found, local_set)
-                + (1 - LOCAL_SHARE) * keyword
-            )
-        score = KEYWORD_WEIGHT * keyword
-        if unit is not None:
-            score += UNIT_WEIGHT * unit
-        if (
-            indicator.organisation_kinds
-            and figure.organisation
-            and figure.organisation in indicator.organisation_kinds
-        ):
-            score += ORGANISATION_BONUS
-        if figure.unit is not None and prepared.unit_family == "money":
-            score += ROLE_BONUS if (figure.role == EACH) == prepared.each else -ROLE_BONUS
-        if unit == 0.0:
-            score *= UNIT_MISMATCH_FACTOR
-        if score > 0:
-            scored.append((-score, indicator.code))
+            keyword = LOCAL_SHARE * local_parts.get(index, 0.0) + (1 - LOCAL_SHARE) * keyword
+        scores[index] = _score(catalogue.prepared[index], units[index], keyword, figure)
+    scored = [
+        (-score, prepared.indicator.code)
+        for prepared, score in zip(catalogue.prepared, scores, strict=True)
+        if score > 0
+    ]
     # Sorted on the score before it is capped at 1: the better of two good fits comes first.
     scored.sort()
     return [(code, round(min(-score, 1.0), 4)) for score, code in scored]
@@ -220,9 +278,8 @@ def explain(
     figure: Figure, indicator: IndicatorKeywords, catalogue: Catalogue, *, local: str
 ) -> list[str]:
     """What made the indicator fit: the keywords found near the figure and the unit."""
-    prepared = next(p for p in catalogue.prepared if p.indicator.code == indicator.code)
-    words = _tokens(f"{local} {figure.sentence}")
-    found = _found_keywords(words, catalogue)
+    prepared = catalogue.by_code[indicator.code]
+    found = catalogue.found(local, figure.sentence)
     hits = [
         keyword
         for keyword, folded in zip(indicator.keywords, prepared.keywords, strict=False)

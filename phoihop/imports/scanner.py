@@ -30,6 +30,7 @@ from phoihop.imports.patterns import (
     SLASH_AFTER_RE,
     SPACES_RE,
     TIME_AFTER,
+    VERB_AFTER,
     WORD_RE,
 )
 from phoihop.imports.values import NUMBER_RE, read_quantity
@@ -260,12 +261,15 @@ class BlockScanner:
                 )
             )
             return
-        word = WORD_RE.match(text, unit_pos)
+        # A named thing is quoted and capitalised: 02 "Mái ấm Công đoàn".
+        quoted = text[unit_pos : unit_pos + 1] in ('"', "“")
+        word = WORD_RE.match(text, unit_pos + quoted)
         if (
             word is not None
             and FALLBACK_VERB_BEFORE.search(core)
-            and word.group().islower()
+            and (word.group().islower() or quoted)
             and word.group() not in FUNCTION_WORDS
+            and not VERB_AFTER.match(text, word.start())
         ):
             # The noun is an open vocabulary: most are two syllables ("dự án", "giếng khoan").
             noun_end = word.end()

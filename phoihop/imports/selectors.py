@@ -11,7 +11,8 @@ from django.utils.html import escape, format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from phoihop.accounts import permissions
-from phoihop.imports.models import ImportCandidate, ImportSession
+from phoihop.imports.learned import Learned
+from phoihop.imports.models import ImportCandidate, ImportSession, LearnedMapping
 from phoihop.imports.ranking import IndicatorKeywords
 from phoihop.imports.reportinfo import ReportingUnit
 from phoihop.imports.vocabulary import fold
@@ -146,6 +147,18 @@ def default_organisation(
     if kind_code and kind_code in by_kind:
         return by_kind[kind_code]
     return next((o for o in organisations if o.kind.is_command), None)
+
+
+def learned_mappings(keys: set[str]) -> dict[str, Learned]:
+    """What earlier confirmed imports taught for these phrase keys (imports.learned)."""
+    if not keys:
+        return {}
+    return {
+        key: Learned(code=code, kind=kind)
+        for key, code, kind in LearnedMapping.objects.filter(key__in=keys).values_list(
+            "key", "indicator__code", "organisation_kind__code"
+        )
+    }
 
 
 # ----- the review page ---------------------------------------------------------------------

@@ -21,7 +21,9 @@ from phoihop.core.periods import Period, PeriodError
 from phoihop.imports import selectors
 from phoihop.imports.extractor import ExtractionResult, extract_blocks
 from phoihop.imports.figures import Figure
-from phoihop.imports.models import ImportCandidate, ImportSession, ImportStatus
+from phoihop.imports.learned import Learned, phrase_key
+from phoihop.imports.models import ImportCandidate, ImportSession, ImportStatus, LearnedMapping
+from phoihop.imports.narratives import import_narratives
 from phoihop.imports.ranking import (
     Catalogue,
     IndicatorKeywords,
@@ -31,7 +33,7 @@ from phoihop.imports.ranking import (
 )
 from phoihop.imports.textsource import TextBlock, TextSourceError, read_blocks
 from phoihop.imports.vocabulary import fold
-from phoihop.indicators.models import Indicator, SectionIndicator
+from phoihop.indicators.models import Indicator
 from phoihop.organisations.models import Organisation
 from phoihop.places.models import Unit
 from phoihop.reporting import services as reporting
@@ -42,6 +44,8 @@ SUFFIXES = (".docx", ".txt", ".pdf")
 TOP_CANDIDATES = 5
 # Below this a proposal is a guess: shown, but left for the reviewer to tick.
 INCLUDE_THRESHOLD = 0.6
+# What an earlier confirmed import taught for the same phrase is near certain.
+LEARNED_SCORE = 0.98
 # A long annual report states a few hundred numbers; past this an upload is not a report, and
 # reading it would only keep the server busy.
 MAX_NUMBERS = 5000
@@ -168,16 +172,28 @@ def _propose(result: ExtractionResult, organisations: list[Organisation]) -> lis
     by_code = {k.code: k for k in found.keywords}
     reportable, indicators = found.reportable, found.indicators
     local = local_contexts(result.figures)
+    keys = {
+        f.id: phrase_key(result.paragraphs[f.paragraph], f.start, f.noun_phrase)
+        for f in result.figures
+    }
+    learned = selectors.learned_mappings(set(keys.values()) - {""})
+    taught: dict[int, Learned] = {}
     candidates: list[ImportCandidate] = []
     for figure in result.figures:
-        organisation = selectors.default_organisation(organisations, figure.organisation)
+        lesson = learned.get(keys[figure.id])
+        kind = figure.organisation or (lesson.kind if lesson else None)
+        organisation = selectors.default_organisation(organisations, kind)
         allowed = reportable.get(organisation.pk) if organisation else None
         ranked = [
             (code, score)
             for code, score in rank_candidates(figure, catalogue, local=local[figure.id])
             # An indicator outside the organisation's form could not be saved for it.
             if allowed is None or code in allowed
-        ][:TOP_CANDIDATES]
+        ]
+        if lesson and lesson.code in indicators and (allowed is None or lesson.code in allowed):
+            taught[figure.id] = lesson
+            ranked = [(lesson.code, LEARNED_SCORE), *(r for r in ranked if r[0] != lesson.code)]
+        ranked = ranked[:TOP_CANDIDATES]
         code, score = ranked[0] if ranked else ("", 0.0)
         candidates.append(
             ImportCandidate(
@@ -201,9 +217,12 @@ def _propose(result: ExtractionResult, organisations: list[Organisation]) -> lis
                 included=False,
             )
         )
-    _assign(candidates, result.figures, indicators, by_code)
+    _assign(candidates, result.figures, indicators, by_code, taught=set(taught))
     for candidate, figure in zip(candidates, result.figures, strict=True):
-        candidate.reason = _reason(candidate, figure, by_code, catalogue, local[figure.id])[:500]
+        reason = _reason(candidate, figure, by_code, catalogue, local[figure.id])
+        if figure.id in taught and candidate.proposed_code == taught[figure.id].code:
+            reason = "; ".join((_("đã xác nhận ở lần nhập trước"), reason))
+        candidate.reason = reason[:500]
     return candidates
 
 
@@ -212,6 +231,8 @@ def _assign(
     figures: list[Figure],
     indicators: dict[str, Indicator],
     by_code: dict[str, IndicatorKeywords],
+    *,
+    taught: set[int],
 ) -> None:
     """Give each indicator of an organisation to its best figure, and tick the sure ones.
 
@@ -219,7 +240,8 @@ def _assign(
     of one activity: best scores first, each figure takes the best indicator still free for its
     organisation ("DQTV 20,91%, trong đó DQ 15,57%, Tự vệ 44,06%"). A figure the text gives to
     no organisation is the command's only for what the command alone reports; otherwise it is
-    most likely a summary of all of them, and left unticked.
+    most likely a summary of all of them, and left unticked, unless an earlier import
+    confirmed where its phrase goes (`taught`).
     """
     by_figure = {figure.id: figure for figure in figures}
     offers = sorted(
@@ -245,7 +267,11 @@ def _assign(
         figure = by_figure[candidate.figure_id]
         kind = candidate.organisation.kind.code if candidate.organisation else None
         reporters = by_code[code].organisation_kinds if code in by_code else None
-        candidate.included = bool(figure.organisation) or set(reporters or ()) == {kind}
+        candidate.included = (
+            bool(figure.organisation)
+            or set(reporters or ()) == {kind}
+            or candidate.figure_id in taught
+        )
 
 
 def _reason(
@@ -466,7 +492,7 @@ def import_session(
                 }
             )
         figures = {code: c.chosen_value for code, c in members}
-        narratives = _narratives(session, submission, [c for _code, c in members])
+        narratives = import_narratives(session.paragraphs, submission, [c for _code, c in members])
         try:
             saved.append(
                 reporting.save_submission(
@@ -488,7 +514,34 @@ def import_session(
     session.status = ImportStatus.IMPORTED
     session.imported_at = clock.now()
     session.save(update_fields=["status", "imported_at"])
+    _remember(chosen, session.paragraphs, user=user)
     return saved
+
+
+def _remember(
+    chosen: list[ImportCandidate], paragraphs: list[str], *, user: permissions.AnyUser
+) -> None:
+    """Keep where the office put each confirmed phrase, for the proposals of later imports."""
+    now = clock.now()
+    learned = {}
+    for candidate in chosen:
+        if candidate.paragraph >= len(paragraphs) or candidate.indicator is None:
+            continue
+        key = phrase_key(paragraphs[candidate.paragraph], candidate.start, candidate.noun_phrase)
+        if key:
+            learned[key] = LearnedMapping(
+                key=key,
+                indicator=candidate.indicator,
+                organisation_kind=candidate.organisation.kind if candidate.organisation else None,
+                confirmed_by=user if user.is_authenticated else None,
+                confirmed_at=now,
+            )
+    LearnedMapping.objects.bulk_create(
+        learned.values(),
+        update_conflicts=True,
+        unique_fields=["key"],
+        update_fields=["indicator", "organisation_kind", "confirmed_by", "confirmed_at"],
+    )
 
 
 def target_warnings(session: ImportSession, *, unit: Unit, period: str) -> list[str]:
@@ -528,36 +581,3 @@ def result_warnings(result: dict[str, Any], *, unit: Unit, period: str) -> list[
             % {"level": found.get("level") or "", "name": name, "unit": unit.name}
         )
     return warnings
-
-
-def _narratives(
-    session: ImportSession, submission: Submission, members: list[ImportCandidate]
-) -> dict[str, str]:
-    """The paragraphs of the confirmed figures, for the narrative of their indicators' sections.
-
-    A section whose narrative someone already wrote keeps it.
-    """
-    section_of = dict(
-        SectionIndicator.objects.filter(
-            section__form=submission.form, section__has_narrative=True
-        ).values_list("indicator__code", "section__code")
-    )
-    written = {
-        code
-        for code, text in submission.narratives.values_list("section__code", "text")
-        if text.strip()
-    }
-    paragraphs = session.paragraphs
-    by_section: dict[str, list[int]] = defaultdict(list)
-    for candidate in members:
-        section = section_of.get(candidate.indicator.code) if candidate.indicator else None
-        if section is None or section in written:
-            continue
-        if candidate.paragraph not in by_section[section]:
-            by_section[section].append(candidate.paragraph)
-    return {
-        section: "\n\n".join(
-            paragraphs[index].strip() for index in sorted(indexes) if index < len(paragraphs)
-        )
-        for section, indexes in by_section.items()
-    }

@@ -320,3 +320,23 @@ def test_any_text_gives_consistent_figures(tokens: list[str]) -> None:
         assert result.paragraphs[rejection.paragraph][rejection.start : rejection.end] == (
             rejection.text
         )
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "noun"),
+    [
+        (
+            "Trên địa bàn huyện hiện có 04 dự án đang triển khai.",
+            "04 dự án",
+            "dự án đang triển khai",
+        ),
+        ("Hội có 04 mô hình kinh tế tập thể.", "04 mô hình", "mô hình kinh tế tập thể"),
+        ("Đến nay toàn xã đã có 12 tổ hợp tác.", "12 tổ", "tổ hợp tác"),
+        ("Mạng lưới gồm 07 điểm sinh hoạt.", "07 điểm", "điểm sinh hoạt"),
+    ],
+)
+def test_a_count_after_co_or_gom_is_a_figure_whatever_its_noun(
+    text: str, figure: str, noun: str
+) -> None:
+    figures = extract_text(text).figures
+    assert [(f.text, f.noun_phrase) for f in figures] == [(figure, noun)]

@@ -12,6 +12,7 @@ from phoihop.imports import services
 from phoihop.imports.models import ImportSession, ImportStatus
 from phoihop.indicators.models import Indicator
 from phoihop.reporting.models import FigureValue, Status, Submission
+from phoihop.reporting.selectors import submission_view_data
 
 pytestmark = pytest.mark.django_db
 
@@ -111,11 +112,15 @@ def test_it_imports_the_chosen_figures_as_drafts_with_the_reason(personas):
     assert {h.history_change_reason for h in history} == {"Nhập từ báo cáo cũ «bc_6thang_2020.txt»"}
     session.refresh_from_db()
     assert session.status == ImportStatus.IMPORTED and session.period == PERIOD
-    # The paragraph of each confirmed figure went into its section's narrative.
+    # The paragraph of each confirmed figure went into its section's narrative, the figures
+    # linked in place: the narrative shows the saved value (99 as corrected), not the text's.
     red_cross = next(s for s in saved if s.organisation.kind.code == "ctd")
     narratives = [n.text for n in red_cross.narratives.all()]
-    assert any("treo 34 băng rôn" in text for text in narratives)
-    assert any("sơ cứu an toàn cho 98 ca" in text for text in narratives)
+    assert any("treo {tt_bang_ron} băng rôn" in text for text in narratives)
+    assert any("sơ cứu an toàn cho {so_cuu_ca} ca" in text for text in narratives)
+    shown = " ".join(s["narrative"] for s in submission_view_data(red_cross)["sections"])
+    assert "treo 34 băng rôn" in shown and "sơ cứu an toàn cho 99 ca" in shown
+    assert "{" not in shown
 
 
 def test_a_period_other_than_the_texts_must_be_acknowledged(personas):
@@ -225,3 +230,30 @@ def test_it_refuses_files_that_are_not_reports(personas, name, data, words):
 def test_it_refuses_a_reporter(personas):
     with pytest.raises(PermissionDenied):
         upload_seed(personas["chuthapdo"])
+
+
+def test_figures_are_linked_in_place_with_their_sign_and_their_scale(personas):
+    vanphong = personas["vanphong"]
+    text = (
+        "BAN CHQS HUYỆN BÙ ĐĂNG\n\nBÁO CÁO\nKết quả phối hợp 6 tháng đầu năm 2021\n\n"
+        "II. KẾT QUẢ THỰC HIỆN\n"
+        "3.2. Phối hợp hoạt động giữa Ban CHQS huyện với Hội Chữ thập đỏ.\n"
+        "- Hội Chữ thập đỏ tổ chức trao 05 căn nhà Chữ thập đỏ trị giá gần 0,5 tỷ đồng.\n"
+    )
+    session = services.create_import_session(vanphong, file_name="a.txt", data=text.encode())
+    mapping = {"05 căn nhà": "nha_ctd_so", "gần 0,5 tỷ đồng": "nha_ctd_gia_tri"}
+    assert set(mapping) <= {c.text for c in session.candidates.all()}
+    (saved,) = services.import_session(
+        session,
+        user=vanphong,
+        unit=vanphong.unit,
+        period=PERIOD,
+        choices=choose(session, mapping),
+    )
+    (narrative,) = [n.text for n in saved.narratives.all() if n.text]
+    assert narrative == (
+        "- Hội Chữ thập đỏ tổ chức trao {nha_ctd_so} căn nhà Chữ thập đỏ trị giá gần "
+        "{nha_ctd_gia_tri} đồng."
+    )
+    shown = " ".join(s["narrative"] for s in submission_view_data(saved)["sections"])
+    assert "trao 05 căn nhà Chữ thập đỏ trị giá gần 500.000.000 đồng." in shown
