@@ -20,7 +20,13 @@ from phoihop.programmes.forms import (
     OutcomeForm,
     PlannedActivityForm,
 )
-from phoihop.programmes.models import CommonPlan, Evidence, JointActivity, PlannedActivity
+from phoihop.programmes.models import (
+    CommonPlan,
+    Direction,
+    Evidence,
+    JointActivity,
+    PlannedActivity,
+)
 
 
 def _activity_or_404(user, activity_id: int) -> JointActivity:
@@ -170,6 +176,11 @@ def plan(request: HttpRequest, unit_id: int, period: str) -> HttpResponse:
             "form": PlannedActivityForm(bodies=bodies),
             "outcomes": PlannedActivity.Outcome.choices,
             "activities": selectors.activities_of_units(unit, period),
+            "directions": selectors.directions_of(unit, period),
+            "source_period": Period.parse(period).previous(),
+            "statuses": Direction.Status.choices,
+            "bodies": bodies,
+            "joint": JointActivity.objects.filter(unit=unit, period=period).order_by("-held_on"),
         },
     )
 

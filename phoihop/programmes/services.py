@@ -23,7 +23,7 @@ from phoihop.indicators.models import Indicator
 from phoihop.indicators.values import clean_value
 from phoihop.organisations.models import Organisation
 from phoihop.places.models import Unit
-from phoihop.programmes import excel
+from phoihop.programmes import excel, selectors
 from phoihop.programmes.models import (
     ActivityFigure,
     CommonPlan,
@@ -36,7 +36,6 @@ from phoihop.programmes.models import (
     Target,
 )
 from phoihop.reporting.excel import Problem
-from phoihop.reporting.models import Narrative, Status
 from phoihop.reporting.services import form_for
 
 # Evidence of a joint activity: minutes (PDF, Word) and photos, recognised by their first bytes.
@@ -51,7 +50,6 @@ EVIDENCE_TYPES: dict[str, tuple[bytes, str]] = {
     ),
 }
 MAX_EVIDENCE_BYTES = 5 * 1024 * 1024
-DIRECTIONS_SECTION = "phuong_huong"
 
 
 class ProgrammeError(Exception):
@@ -399,23 +397,6 @@ def attach_evidence(
 # ----- the common plan ---------------------------------------------------------------------
 
 
-def _directions(unit: Unit, period: Period) -> list[str]:
-    """The directions (phương hướng) the command wrote in its last accepted report."""
-    text = (
-        Narrative.objects.filter(
-            submission__organisation__unit=unit,
-            submission__organisation__kind__is_command=True,
-            submission__period=period.previous().id,
-            submission__status=Status.ACCEPTED,
-            section__code=DIRECTIONS_SECTION,
-        )
-        .values_list("text", flat=True)
-        .first()
-    )
-    lines = [line.strip(" -–•+\t") for line in (text or "").splitlines()]
-    return [line for line in lines if len(line) > 20]
-
-
 @transaction.atomic
 def start_common_plan(*, user: permissions.AnyUser, unit: Unit, period: str) -> CommonPlan:
     """The unit's common plan of a period, started from its programmes' contents that have
@@ -453,7 +434,7 @@ def start_common_plan(*, user: permissions.AnyUser, unit: Unit, period: str) -> 
         planned.partners.set(partners)
     command = Organisation.objects.filter(unit=unit, kind__is_command=True).first()
     if command is not None:
-        for line in _directions(unit, parsed):
+        for line in selectors.report_directions(unit, parsed.previous()):
             order += 1
             PlannedActivity.objects.create(
                 plan=plan,

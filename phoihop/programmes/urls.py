@@ -1,6 +1,6 @@
 from django.urls import path, register_converter
 
-from phoihop.programmes import activity_views, views
+from phoihop.programmes import activity_views, direction_views, views
 
 
 class YearConverter:
@@ -47,4 +47,14 @@ urlpatterns = [
     path("ke-hoach/<int:unit_id>/<str:period>/lap/", activity_views.plan_start, name="plan_start"),
     path("ke-hoach/<int:unit_id>/<str:period>/them/", activity_views.plan_add, name="plan_add"),
     path("ke-hoach/viec/<int:planned_id>/ket-qua/", activity_views.plan_close, name="plan_close"),
+    path(
+        "ke-hoach/<int:unit_id>/<str:period>/nhiem-vu/",
+        direction_views.directions_create,
+        name="directions_create",
+    ),
+    path(
+        "nhiem-vu/<int:direction_id>/",
+        direction_views.direction_update,
+        name="direction_update",
+    ),
 ]
