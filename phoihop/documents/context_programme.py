@@ -1,6 +1,7 @@
-"""The review report's words on the coordination programme: how far each organisation is from
-its yearly targets ("đạt 50% chỉ tiêu năm", "vượt chỉ tiêu năm"), the contents with no activity
-in the period, and the joint activities, each counted once."""
+"""The review report's words on the coordination programme: which tasks drawn from the last
+report's directions were done, how far each organisation is from its yearly targets (its
+weakest "đạt 50%", those it exceeded), the contents with no activity in the period, and the
+joint activities, each counted once; every target in an appendix."""
 
 from __future__ import annotations
 
@@ -8,8 +9,9 @@ import re
 from decimal import Decimal
 from typing import Any
 
-from phoihop.core.numbers import format_number, format_percent, format_quantity
+from phoihop.core.numbers import format_number, format_percent
 from phoihop.core.periods import Period
+from phoihop.documents.context_figures import NO_DATA, format_value
 from phoihop.documents.context_prose import Figure, figure_clauses
 from phoihop.indicators.models import Indicator
 from phoihop.places.models import Unit
@@ -23,17 +25,8 @@ from phoihop.programmes.selectors import (
 )
 from phoihop.reporting.models import FigureValue, Status
 
-NONE = "–"
 # A weakest target is named when it is more than this many points under its body's mean.
 STANDS_OUT = Decimal(2)
-
-
-def _quantity(value: Decimal, indicator: Indicator) -> str:
-    if indicator.value_type == "percent":
-        return format_percent(value)
-    if indicator.value_type == "money":
-        return format_quantity(value, "đồng")
-    return format_quantity(value, indicator.unit_label, pad=indicator.pad_small)
 
 
 def _name(indicator: Indicator) -> str:
@@ -89,10 +82,10 @@ def progress_appendix(progress: list[Any], period: Period) -> dict[str, Any] | N
             rows.append(
                 [
                     f"{short}: {t.indicator.name}{unit_label}",
-                    # No accepted figure yet: a dash, as official tables write it.
-                    NONE if t.actual is None else _quantity(t.actual, t.indicator),
-                    _quantity(t.yearly, t.indicator),
-                    NONE if t.actual is None else format_percent(t.share),
+                    # No accepted figure yet: the dash of the report's other tables.
+                    format_value(t.actual, t.indicator),
+                    format_value(t.yearly, t.indicator),
+                    NO_DATA if t.actual is None else format_percent(t.share),
                 ]
             )
     if not rows:

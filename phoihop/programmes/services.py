@@ -20,7 +20,7 @@ from phoihop.accounts.models import User
 from phoihop.core import clock
 from phoihop.core.periods import CUTOFF_15, HALF, Period
 from phoihop.indicators.models import Indicator
-from phoihop.indicators.values import clean_value
+from phoihop.indicators.values import clean_figures, clean_value
 from phoihop.organisations.models import Organisation
 from phoihop.places.models import Unit
 from phoihop.programmes import excel, selectors
@@ -321,19 +321,12 @@ def record_joint_activity(
     if not title.strip():
         errors.append(_("Cần ghi tên hoạt động."))
     indicators = {i.code: i for i in Indicator.objects.filter(code__in=list(figures))}
-    values: dict[str, Decimal] = {}
-    for code, raw in figures.items():
-        indicator = indicators.get(code)
-        if indicator is None:
-            errors.append(_("Mã chỉ tiêu «%(code)s» không có trong danh mục.") % {"code": code})
-            continue
-        try:
-            value = clean_value(indicator, raw)
-        except ValidationError as exc:
-            errors.extend(exc.messages)
-            continue
-        if value is not None:
-            values[code] = value
+    # Read as a submission's figures are: the same checks, the same messages.
+    cleaned, refused = clean_figures(
+        indicators, figures, unknown=_("Mã chỉ tiêu «%(code)s» không có trong danh mục.")
+    )
+    errors.extend(refused.values())
+    values = {code: value for code, value in cleaned.items() if value is not None}
     if errors:
         raise ProgrammeError(errors)
     activity = JointActivity.objects.create(

@@ -1,19 +1,7 @@
 from django.urls import path, register_converter
 
+from phoihop.core.params import YearConverter
 from phoihop.programmes import activity_views, direction_views, views
-
-
-class YearConverter:
-    """A programme's year: four digits, so that no year in an address is beyond the calendar."""
-
-    regex = "[12][0-9]{3}"
-
-    def to_python(self, value: str) -> int:
-        return int(value)
-
-    def to_url(self, value: int) -> str:
-        return str(value)
-
 
 register_converter(YearConverter, "year")
 

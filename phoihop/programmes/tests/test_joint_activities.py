@@ -86,6 +86,19 @@ def test_an_activity_without_a_partner_or_with_a_bad_figure_is_refused(personas)
     assert not JointActivity.objects.filter(title__startswith="Tập huấn sơ cấp cứu").exists()
 
 
+def test_its_figures_are_read_as_a_submission_s_are(personas) -> None:
+    from phoihop.indicators.models import Indicator
+
+    computed = Indicator.objects.exclude(formula="").first()
+    with pytest.raises(services.ProgrammeError) as refused:
+        _record(personas, figures={computed.code: "5", "tt_qp_luot": "2,5", "khong_co": "1"})
+    messages = refused.value.messages
+    assert f"«{computed.name}» được tính tự động, không nhập tay." in messages
+    assert any("phải là số nguyên" in m for m in messages)  # a count of people, not 2,5
+    assert "Mã chỉ tiêu «khong_co» không có trong danh mục." in messages
+    assert not JointActivity.objects.filter(title__startswith="Tập huấn sơ cấp cứu").exists()
+
+
 def test_a_reporter_cannot_record_for_another_organisation(personas) -> None:
     with pytest.raises(PermissionDenied):
         _record(personas, lead=_org("698", "nd"), partners=[_org("698", "ctd")])

@@ -215,8 +215,8 @@ def test_the_appendix_shows_a_dash_where_no_figure_was_accepted() -> None:
     context = programme_context(Unit.objects.get(code="698"), Period.parse("2020S1"))
     rows = context["programme_appendix"]["rows"]
     veterans = [r for r in rows if r[0].startswith("Hội CCB")]
-    assert veterans and all(r[1] == "–" and r[3] == "–" for r in veterans)  # nothing accepted
-    assert all(r[1] != "–" for r in rows if r[0].startswith("Hội CTĐ"))
+    assert veterans and all(r[1] == "-" and r[3] == "-" for r in veterans)  # nothing accepted
+    assert all(r[1] != "-" for r in rows if r[0].startswith("Hội CTĐ"))
     # The contents none of whose indicators moved: the veterans' only one, no other.
     idle = next(p for p in context["programme_progress"] if "chưa có hoạt động" in p)
     assert idle.endswith(": Giáo dục truyền thống cho thế hệ trẻ (Hội CCB).")
