@@ -145,10 +145,13 @@ def evidence_download(request: HttpRequest, evidence_id: int) -> HttpResponse:
 
 
 def _period_id(text: str) -> str:
+    """A period of the plan's address, one with a period before it (whose directions count)."""
     try:
-        return Period.parse(text).id
+        parsed = Period.parse(text)
+        parsed.previous()
     except PeriodError:
         raise Http404 from None
+    return parsed.id
 
 
 @login_required

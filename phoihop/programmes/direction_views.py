@@ -27,6 +27,7 @@ def directions_create(request: HttpRequest, unit_id: int, period: str) -> HttpRe
     unit = permissions.access_unit_by_id(request.user, unit_id)
     try:
         parsed = Period.parse(period)
+        source = parsed.previous()
     except PeriodError:
         raise Http404 from None
     if not permissions.can_plan_for(request.user, unit):
@@ -41,7 +42,7 @@ def directions_create(request: HttpRequest, unit_id: int, period: str) -> HttpRe
         messages.success(
             request,
             _("Có %(n)d nhiệm vụ từ phương hướng %(period)s.")
-            % {"n": len(tasks), "period": parsed.previous().label},
+            % {"n": len(tasks), "period": source.label},
         )
     return redirect(f"{_plan_url(unit.pk, parsed.id)}#directions")
 

@@ -188,3 +188,12 @@ def test_the_command_line_makes_them_through_the_same_service(personas, capsys) 
         call_command(
             "programme", "tasks", "--user", "chuthapdo", "--unit", "698", "--period", "2020S2"
         )
+
+
+def test_a_period_with_none_before_it_is_not_found(client_for) -> None:
+    client = client_for("vanphong")
+    district = _district()
+    assert client.get(f"/chuong-trinh/ke-hoach/{district.pk}/1000S1/").status_code == 404
+    response = client.post(f"/chuong-trinh/ke-hoach/{district.pk}/1000S1/nhiem-vu/")
+    assert response.status_code == 404
+    assert client.get(f"/chuong-trinh/ke-hoach/{district.pk}/2020S2/").status_code == 200
