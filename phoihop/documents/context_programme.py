@@ -44,7 +44,7 @@ def _named(targets: list[TargetProgress]) -> str:
 def organisation_words(item: Any) -> str:
     """An organisation against its yearly targets: its mean share, the targets it exceeded,
     and its weakest when that stands out (STANDS_OUT points under the mean): "Hội CTĐ 55%,
-    Đợt hiến máu tình nguyện đạt 50% chỉ tiêu năm"."""
+    Đợt hiến máu tình nguyện đạt 50%" (the sentence says "so với chỉ tiêu năm" once)."""
     short = item.programme.organisation.kind.short_name
     if all(t.actual is None for t in item.targets):
         return f"{short} chưa có số liệu"
@@ -63,8 +63,8 @@ def organisation_words(item: Any) -> str:
 
 
 def progress_sentence(progress: list[Any], period: Period) -> str | None:
-    """Each organisation against its yearly targets, in one sentence, and who is under half;
-    every target is in the appendix."""
+    """Each organisation against its yearly targets, in one sentence kept short (the body of a
+    report stays near the seed's length); every target is in the appendix."""
     items = [item for item in progress if item.targets]
     if not items:
         return None
