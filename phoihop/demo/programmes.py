@@ -14,6 +14,11 @@ from phoihop.core import clock
 from phoihop.indicators.models import Aggregation, Indicator, Section, ValueType
 from phoihop.organisations.models import Organisation
 from phoihop.places.models import Unit
+from phoihop.programmes.direction_services import (
+    TaskChange,
+    create_tasks_from_directions,
+    update_task,
+)
 from phoihop.programmes.models import (
     ActivityFigure,
     CommonPlan,
@@ -125,6 +130,7 @@ def build_programmes(orgs: dict[tuple[str, str], Organisation], office: User) ->
     )
     activities = _joint_activities(spec, orgs, district_code, indicators, office)
     _common_plan(spec, orgs, district, indicators, activities, office)
+    _directions(spec, district, office)
 
 
 def _contents(spec, orgs, by_org, district_code: str, indicators) -> None:
@@ -194,3 +200,16 @@ def _common_plan(spec, orgs, district: Unit, indicators, activities, office: Use
         )
         row.partners.set([orgs[(district.code, k)] for k in planned["partners"]])
         row.communes.set(Unit.objects.filter(code__in=planned.get("communes", [])))
+
+
+def _directions(spec, district: Unit, office: User) -> None:
+    """The tasks of 2020S2 from the directions of the accepted 2020S1 report, as the office
+    makes them on the plan's page, and how some ended."""
+    item = spec["directions"]
+    tasks = create_tasks_from_directions(user=office, unit=district, period=item["period"])
+    for outcome in item["outcomes"]:
+        update_task(
+            user=office,
+            task=tasks[outcome["number"] - 1],
+            change=TaskChange(status=outcome["status"], reason=outcome.get("reason", "")),
+        )

@@ -1,17 +1,21 @@
-"""The review report's words on the coordination programme: how far each organisation is from
-its yearly targets ("đạt 50% chỉ tiêu năm", "vượt chỉ tiêu năm"), the contents with no activity
-in the period, and the joint activities, each counted once."""
+"""The review report's words on the coordination programme: which tasks drawn from the last
+report's directions were done, how far each organisation is from its yearly targets (its
+weakest "đạt 50%", those it exceeded), the contents with no activity in the period, and the
+joint activities, each counted once; every target in an appendix."""
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import Any
 
-from phoihop.core.numbers import format_number, format_percent, format_quantity
+from phoihop.core.numbers import format_number, format_percent
 from phoihop.core.periods import Period
+from phoihop.documents.context_figures import NO_DATA, format_value
+from phoihop.documents.context_prose import Figure, figure_clauses
 from phoihop.indicators.models import Indicator
 from phoihop.places.models import Unit
-from phoihop.programmes.models import CommonPlan, Content, PlannedActivity
+from phoihop.programmes.models import CommonPlan, Content, Direction, PlannedActivity
 from phoihop.programmes.selectors import (
     TargetProgress,
     activities_of_units,
@@ -21,47 +25,51 @@ from phoihop.programmes.selectors import (
 )
 from phoihop.reporting.models import FigureValue, Status
 
-HUNDRED = Decimal(100)
-HALF = Decimal(50)
+# A weakest target is named when it is more than this many points under its body's mean.
+STANDS_OUT = Decimal(2)
 
 
-def _quantity(value: Decimal, indicator: Indicator) -> str:
-    if indicator.value_type == "percent":
-        return format_percent(value)
-    if indicator.value_type == "money":
-        return format_quantity(value, "đồng")
-    return format_quantity(value, indicator.unit_label, pad=indicator.pad_small)
+def _name(indicator: Indicator) -> str:
+    """An indicator's name without its bracketed examples ("Ngày công dân vận")."""
+    return re.sub(r"\s*\([^()]*\)", "", indicator.name).strip()
 
 
-def target_words(target: TargetProgress) -> str:
-    """One target in the report's words: "Số cuộc: 25 cuộc, đạt 50% chỉ tiêu năm (50 cuộc)"."""
-    indicator = target.indicator
-    reached = target.actual or Decimal(0)
-    share = target.share or Decimal(0)
-    yearly = _quantity(target.yearly, indicator)
-    if reached > target.yearly:
-        verdict = f"vượt chỉ tiêu năm ({yearly}), đạt {format_percent(share)}"
-    else:
-        verdict = f"đạt {format_percent(share)} chỉ tiêu năm ({yearly})"
-    return f"{indicator.name}: {_quantity(reached, indicator)}, {verdict}"
+def _named(targets: list[TargetProgress]) -> str:
+    """Targets by name, two at most; more by their number ("06 chỉ tiêu")."""
+    if len(targets) <= 2:
+        return ", ".join(_name(t.indicator) for t in targets)
+    return f"{format_number(len(targets), pad=True)} chỉ tiêu"
+
+
+def organisation_words(item: Any) -> str:
+    """An organisation against its yearly targets: its mean share, the targets it exceeded,
+    and its weakest when that stands out (STANDS_OUT points under the mean): "Hội CTĐ 55%,
+    Đợt hiến máu tình nguyện đạt 50%" (the sentence says "so với chỉ tiêu năm" once)."""
+    short = item.programme.organisation.kind.short_name
+    if all(t.actual is None for t in item.targets):
+        return f"{short} chưa có số liệu"
+    words = f"{short} {format_percent(item.share)}"
+    exceeded = [t for t in item.targets if t.exceeded]
+    if len(exceeded) > 2:
+        words += f", vượt {format_number(len(exceeded), pad=True)} chỉ tiêu"
+    elif exceeded:
+        words += f", {_named(exceeded)} vượt chỉ tiêu"
+    rest = [t for t in item.targets if not t.exceeded]
+    low = min((t.share for t in rest), default=None)
+    if low is not None and item.share - low > STANDS_OUT:
+        weakest = _named([t for t in rest if t.share == low])
+        words += f", {weakest} đạt {format_percent(low)}"
+    return words
 
 
 def progress_sentence(progress: list[Any], period: Period) -> str | None:
-    """Every organisation's mean share of its yearly targets in one sentence, and who is under
-    half; each target is in the appendix ("Ban CHQS 58,4%, Hội CCB 30%, … chỉ tiêu năm")."""
-    shares = [
-        (item.programme.organisation.kind.short_name, item.share)
-        for item in progress
-        if item.targets and item.share is not None
-    ]
-    if not shares:
+    """Each organisation against its yearly targets, in one sentence kept short (the body of a
+    report stays near the seed's length); every target is in the appendix."""
+    items = [item for item in progress if item.targets]
+    if not items:
         return None
-    listed = ", ".join(f"{name} {format_percent(share)}" for name, share in shares)
-    words = f"- Tính đến hết {period.label}, các cơ quan đạt bình quân: {listed} chỉ tiêu năm"
-    low = [name for name, share in shares if share < HALF]
-    if low:
-        words += f"; dưới một nửa chỉ tiêu năm: {', '.join(low)}"
-    return words + " (chi tiết tại phụ lục)."
+    listed = "; ".join(organisation_words(item) for item in items)
+    return f"- So với chỉ tiêu năm (chi tiết tại phụ lục), bình quân đạt: {listed}."
 
 
 def progress_appendix(progress: list[Any], period: Period) -> dict[str, Any] | None:
@@ -74,9 +82,10 @@ def progress_appendix(progress: list[Any], period: Period) -> dict[str, Any] | N
             rows.append(
                 [
                     f"{short}: {t.indicator.name}{unit_label}",
-                    _quantity(t.actual or Decimal(0), t.indicator),
-                    _quantity(t.yearly, t.indicator),
-                    format_percent(t.share or Decimal(0)),
+                    # No accepted figure yet: the dash of the report's other tables.
+                    format_value(t.actual, t.indicator),
+                    format_value(t.yearly, t.indicator),
+                    NO_DATA if t.actual is None else format_percent(t.share),
                 ]
             )
     if not rows:
@@ -120,24 +129,17 @@ def programme_context(unit: Unit, period: Period) -> dict[str, Any]:
     """The report's paragraphs on the programme, and its appendix of every target; empty when
     the unit has none."""
     progress = progress_of(programmes_of_unit(unit, period.year), through=period)
+    tasks = directions_sentence(unit, period)
+    paragraphs = [tasks] if tasks else []
     sentence = progress_sentence(progress, period)
-    paragraphs = [sentence] if sentence else []
+    if sentence:
+        paragraphs.append(sentence)
     idle = _idle_contents(unit, period, [p.programme.pk for p in progress])
     if idle:
-        paragraphs.append(
-            f"- Nội dung phối hợp chưa có hoạt động trong {period.label}: " + "; ".join(idle) + "."
-        )
+        paragraphs.append("- Nội dung chưa có hoạt động trong kỳ: " + "; ".join(idle) + ".")
     activities = list(activities_of_units(unit, period.id))
     if activities:
-        indicators = {i.code: i for i in Indicator.objects.all()}
-        totals = activity_totals(unit, period.id)
-        # The figures only: each activity, with its indicators, is on the programme's pages.
-        figures = ", ".join(_quantity(v, indicators[c]) for c, v in sorted(totals.items()))
-        paragraphs.append(
-            f"- Trong {period.label} tổ chức {format_number(len(activities), pad=True)} hoạt "
-            f"động phối hợp giữa các cơ quan (mỗi hoạt động tính một lần, do cơ quan chủ trì "
-            f"báo cáo): {figures}."
-        )
+        paragraphs.append(_activities_sentence(unit, period, len(activities)))
     paragraphs += _plan_paragraphs(unit, period)
     return {
         "programme_progress": paragraphs,
@@ -167,3 +169,66 @@ def _plan_paragraphs(unit: Unit, period: Period) -> list[str]:
                 reason = f" ({item.reason.rstrip('.')})" if item.reason else ""
                 lines.append(f"- {item.title}: {word}{reason}.")
     return lines
+
+
+def _counted(indicator: Indicator) -> str:
+    """A short pattern for an indicator named by what it counts ("Đơn vị máu tiếp nhận" in
+    "đơn vị máu"): "{code} đơn vị máu tiếp nhận"; else none (the name and the figure)."""
+    label = indicator.unit_label
+    if label and indicator.name.lower().startswith(f"{label.lower()} "):
+        return f"{{{indicator.code}}} {label}{indicator.name[len(label) :]}"
+    return ""
+
+
+def _activities_sentence(unit: Unit, period: Period, count: int) -> str:
+    """The joint activities of the period in one sentence, each figure with its indicator's name
+    ("tuyên truyền Luật NVQS… được 45 cuộc với 2.126 lượt người"): the report's own clauses,
+    without the catalogue's longer sentence patterns."""
+    totals = activity_totals(unit, period.id)
+    indicators = Indicator.objects.filter(code__in=list(totals)).order_by("code")
+    code_of = dict(Indicator.objects.values_list("pk", "code"))
+    figures = [
+        Figure(
+            code=i.code,
+            name=i.name,
+            unit_label=i.unit_label,
+            value=totals[i.code],
+            value_type=i.value_type,
+            pad=i.pad_small,
+            part_of=code_of.get(i.part_of_id or 0, ""),
+            sentence=_counted(i),
+        )
+        for i in indicators
+    ]
+    clauses = "; ".join(figure_clauses(figures, narrative="", cited=set()))
+    return f"- Có {format_number(count, pad=True)} hoạt động phối hợp (tính một lần): {clauses}."
+
+
+def _task_words(task: Direction) -> str:
+    words = f"“{task.title}”"
+    if task.status in (Direction.Status.POSTPONED, Direction.Status.CANCELLED):
+        reason = f": {task.reason.rstrip('.')}" if task.reason else ""
+        words += f" ({task.get_status_display()}{reason})"
+    return words
+
+
+def directions_sentence(unit: Unit, period: Period) -> str | None:
+    """Which of the tasks drawn from the last report's directions were done in the period."""
+    tasks = list(
+        Direction.objects.filter(
+            unit=unit, period=period.id, source_period=period.previous().id
+        ).order_by("order", "pk")
+    )
+    if not tasks:
+        return None
+    done = [t for t in tasks if t.status == Direction.Status.DONE]
+    rest = [t for t in tasks if t.status != Direction.Status.DONE]
+    words = (
+        f"- Trong số {format_number(len(tasks), pad=True)} nhiệm vụ đề ra ở kỳ trước, đã hoàn "
+        f"thành {format_number(len(done), pad=True)}"
+    )
+    if done:
+        words += ": " + ", ".join(_task_words(t) for t in done)
+    if rest:
+        words += "; chưa hoàn thành: " + ", ".join(_task_words(t) for t in rest)
+    return words + "."

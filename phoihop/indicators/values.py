@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
@@ -52,3 +53,28 @@ def clean_value(indicator: Indicator, raw: str | Decimal | int | None) -> Decima
     return (
         value.quantize(Decimal("0.0001")) if isinstance(exponent, int) and exponent < -4 else value
     )
+
+
+def clean_figures(
+    indicators: Mapping[str, Indicator],
+    typed: Mapping[str, str | Decimal | int | None],
+    *,
+    unknown: str,
+) -> tuple[dict[str, Decimal | None], dict[str, str]]:
+    """Every typed figure read against its indicator, the same way for a submission and for a
+    joint activity: the values by code, and a Vietnamese message by code for each one refused
+    (`unknown` says a code that is not among `indicators`, with %(code)s)."""
+    cleaned: dict[str, Decimal | None] = {}
+    errors: dict[str, str] = {}
+    for code, raw in typed.items():
+        indicator = indicators.get(code)
+        if indicator is None:
+            errors[code] = unknown % {"code": code}
+        elif indicator.is_computed:
+            errors[code] = f"«{indicator.name}» được tính tự động, không nhập tay."
+        else:
+            try:
+                cleaned[code] = clean_value(indicator, raw)
+            except ValidationError as exc:
+                errors[code] = exc.messages[0]
+    return cleaned, errors

@@ -20,7 +20,13 @@ from phoihop.programmes.forms import (
     OutcomeForm,
     PlannedActivityForm,
 )
-from phoihop.programmes.models import CommonPlan, Evidence, JointActivity, PlannedActivity
+from phoihop.programmes.models import (
+    CommonPlan,
+    Direction,
+    Evidence,
+    JointActivity,
+    PlannedActivity,
+)
 
 
 def _activity_or_404(user, activity_id: int) -> JointActivity:
@@ -139,10 +145,13 @@ def evidence_download(request: HttpRequest, evidence_id: int) -> HttpResponse:
 
 
 def _period_id(text: str) -> str:
+    """A period of the plan's address, one with a period before it (whose directions count)."""
     try:
-        return Period.parse(text).id
+        parsed = Period.parse(text)
+        parsed.previous()
     except PeriodError:
         raise Http404 from None
+    return parsed.id
 
 
 @login_required
@@ -170,6 +179,11 @@ def plan(request: HttpRequest, unit_id: int, period: str) -> HttpResponse:
             "form": PlannedActivityForm(bodies=bodies),
             "outcomes": PlannedActivity.Outcome.choices,
             "activities": selectors.activities_of_units(unit, period),
+            "directions": selectors.directions_of(unit, period),
+            "source_period": Period.parse(period).previous(),
+            "statuses": Direction.Status.choices,
+            "bodies": bodies,
+            "joint": JointActivity.objects.filter(unit=unit, period=period).order_by("-held_on"),
         },
     )
 

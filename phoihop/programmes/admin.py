@@ -4,6 +4,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from phoihop.programmes.models import (
     CommonPlan,
     Content,
+    Direction,
     JointActivity,
     PlannedActivity,
     Programme,
@@ -47,3 +48,10 @@ class PlannedActivityInline(admin.TabularInline):
 class CommonPlanAdmin(admin.ModelAdmin):
     list_display = ["unit", "period"]
     inlines = [PlannedActivityInline]
+
+
+@admin.register(Direction)
+class DirectionAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "unit", "period", "lead", "due_on", "status"]
+    list_filter = ["period", "status"]
+    filter_horizontal = ["partners"]

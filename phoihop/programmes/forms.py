@@ -8,7 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from phoihop.core.forms import IdsChoiceField
 from phoihop.indicators.models import Indicator, Section
 from phoihop.organisations.models import Organisation
-from phoihop.programmes.models import Evidence, PlannedActivity
+from phoihop.places.models import Unit
+from phoihop.programmes.models import Direction, Evidence, JointActivity, PlannedActivity
 
 
 def _choices(form: forms.Form, name: str) -> forms.ModelChoiceField:
@@ -98,3 +99,38 @@ class OutcomeForm(forms.Form):
     outcome = forms.ChoiceField(label=_("Kết quả"), choices=PlannedActivity.Outcome.choices)
     reason = forms.CharField(label=_("Lý do (khi hoãn, huỷ)"), required=False, max_length=1000)
     activity = forms.IntegerField(label=_("Hoạt động đã báo cáo"), required=False)
+
+
+class DirectionForm(forms.Form):
+    """How a task drawn from the last directions stands (the plan page's row of a task)."""
+
+    status = forms.ChoiceField(label=_("Kết quả"), choices=Direction.Status.choices)
+    reason = forms.CharField(label=_("Lý do (khi hoãn, huỷ)"), required=False, max_length=1000)
+    title = forms.CharField(label=_("Nhiệm vụ"), max_length=200, required=False)
+    lead = forms.ModelChoiceField(
+        label=_("Cơ quan chủ trì"), queryset=Organisation.objects.none(), required=False
+    )
+    partners = IdsChoiceField(
+        label=_("Cơ quan phối hợp"), queryset=Organisation.objects.none(), required=False
+    )
+    due_on = forms.DateField(
+        label=_("Thời hạn"), input_formats=["%d/%m/%Y", "%Y-%m-%d"], required=False
+    )
+    activity = forms.ModelChoiceField(
+        label=_("Hoạt động đã thực hiện"), queryset=JointActivity.objects.none(), required=False
+    )
+    planned = forms.ModelChoiceField(
+        label=_("Việc trong kế hoạch chung"),
+        queryset=PlannedActivity.objects.none(),
+        required=False,
+    )
+
+    def __init__(self, *args, unit: Unit, period: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        bodies = Organisation.objects.filter(unit=unit, is_active=True)
+        _choices(self, "lead").queryset = bodies
+        _choices(self, "partners").queryset = bodies
+        _choices(self, "activity").queryset = JointActivity.objects.filter(unit=unit)
+        _choices(self, "planned").queryset = PlannedActivity.objects.filter(
+            plan__unit=unit, plan__period=period
+        ).select_related("plan")

@@ -339,3 +339,82 @@ class PlannedActivity(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+
+class Direction(models.Model):
+    """A task (nhiệm vụ) of a period drawn from a direction (phương hướng) of the last report:
+    what, who, by when, and how it ended."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("chưa hoàn thành")
+        DONE = "done", _("đã hoàn thành")
+        POSTPONED = "postponed", _("hoãn")
+        CANCELLED = "cancelled", _("huỷ")
+
+    unit = models.ForeignKey(
+        "places.Unit", verbose_name=_("đơn vị"), on_delete=models.PROTECT, related_name="+"
+    )
+    # The report whose part two wrote it, and the period it is to be done in (the next one).
+    source_period = models.CharField(
+        _("kỳ báo cáo đề ra"), max_length=8, validators=[validate_period_id]
+    )
+    period = models.CharField(_("kỳ thực hiện"), max_length=8, validators=[validate_period_id])
+    title = models.CharField(_("nhiệm vụ"), max_length=200)
+    text = models.TextField(_("phương hướng đã ghi"), blank=True)
+    lead = models.ForeignKey(
+        "organisations.Organisation",
+        verbose_name=_("cơ quan chủ trì"),
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    partners = models.ManyToManyField(
+        "organisations.Organisation",
+        verbose_name=_("cơ quan phối hợp"),
+        related_name="+",
+        blank=True,
+    )
+    due_on = models.DateField(_("thời hạn"))
+    status = models.CharField(
+        _("kết quả"), max_length=10, choices=Status.choices, default=Status.OPEN
+    )
+    reason = models.TextField(_("lý do"), blank=True)
+    planned = models.ForeignKey(
+        PlannedActivity,
+        verbose_name=_("việc trong kế hoạch chung"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="directions",
+    )
+    activity = models.ForeignKey(
+        JointActivity,
+        verbose_name=_("hoạt động đã thực hiện"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="directions",
+    )
+    order = models.PositiveSmallIntegerField(default=0)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("nhiệm vụ từ phương hướng")
+        verbose_name_plural = _("nhiệm vụ từ phương hướng")
+        ordering = ["period", "unit__path", "order", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["unit", "period", "order"], name="direction_unique_unit_period_order"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def period_label(self) -> str:
+        return period_label(self.period)

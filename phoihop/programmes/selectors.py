@@ -10,6 +10,7 @@ one target far exceeded does not hide another far behind.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -27,8 +28,14 @@ from phoihop.indicators.models import Aggregation, Indicator, ValueType
 from phoihop.organisations.models import Organisation
 from phoihop.places.models import Unit
 from phoihop.programmes import excel
-from phoihop.programmes.models import ActivityFigure, JointActivity, Programme, Target
-from phoihop.reporting.models import FigureValue, Status
+from phoihop.programmes.models import (
+    ActivityFigure,
+    Direction,
+    JointActivity,
+    Programme,
+    Target,
+)
+from phoihop.reporting.models import FigureValue, Narrative, Status
 from phoihop.reporting.services import form_for
 
 HUNDRED = Decimal(100)
@@ -454,3 +461,46 @@ def progress_panel(
             if u.pk in per_lower
         ],
     }
+
+
+# ----- tasks drawn from a report's directions ------------------------------------------------
+
+DIRECTIONS_SECTION = "phuong_huong"
+# A task's name: the direction's first sentence or clause, clipped at a word to this length.
+TITLE_LENGTH = 120
+
+
+def report_directions(unit: Unit, period: Period) -> list[str]:
+    """The directions (phương hướng) the unit's command wrote in its accepted report of the
+    period, one per paragraph."""
+    text = (
+        Narrative.objects.filter(
+            submission__organisation__unit=unit,
+            submission__organisation__kind__is_command=True,
+            submission__period=period.id,
+            submission__status=Status.ACCEPTED,
+            section__code=DIRECTIONS_SECTION,
+        )
+        .values_list("text", flat=True)
+        .first()
+    )
+    lines = [line.strip(" -–•+\t") for line in (text or "").splitlines()]
+    return [line for line in lines if len(line) > 20]
+
+
+def direction_title(text: str) -> str:
+    """A direction's short name: its first sentence or clause, clipped at a word."""
+    first = re.split(r"[.;](?:\s|$)", text.strip(), maxsplit=1)[0].strip()
+    if len(first) <= TITLE_LENGTH:
+        return first
+    return first[:TITLE_LENGTH].rsplit(" ", 1)[0].rstrip(",;: ") + "…"
+
+
+def directions_of(unit: Unit, period: str):
+    """The tasks a unit has for a period, in the order its report wrote them."""
+    return (
+        Direction.objects.filter(unit=unit, period=period)
+        .select_related("lead__kind", "activity", "planned")
+        .prefetch_related("partners__kind")
+        .order_by("order", "pk")
+    )

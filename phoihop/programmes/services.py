@@ -20,10 +20,10 @@ from phoihop.accounts.models import User
 from phoihop.core import clock
 from phoihop.core.periods import CUTOFF_15, HALF, Period
 from phoihop.indicators.models import Indicator
-from phoihop.indicators.values import clean_value
+from phoihop.indicators.values import clean_figures, clean_value
 from phoihop.organisations.models import Organisation
 from phoihop.places.models import Unit
-from phoihop.programmes import excel
+from phoihop.programmes import excel, selectors
 from phoihop.programmes.models import (
     ActivityFigure,
     CommonPlan,
@@ -36,7 +36,6 @@ from phoihop.programmes.models import (
     Target,
 )
 from phoihop.reporting.excel import Problem
-from phoihop.reporting.models import Narrative, Status
 from phoihop.reporting.services import form_for
 
 # Evidence of a joint activity: minutes (PDF, Word) and photos, recognised by their first bytes.
@@ -51,7 +50,6 @@ EVIDENCE_TYPES: dict[str, tuple[bytes, str]] = {
     ),
 }
 MAX_EVIDENCE_BYTES = 5 * 1024 * 1024
-DIRECTIONS_SECTION = "phuong_huong"
 
 
 class ProgrammeError(Exception):
@@ -323,19 +321,12 @@ def record_joint_activity(
     if not title.strip():
         errors.append(_("Cần ghi tên hoạt động."))
     indicators = {i.code: i for i in Indicator.objects.filter(code__in=list(figures))}
-    values: dict[str, Decimal] = {}
-    for code, raw in figures.items():
-        indicator = indicators.get(code)
-        if indicator is None:
-            errors.append(_("Mã chỉ tiêu «%(code)s» không có trong danh mục.") % {"code": code})
-            continue
-        try:
-            value = clean_value(indicator, raw)
-        except ValidationError as exc:
-            errors.extend(exc.messages)
-            continue
-        if value is not None:
-            values[code] = value
+    # Read as a submission's figures are: the same checks, the same messages.
+    cleaned, refused = clean_figures(
+        indicators, figures, unknown=_("Mã chỉ tiêu «%(code)s» không có trong danh mục.")
+    )
+    errors.extend(refused.values())
+    values = {code: value for code, value in cleaned.items() if value is not None}
     if errors:
         raise ProgrammeError(errors)
     activity = JointActivity.objects.create(
@@ -399,23 +390,6 @@ def attach_evidence(
 # ----- the common plan ---------------------------------------------------------------------
 
 
-def _directions(unit: Unit, period: Period) -> list[str]:
-    """The directions (phương hướng) the command wrote in its last accepted report."""
-    text = (
-        Narrative.objects.filter(
-            submission__organisation__unit=unit,
-            submission__organisation__kind__is_command=True,
-            submission__period=period.previous().id,
-            submission__status=Status.ACCEPTED,
-            section__code=DIRECTIONS_SECTION,
-        )
-        .values_list("text", flat=True)
-        .first()
-    )
-    lines = [line.strip(" -–•+\t") for line in (text or "").splitlines()]
-    return [line for line in lines if len(line) > 20]
-
-
 @transaction.atomic
 def start_common_plan(*, user: permissions.AnyUser, unit: Unit, period: str) -> CommonPlan:
     """The unit's common plan of a period, started from its programmes' contents that have
@@ -453,7 +427,7 @@ def start_common_plan(*, user: permissions.AnyUser, unit: Unit, period: str) -> 
         planned.partners.set(partners)
     command = Organisation.objects.filter(unit=unit, kind__is_command=True).first()
     if command is not None:
-        for line in _directions(unit, parsed):
+        for line in selectors.report_directions(unit, parsed.previous()):
             order += 1
             PlannedActivity.objects.create(
                 plan=plan,

@@ -1,19 +1,7 @@
 from django.urls import path, register_converter
 
-from phoihop.programmes import activity_views, views
-
-
-class YearConverter:
-    """A programme's year: four digits, so that no year in an address is beyond the calendar."""
-
-    regex = "[12][0-9]{3}"
-
-    def to_python(self, value: str) -> int:
-        return int(value)
-
-    def to_url(self, value: int) -> str:
-        return str(value)
-
+from phoihop.core.params import YearConverter
+from phoihop.programmes import activity_views, direction_views, views
 
 register_converter(YearConverter, "year")
 
@@ -47,4 +35,14 @@ urlpatterns = [
     path("ke-hoach/<int:unit_id>/<str:period>/lap/", activity_views.plan_start, name="plan_start"),
     path("ke-hoach/<int:unit_id>/<str:period>/them/", activity_views.plan_add, name="plan_add"),
     path("ke-hoach/viec/<int:planned_id>/ket-qua/", activity_views.plan_close, name="plan_close"),
+    path(
+        "ke-hoach/<int:unit_id>/<str:period>/nhiem-vu/",
+        direction_views.directions_create,
+        name="directions_create",
+    ),
+    path(
+        "nhiem-vu/<int:direction_id>/",
+        direction_views.direction_update,
+        name="direction_update",
+    ),
 ]

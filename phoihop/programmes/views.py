@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from phoihop.accounts import permissions
 from phoihop.core.dates import parse_date
+from phoihop.core.params import parse_year
 from phoihop.core.periods import Period, PeriodError
 from phoihop.programmes import page_data as pages
 from phoihop.programmes import selectors, services
@@ -21,14 +22,6 @@ from phoihop.programmes.forms import ContentForm
 from phoihop.programmes.models import Programme
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _year(text: str | None, default: int) -> int:
-    try:
-        year = int(text or default)
-    except ValueError:
-        return default
-    return year if 2000 <= year <= 2100 else default
 
 
 @login_required
@@ -44,7 +37,7 @@ def index(request: HttpRequest) -> HttpResponse:
     )
     if unit is None:
         return render(request, "programmes/index.html", {"unit": None})
-    year = _year(request.GET.get("nam"), pages.default_year(unit))
+    year = parse_year(request.GET.get("nam"), pages.default_year(unit))
     return render(request, "programmes/index.html", pages.unit_page(request.user, unit, year))
 
 

@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.db.models import F, FilteredRelation, Q
 from django.utils import timezone
@@ -19,7 +19,7 @@ from phoihop.core.dates import format_datetime
 from phoihop.core.period_words import rewrite_period_words
 from phoihop.core.periods import Period
 from phoihop.indicators.models import Form, Indicator
-from phoihop.indicators.values import clean_value
+from phoihop.indicators.values import clean_figures
 from phoihop.organisations.models import Organisation
 from phoihop.places.models import Unit
 from phoihop.reporting.citations import format_figure
@@ -284,19 +284,9 @@ def save_submission(
                     comment=indicator.saved_comment,
                 )
     sections = {s.code: s for s in submission.form.sections.all()} if narratives else {}
-    errors: dict[str, str] = {}
-    cleaned: dict[str, Decimal | None] = {}
-    for code, raw in (figures or {}).items():
-        known = indicators.get(code)
-        if known is None:
-            errors[code] = f"Chỉ tiêu «{code}» không có trong biểu mẫu này."
-        elif known.is_computed:
-            errors[code] = f"«{known.name}» được tính tự động, không nhập tay."
-        else:
-            try:
-                cleaned[code] = clean_value(known, raw)
-            except ValidationError as exc:
-                errors[code] = exc.messages[0]
+    cleaned, errors = clean_figures(
+        indicators, figures or {}, unknown="Chỉ tiêu «%(code)s» không có trong biểu mẫu này."
+    )
     for code in narratives or {}:
         if code not in sections:
             errors[f"narrative:{code}"] = f"Phần «{code}» không có trong biểu mẫu này."

@@ -107,3 +107,49 @@ def test_targets_a_plan_and_a_joint_activity_move_progress_on_the_dashboard(
     expect(reporter.locator("#org-activities")).to_contain_text("tại xã Bom Bo")
     expect(reporter.get_by_role("button", name="Lưu chỉ tiêu")).to_have_count(0)
     assert farmers_share(reporter, site) == moved
+
+
+def test_the_last_directions_become_tasks_and_the_next_report_says_which_were_done(
+    browser: Browser,  # noqa: F811
+    site: str,  # noqa: F811
+) -> None:
+    from io import BytesIO
+
+    import docx
+
+    from phoihop.places.models import Unit
+    from phoihop.programmes.models import Direction
+
+    bu_dang = Unit.objects.get(code="698")
+    Direction.objects.filter(unit=bu_dang, period="2020S2").delete()  # the demo's, made afresh
+    office = new_page(browser, "vanphong", site)
+    office.goto(f"{site}/chuong-trinh/ke-hoach/{bu_dang.pk}/2020S2/")
+    section = office.locator("#directions")
+    expect(section).to_contain_text("Chưa có nhiệm vụ nào từ phương hướng 6 tháng đầu năm 2020")
+    section.get_by_role("button", name="Tạo nhiệm vụ từ phương hướng 6 tháng đầu năm 2020").click()
+    rows = office.locator("#direction-tasks tbody tr")
+    expect(rows.first).to_contain_text("chưa hoàn thành")
+    count = rows.count()
+    assert count >= 5  # one task per paragraph of the seed's part two
+
+    first = rows.first.locator("td:first-child").inner_text().split("\n")[0].strip()
+    rows.first.locator("select[name=status]").select_option(label="đã hoàn thành")
+    rows.first.get_by_role("button", name="Cập nhật").click()
+    expect(office.locator(".messages")).to_contain_text("Đã cập nhật nhiệm vụ")
+    expect(office.locator("#direction-tasks tbody tr").first).to_contain_text("đã hoàn thành")
+
+    second = office.locator("#direction-tasks tbody tr").nth(1)
+    second.locator("select[name=status]").select_option(label="hoãn")
+    second.get_by_role("button", name="Cập nhật").click()
+    expect(office.locator(".messages")).to_contain_text("Hoãn hoặc huỷ cần ghi lý do")
+    expect(office.locator("#direction-tasks tbody tr").nth(1)).to_contain_text("chưa hoàn thành")
+
+    # The next report (of 2020S2) says it in its first part.
+    office.goto(f"{site}/van-ban/{bu_dang.pk}/2020S2/")
+    with office.expect_download() as download:
+        office.get_by_role("button", name="Tải DOCX").click()
+    report = docx.Document(BytesIO(open(download.value.path(), "rb").read()))
+    said = [p.text for p in report.paragraphs if "nhiệm vụ đề ra ở kỳ trước" in p.text]
+    assert said and said[0].startswith(
+        f"- Trong số {count:02d} nhiệm vụ đề ra ở kỳ trước, đã hoàn thành 01: “{first}”"
+    ), said

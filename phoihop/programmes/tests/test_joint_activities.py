@@ -59,7 +59,10 @@ def test_the_report_counts_a_joint_activity_once(personas) -> None:
     text = "\n".join(report_context(district, Period.parse("2020S1"))["programme_progress"])
     # The demo's 2.126 (the Farmers' Union with the command) and these 300: 2.426, once each.
     assert "05 hoạt động phối hợp" in text
-    assert "2.426 lượt người" in text
+    assert "tuyên truyền Luật NVQS, DQTV, DBĐV, truyền thống được 45 cuộc với 2.426 lượt người" in (
+        text
+    )
+    assert "962 đơn vị máu tiếp nhận" in text  # each figure with what it counts
     assert "4.552" not in text  # never the doubled 2 × 2.126 + 300
 
 
@@ -80,6 +83,19 @@ def test_an_activity_without_a_partner_or_with_a_bad_figure_is_refused(personas)
         _record(personas, partners=[], figures={"tt_qp_luot": "ba trăm"})
     assert "cần ít nhất một cơ quan phối hợp" in refused.value.messages[0]
     assert any("ba trăm" in m for m in refused.value.messages)
+    assert not JointActivity.objects.filter(title__startswith="Tập huấn sơ cấp cứu").exists()
+
+
+def test_its_figures_are_read_as_a_submission_s_are(personas) -> None:
+    from phoihop.indicators.models import Indicator
+
+    computed = Indicator.objects.exclude(formula="").first()
+    with pytest.raises(services.ProgrammeError) as refused:
+        _record(personas, figures={computed.code: "5", "tt_qp_luot": "2,5", "khong_co": "1"})
+    messages = refused.value.messages
+    assert f"«{computed.name}» được tính tự động, không nhập tay." in messages
+    assert any("phải là số nguyên" in m for m in messages)  # a count of people, not 2,5
+    assert "Mã chỉ tiêu «khong_co» không có trong danh mục." in messages
     assert not JointActivity.objects.filter(title__startswith="Tập huấn sơ cấp cứu").exists()
 
 

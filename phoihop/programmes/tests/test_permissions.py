@@ -105,3 +105,34 @@ def test_a_reporter_sees_only_its_own_programme_on_the_unit_page(client_for) -> 
     assert "Kiểm tra đối chiếu" not in page
     office = client_for("vanphong").get("/chuong-trinh/").content.decode()
     assert "Hội Nông dân huyện Bù Đăng" in office and "Kiểm tra đối chiếu" in office
+
+
+# (persona, status of making the district's 2020S2 tasks and of closing one, from the web)
+TASKS = [
+    ("vanphong", 302),  # the standing office of the district
+    ("quantri", 302),
+    ("chuthapdo", 403),  # a district reporter sees the unit, but does not plan it
+    ("nongdan", 403),
+    ("tinh", 403),  # the province reads the district, it does not plan it
+    ("ducphong", 404),  # a commune's people do not see the district's plan
+    ("thanhvien", 404),
+]
+
+
+@pytest.mark.parametrize(("username", "status"), TASKS)
+def test_only_the_office_makes_and_closes_the_tasks_of_the_directions(
+    client_for, username, status
+) -> None:
+    from phoihop.programmes.models import Direction
+
+    district = Unit.objects.get(code="698")
+    task = Direction.objects.filter(unit=district, status=Direction.Status.OPEN).first()
+    client = client_for(username)
+    response = client.post(f"/chuong-trinh/nhiem-vu/{task.pk}/", {"status": "done"})
+    assert response.status_code == status
+    task.refresh_from_db()
+    assert (task.status == Direction.Status.DONE) is (status == 302)
+    Direction.objects.filter(unit=district).delete()
+    response = client.post(f"/chuong-trinh/ke-hoach/{district.pk}/2020S2/nhiem-vu/")
+    assert response.status_code == status
+    assert Direction.objects.filter(unit=district).exists() is (status == 302)

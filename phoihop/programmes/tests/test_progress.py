@@ -164,28 +164,59 @@ def test_the_dashboard_shows_each_organisation_and_commune_against_its_targets(
     assert 'id="actual-vs-target"' in page
 
 
-@pytest.mark.parametrize(
-    ("actual", "words"),
-    [
-        (Decimal(25), "Số cuộc: 25 cuộc, đạt 50% chỉ tiêu năm (50 cuộc)"),
-        (Decimal(50), "Số cuộc: 50 cuộc, đạt 100% chỉ tiêu năm (50 cuộc)"),
-        (Decimal(60), "Số cuộc: 60 cuộc, vượt chỉ tiêu năm (50 cuộc), đạt 120%"),
-        (None, "Số cuộc: 0 cuộc, đạt 0% chỉ tiêu năm (50 cuộc)"),
-    ],
-)
-def test_the_report_says_how_far_a_target_is_reached_in_words(actual, words) -> None:
-    from phoihop.documents.context_programme import target_words
+def _target(name: str, actual: Decimal | None, yearly: int = 100):
     from phoihop.indicators.models import Indicator
     from phoihop.programmes.selectors import TargetProgress
 
-    indicator = Indicator(code="so_cuoc", name="Số cuộc", unit_label="cuộc")
-    target = TargetProgress(
-        indicator=indicator,
-        yearly=Decimal(50),
+    return TargetProgress(
+        indicator=Indicator(code=name.lower(), name=name, unit_label="cuộc"),
+        yearly=Decimal(yearly),
         half_year=None,
         note="",
         actual=actual,
         first_half=actual,
         mid_year_passed=True,
     )
-    assert target_words(target) == words
+
+
+@pytest.mark.parametrize(
+    ("reached", "words"),
+    [
+        # The weakest target is named when it stands out from the body's mean.
+        ({"A": 60, "B": 60, "C (ví dụ)": 30}, "Hội CTĐ 50%, C đạt 30%"),
+        # Two as weak are both named; three or more are counted.
+        ({"A": 80, "B": 50, "C": 50}, "Hội CTĐ 60%, B, C đạt 50%"),
+        ({"A": 90, "B": 50, "C": 50, "D": 50}, "Hội CTĐ 60%, 03 chỉ tiêu đạt 50%"),
+        # Exceeded targets are said so; a weakest close to the mean is not singled out.
+        ({"A": 120, "B": 99}, "Hội CTĐ 99,5%, A vượt chỉ tiêu"),
+        ({"A": 51, "B": 50}, "Hội CTĐ 50,5%"),
+        ({"A": None, "B": None}, "Hội CTĐ chưa có số liệu"),
+    ],
+)
+def test_the_report_says_each_body_against_its_targets_in_words(reached, words) -> None:
+    from phoihop.documents.context_programme import organisation_words
+    from phoihop.organisations.models import Organisation, OrganisationKind
+    from phoihop.programmes.models import Programme
+    from phoihop.programmes.selectors import ProgrammeProgress
+
+    kind = OrganisationKind(short_name="Hội CTĐ")
+    programme = Programme(organisation=Organisation(kind=kind))
+    targets = [
+        _target(name, None if value is None else Decimal(value)) for name, value in reached.items()
+    ]
+    item = ProgrammeProgress(programme=programme, targets=targets)
+    assert organisation_words(item) == words
+
+
+def test_the_appendix_shows_a_dash_where_no_figure_was_accepted() -> None:
+    from phoihop.core.periods import Period
+    from phoihop.documents.context_programme import programme_context
+
+    context = programme_context(Unit.objects.get(code="698"), Period.parse("2020S1"))
+    rows = context["programme_appendix"]["rows"]
+    veterans = [r for r in rows if r[0].startswith("Hội CCB")]
+    assert veterans and all(r[1] == "-" and r[3] == "-" for r in veterans)  # nothing accepted
+    assert all(r[1] != "-" for r in rows if r[0].startswith("Hội CTĐ"))
+    # The contents none of whose indicators moved: the veterans' only one, no other.
+    idle = next(p for p in context["programme_progress"] if "chưa có hoạt động" in p)
+    assert idle.endswith(": Giáo dục truyền thống cho thế hệ trẻ (Hội CCB).")
