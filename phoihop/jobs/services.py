@@ -44,6 +44,7 @@ class JobResult:
     content_type: str = ""
     pages: int = 0
     message: str = ""
+    link: str = ""
 
 
 Progress = Callable[[int, str], None]
@@ -144,6 +145,7 @@ def finish_job(*, job_id: int, result: JobResult) -> None:
         result_name=result.filename,
         result_type=result.content_type,
         result_pages=result.pages,
+        result_link=result.link,
         finished_at=timezone.now(),
     )
 
