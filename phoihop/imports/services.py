@@ -338,7 +338,9 @@ def save_upload(read: ReadUpload, *, user: permissions.AnyUser) -> ImportSession
     return session
 
 
-def create_import_session(user: permissions.AnyUser, *, file_name: str, data: bytes):
+def create_import_session(
+    user: permissions.AnyUser, *, file_name: str, data: bytes
+) -> ImportSession:
     """Read an upload and keep it for review, in the caller's process (the command line)."""
     return save_upload(read_upload(user, file_name=file_name, data=data), user=user)
 
