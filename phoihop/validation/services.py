@@ -81,10 +81,20 @@ def start_rerun(unit: Unit, period: str, *, user: User | None, link: str = "") -
     )
 
 
-def _queued_or_started(kind: str, *, unit: Unit | None, **job: Any) -> Job:
-    """The same work already waiting (a second click, a second rule saved): that job."""
-    waiting = Job.objects.filter(kind=kind, unit=unit, state=JobState.QUEUED).first()
-    return waiting or start_job(kind=kind, unit=unit, **job)
+def _queued_or_started(
+    kind: str, *, unit: Unit | None, owner: User | None, parameters: dict, **job: Any
+) -> Job:
+    """The same work already waiting (a second click, a second rule saved): that job, if the
+    one asking may follow it (the office of its unit, or who asked for it)."""
+    waiting = Job.objects.filter(kind=kind, unit=unit, state=JobState.QUEUED).filter(
+        **{f"parameters__{key}": value for key, value in parameters.items() if key != "link"}
+    )
+    if unit is None:
+        waiting = waiting.filter(owner=owner)
+    found = waiting.first()
+    if found is not None:
+        return found
+    return start_job(kind=kind, unit=unit, owner=owner, parameters=parameters, **job)
 
 
 def start_validate_everything(user: User, *, link: str = "") -> Job:

@@ -152,3 +152,20 @@ def test_loading_a_changed_catalogue_recomputes_every_stored_verdict(tmp_path, c
     job = Job.objects.get(kind="validation.rules")
     assert job.state == JobState.DONE and job.parameters["every"] is True
     assert ValidationRun.objects.count() == before + len(pairs)
+
+
+def test_waiting_recomputations_are_shared_but_not_a_stronger_one(personas, monkeypatch):
+    from phoihop.validation import tasks
+
+    monkeypatch.setattr(
+        services,
+        "revalidate_after_rules",
+        tasks.revalidate_after_rules.using(backend="database"),
+    )
+    office = personas["vanphong"]
+    after_rule = services.start_revalidation_after_rules(office)
+    assert services.start_revalidation_after_rules(office) == after_rule
+    after_catalogue = services.start_revalidation_after_rules(office, every=True)
+    assert after_catalogue != after_rule and after_catalogue.parameters["every"] is True
+    assert services.start_revalidation_after_rules(office, every=True) == after_catalogue
+    assert services.start_revalidation_after_rules(personas["quantri"]) != after_rule
