@@ -82,7 +82,7 @@ def start_rerun(unit: Unit, period: str, *, user: User | None, link: str = "") -
 
 
 def _queued_or_started(
-    kind: str, *, unit: Unit | None, owner: User | None, parameters: dict, **job: Any
+    kind: str, *, unit: Unit | None, owner: User | None, parameters: dict[str, Any], **job: Any
 ) -> Job:
     """The same work already waiting (a second click, a second rule saved): that job, if the
     one asking may follow it (the office of its unit, or who asked for it)."""
