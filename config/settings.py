@@ -215,6 +215,9 @@ TASKS = {
 # Finished jobs' files (PDF, ZIP, preview pages) and the document cache.
 PHOIHOP_JOBS_DIR = DATA_DIR / "jobs"
 PHOIHOP_CACHE_DIR = DATA_DIR / "cache"
+# Finished jobs and their files are kept this many days (`phoihop jobs purge`, and the worker
+# hourly); cached documents stay in the cache.
+PHOIHOP_JOB_RETENTION_DAYS = int(os.environ.get("PHOIHOP_JOB_RETENTION_DAYS", "7"))
 # The kept PDF converter (unoserver) listens here; its LibreOffice on the next port.
 PHOIHOP_CONVERTER_PORT = int(os.environ.get("PHOIHOP_CONVERTER_PORT", "2003"))
 # An uploaded template's limits: processor seconds on the sample data, per generation, megabytes.

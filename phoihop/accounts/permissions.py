@@ -298,6 +298,11 @@ def is_an_office(user: AnyUser) -> TypeGuard[User]:
     )
 
 
+def may_revalidate_everything(user: AnyUser) -> TypeGuard[User]:
+    """ "Kiểm tra lại toàn bộ": the standing office for its unit, an administrator for all."""
+    return is_an_office(user)
+
+
 def access_office_unit_by_id(user: AnyUser, unit_id: int) -> Unit:
     """A unit the user is the standing office for: 404 when unseen, 403 when seen but not its."""
     unit = access_unit_by_id(user, unit_id)

@@ -174,6 +174,16 @@ class SubmissionDetailOut(SubmissionOut):
     events: list[EventOut]
 
 
+class UnitPage(Schema):
+    count: int
+    items: list[UnitOut]
+
+
+class OrganisationPage(Schema):
+    count: int
+    items: list[OrganisationOut]
+
+
 class SubmissionPage(Schema):
     count: int
     items: list[SubmissionOut]

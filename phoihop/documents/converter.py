@@ -159,23 +159,50 @@ def _alive(pid: int) -> bool:
     return True
 
 
-def stop_converter() -> None:
-    """Stop the kept converter this data folder started (and its LibreOffice)."""
+def group_members(pgid: int) -> list[int]:
+    """The living processes of a process group (zombies left out), read from /proc; where
+    there is no /proc, the group's leader if it still answers."""
+    proc = Path("/proc")
+    if not proc.is_dir():
+        try:
+            os.killpg(pgid, 0)
+        except OSError:
+            return []
+        return [pgid]
+    members = []
+    for entry in proc.iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            # "pid (name) state ppid pgrp …": the name may hold spaces and brackets.
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue
+        if int(fields[2]) == pgid and fields[0] not in ("Z", "X"):
+            members.append(int(entry.name))
+    return members
+
+
+def stop_converter(timeout: float = 5) -> None:
+    """Stop the kept converter this data folder started, with its LibreOffice: its whole
+    process group is asked to end, then killed if anything of it is left after `timeout`."""
     pid_file = _state_dir() / "server.pid"
     if not pid_file.exists():
         return
     pid = int(pid_file.read_text() or 0)
-    for sig in (signal.SIGTERM, signal.SIGKILL):
-        if not _alive(pid):
-            break
+    for sig in (signal.SIGTERM, signal.SIGKILL) if pid > 0 else ():
         try:
             os.killpg(pid, sig)  # its own session: unoserver and its soffice together
         except OSError:
             break
-        for _ in range(30):
-            if not _alive(pid):
+        deadline = time.monotonic() + timeout
+        while True:
+            _alive(pid)  # reaps it when it is our own child
+            if not group_members(pid) or time.monotonic() > deadline:
                 break
             time.sleep(0.1)
+        if not group_members(pid):
+            break
     pid_file.unlink(missing_ok=True)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import tempfile
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -313,33 +314,61 @@ def _reason(
     return "; ".join(parts)
 
 
-def create_import_session(
-    user: permissions.AnyUser, *, file_name: str, data: bytes
-) -> ImportSession:
-    """Read an upload and keep its figures with proposals for review; no report is touched.
+@dataclass
+class ReadUpload:
+    """An upload read and its figures proposed, not yet saved."""
 
-    The reading and the proposals are worked out first, outside any transaction; only the
-    writing of the session and its candidates (one bulk insert) holds the database.
-    """
+    file_name: str
+    result: ExtractionResult
+    unit: Unit
+    candidates: list[ImportCandidate]
+
+
+def read_upload(
+    user: permissions.AnyUser,
+    *,
+    file_name: str,
+    data: bytes,
+    progress: Callable[[int, str], None] = lambda percent, message: None,
+) -> ReadUpload:
+    """Read an upload and propose an indicator and organisation for each figure, outside any
+    transaction: nothing is written. ImportRefused when it is not a readable report."""
     if not permissions.is_an_office(user):
         raise PermissionDenied
+    progress(10, _("Đang đọc văn bản…"))
     result = read_report(data, file_name=file_name)
     unit = selectors.propose_unit(user, result.reporting_unit)
     if unit is None:
         raise ImportRefused(_("Bạn chưa được giao đơn vị nào để nhập báo cáo."))
+    progress(50, _("Đang tìm số liệu…"))
     candidates = _propose(result, selectors.organisations_of(unit))
+    return ReadUpload(file_name, result, unit, candidates)
+
+
+def save_upload(read: ReadUpload, *, user: permissions.AnyUser) -> ImportSession:
+    """Keep a read upload's figures and proposals for review (one short transaction); no
+    report is touched."""
+    if not permissions.is_an_office(user):
+        raise PermissionDenied
     with transaction.atomic():
         session = ImportSession.objects.create(
-            file_name=file_name[:255],
-            result=result.to_dict(include_paragraphs=True),
-            unit=unit,
-            period=_proposed_period(result),
+            file_name=read.file_name[:255],
+            result=read.result.to_dict(include_paragraphs=True),
+            unit=read.unit,
+            period=_proposed_period(read.result),
             created_by=user,
         )
-        for candidate in candidates:
+        for candidate in read.candidates:
             candidate.session = session
-        ImportCandidate.objects.bulk_create(candidates)
+        ImportCandidate.objects.bulk_create(read.candidates)
     return session
+
+
+def create_import_session(
+    user: permissions.AnyUser, *, file_name: str, data: bytes
+) -> ImportSession:
+    """Read an upload and keep it for review, in the caller's process (the command line)."""
+    return save_upload(read_upload(user, file_name=file_name, data=data), user=user)
 
 
 def _check_target(

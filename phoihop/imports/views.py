@@ -7,6 +7,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from phoihop.accounts import permissions
@@ -14,7 +15,9 @@ from phoihop.core.numbers import format_number
 from phoihop.imports import selectors, services
 from phoihop.imports.forms import ReviewForm, UploadForm, row_choices
 from phoihop.imports.models import ImportCandidate, ImportSession, ImportStatus
+from phoihop.imports.tasks import start_import_job
 from phoihop.indicators.models import Indicator
+from phoihop.jobs.models import JobState
 
 
 @login_required
@@ -25,14 +28,19 @@ def upload(request: HttpRequest) -> HttpResponse:
     problems: list[str] = []
     if request.method == "POST" and form.is_valid():
         upload_file = form.cleaned_data["file"]
-        try:
-            session = services.create_import_session(
-                request.user, file_name=upload_file.name, data=upload_file.read()
-            )
-        except services.ImportRefused as refused:
-            problems = refused.messages
+        job = start_import_job(
+            request.user,
+            file_name=upload_file.name,
+            data=upload_file.read(),
+            link=reverse("imports:upload"),
+        )
+        # Read already (tasks run at once): straight to the review, or the reason here.
+        if job.state == JobState.DONE and job.result_link:
+            return redirect(job.result_link)
+        if job.state == JobState.FAILED:
+            problems = [job.message]
         else:
-            return redirect("imports:review", session.pk)
+            return redirect("jobs:status", pk=job.pk)
     status = 400 if request.method == "POST" else 200
     sessions = selectors.import_sessions_for(request.user)[:20]
     return render(

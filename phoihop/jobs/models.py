@@ -43,6 +43,8 @@ class Job(models.Model):
     result_name = models.CharField(_("tên tệp tải về"), max_length=200, blank=True)
     result_type = models.CharField(max_length=120, blank=True)
     result_pages = models.PositiveSmallIntegerField(default=0)
+    # A page of the application the finished work leads to (an import's review), if any.
+    result_link = models.CharField(_("trang kết quả"), max_length=300, blank=True)
     created_at = models.DateTimeField(_("tạo lúc"), auto_now_add=True)
     finished_at = models.DateTimeField(_("xong lúc"), null=True, blank=True)
 

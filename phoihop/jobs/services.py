@@ -5,15 +5,19 @@ only records what it has done, so no task holds the database's write lock while 
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import secrets
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
 from django.conf import settings
+from django.db.models import Q
 from django.utils import timezone
+from django_tasks_db.models import DBTaskResult
 
 from phoihop.accounts.models import User
 from phoihop.jobs.models import Job, JobState
@@ -44,6 +48,7 @@ class JobResult:
     content_type: str = ""
     pages: int = 0
     message: str = ""
+    link: str = ""
 
 
 Progress = Callable[[int, str], None]
@@ -144,6 +149,7 @@ def finish_job(*, job_id: int, result: JobResult) -> None:
         result_name=result.filename,
         result_type=result.content_type,
         result_pages=result.pages,
+        result_link=result.link,
         finished_at=timezone.now(),
     )
 
@@ -184,3 +190,80 @@ def run_job(job_id: int, work: Callable[[Job, Progress], JobResult]) -> str:
         return JobState.FAILED
     finish_job(job_id=job_id, result=result)
     return JobState.DONE
+
+
+# ----- retention ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Purged:
+    """What a purge removed: job rows, and files or folders under the jobs' folder."""
+
+    jobs: int
+    files: int
+
+
+def retention_days() -> int:
+    return int(getattr(settings, "PHOIHOP_JOB_RETENTION_DAYS", 7))
+
+
+def _own_entry(path: str) -> Path | None:
+    """The entry directly under the jobs' folder that holds a job's file (its own folder), or
+    None for a file elsewhere: a cached document belongs to the cache (documents/cache.py)."""
+    jobs = jobs_dir().resolve()
+    resolved = (data_dir() / path).resolve()
+    if not resolved.is_relative_to(jobs) or resolved == jobs:
+        return None
+    return jobs / resolved.relative_to(jobs).parts[0]
+
+
+def _remove(entry: Path) -> bool:
+    try:
+        if entry.is_dir() and not entry.is_symlink():
+            shutil.rmtree(entry)
+        else:
+            entry.unlink()
+    except FileNotFoundError:
+        return False
+    return True
+
+
+def _entries(rows: Any) -> set[Path]:
+    """The entries under the jobs' folder that jobs' results and uploads are in."""
+    found: set[Path] = set()
+    for path, parameters in rows.values_list("result_path", "parameters"):
+        for own in (path, (parameters or {}).get("upload", "")):
+            entry = _own_entry(own) if own else None
+            if entry is not None and entry.name == "uploads":
+                entry = (data_dir() / own).resolve()  # the upload itself, not all of them
+            if entry is not None:
+                found.add(entry)
+    return found
+
+
+def purge_jobs(*, days: int | None = None) -> Purged:
+    """Delete finished jobs older than `days` (PHOIHOP_JOB_RETENTION_DAYS, 7 by default) with
+    the files they made under the jobs' folder, and files there that no job refers to any more.
+
+    Kept: every job still waiting or running (and its upload), every file a kept job offers,
+    and the cache of documents (a cached PDF stays where documents/cache.py keeps it)."""
+    cutoff = timezone.now() - dt.timedelta(days=retention_days() if days is None else days)
+    old = Job.objects.filter(state__in=[JobState.DONE, JobState.FAILED]).filter(
+        Q(finished_at__lt=cutoff) | Q(finished_at__isnull=True, created_at__lt=cutoff)
+    )
+    kept = _entries(Job.objects.exclude(pk__in=old.values("pk")))
+    doomed = _entries(old) - kept
+    jobs, _kinds = old.delete()
+    uploads = jobs_dir().resolve() / "uploads"
+    for folder in (jobs_dir().resolve(), uploads):
+        if not folder.is_dir():
+            continue
+        for entry in folder.iterdir():
+            if entry == uploads or entry in kept or entry.name.startswith("."):
+                continue
+            # A file no job refers to: left by a job deleted otherwise, or by a stopped worker.
+            if dt.datetime.fromtimestamp(entry.lstat().st_mtime, tz=dt.UTC) < cutoff:
+                doomed.add(entry)
+    files = sum(_remove(entry) for entry in doomed)
+    DBTaskResult.objects.finished().filter(finished_at__lt=cutoff).delete()
+    return Purged(jobs=jobs, files=files)

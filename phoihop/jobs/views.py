@@ -7,14 +7,21 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 
 from phoihop.accounts.permissions import access_job_by_id
+from phoihop.jobs.models import JobState
 from phoihop.jobs.selectors import result_file
 
 
 @login_required
 def status(request: HttpRequest, pk: int) -> HttpResponse:
     job = access_job_by_id(request.user, pk)
+    polled = bool(request.headers.get("HX-Request"))
+    if polled and job.state == JobState.DONE and job.result_link and job.parameters.get("follow"):
+        # Work that leads to a page (an import's review): the polling page goes there.
+        response = HttpResponse(status=204)
+        response["HX-Redirect"] = job.result_link
+        return response
     # htmx polls the fragment; the browser opens the whole page.
-    template = "jobs/_status.html" if request.headers.get("HX-Request") else "jobs/job.html"
+    template = "jobs/_status.html" if polled else "jobs/job.html"
     return render(request, template, {"job": job})
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.db import transaction
-from django.db.models import Count, Max
+from django.db.models import Count, Max, Q
 
 from phoihop.core import clock
 from phoihop.core.periods import Period
@@ -136,14 +136,23 @@ def refresh_validation(submission: Submission, *, user=None) -> list[m.Validatio
     return fresh
 
 
-def validate_all(periods: Iterable[str] | None = None, *, user=None) -> list[m.ValidationRun]:
+def validate_all(
+    periods: Iterable[str] | None = None, *, user=None, within: Unit | None = None
+) -> list[m.ValidationRun]:
     """Store a first run for every province and district with submissions in each period (every
     period with submissions by default): what an installation does once after loading data in
-    bulk, as the demo does. A unit whose latest run still holds is left alone, so running it
-    again changes nothing. Later saves keep these runs fresh through refresh_validation."""
+    bulk, as the demo does, and what an office's "Kiểm tra lại toàn bộ" asks for its own unit
+    (`within`: that unit and the units under it). A unit whose latest run still holds is left
+    alone, so running it again changes nothing. Later saves keep these runs fresh through
+    refresh_validation."""
     if periods is None:
         periods = Submission.objects.values_list("period", flat=True).distinct()
-    tops = list(Unit.objects.filter(level__in=[Level.PROVINCE, Level.DISTRICT]).order_by("path"))
+    tops = Unit.objects.filter(level__in=[Level.PROVINCE, Level.DISTRICT])
+    if within is not None:
+        tops = Unit.objects.filter(
+            Q(pk=within.pk) | Q(level__in=[Level.PROVINCE, Level.DISTRICT]),
+            path__startswith=within.path,
+        )
     made = []
     for period in sorted(set(periods)):
         paths = set(
@@ -151,12 +160,26 @@ def validate_all(periods: Iterable[str] | None = None, *, user=None) -> list[m.V
                 "organisation__unit__path", flat=True
             )
         )
-        for unit in tops:
+        for unit in tops.order_by("path"):
             if not any(path.startswith(unit.path) for path in paths):
                 continue
             run = latest_run(unit, period)
             if run is None or is_stale(run):
                 made.append(run_validation(unit, period, user=user))
+    return made
+
+
+def revalidate_existing(*, user=None, every: bool = False) -> list[m.ValidationRun]:
+    """Compute again each stored verdict (the latest run of a unit and period) whose data or
+    rules changed since, or every one (`every`: the catalogue changed, which the runs' marks
+    do not see); units never validated stay so. After the rules change, in the background."""
+    made = []
+    pairs = m.ValidationRun.objects.values_list("unit_id", "period").distinct()
+    units = Unit.objects.in_bulk({unit_id for unit_id, _period in pairs})
+    for unit_id, period in sorted(set(pairs), key=lambda pair: (pair[1], pair[0])):
+        run = latest_run(units[unit_id], period)
+        if run is not None and (every or is_stale(run)):
+            made.append(run_validation(units[unit_id], period, user=user))
     return made
 
 

@@ -1,4 +1,5 @@
-"""Validation reruns as background tasks: one unit and period, or every unit (validate_all)."""
+"""Validation reruns as background tasks: one unit and period, everything of a unit (or of the
+whole installation), or the stored verdicts after the rules or the catalogue changed."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from django_tasks import task
 
 from phoihop.jobs.models import Job
 from phoihop.jobs.services import JobResult, Progress, run_job
-from phoihop.validation.runs import run_validation, validate_all
+from phoihop.validation.runs import revalidate_existing, run_validation, validate_all
 
 
 def _rerun(job: Job, progress: Progress) -> JobResult:
@@ -22,8 +23,16 @@ def _rerun(job: Job, progress: Progress) -> JobResult:
 def _everything(job: Job, progress: Progress) -> JobResult:
     progress(5, "Đang kiểm tra số liệu của mọi đơn vị…")
     periods = job.parameters.get("periods") or None
-    made = validate_all(periods, user=job.owner)
+    made = validate_all(periods, user=job.owner, within=job.unit)
+    if not made:
+        return JobResult(message="Mọi kết quả kiểm tra đều đã theo số liệu mới nhất.")
     return JobResult(message=f"Đã kiểm tra lại {len(made)} đơn vị – kỳ.")
+
+
+def _existing(job: Job, progress: Progress) -> JobResult:
+    progress(5, "Đang kiểm tra lại các kết quả đã có theo quy tắc mới…")
+    made = revalidate_existing(user=job.owner, every=bool(job.parameters.get("every")))
+    return JobResult(message=f"Đã kiểm tra lại {len(made)} đơn vị – kỳ theo quy tắc mới.")
 
 
 @task()
@@ -34,3 +43,8 @@ def rerun_validation(job_id: int) -> str:
 @task()
 def validate_everything(job_id: int) -> str:
     return run_job(job_id, _everything)
+
+
+@task()
+def revalidate_after_rules(job_id: int) -> str:
+    return run_job(job_id, _existing)

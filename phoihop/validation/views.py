@@ -81,6 +81,19 @@ def rerun(request: HttpRequest, unit_id: int, period: str) -> HttpResponse:
     return redirect("jobs:status", pk=job.pk)
 
 
+@login_required
+@require_POST
+def rerun_all(request: HttpRequest) -> HttpResponse:
+    """Validate again everything of the office's unit whose data changed, in the background."""
+    if not permissions.may_revalidate_everything(request.user):
+        raise PermissionDenied
+    job = services.start_validate_everything(request.user, link=reverse("validation:index"))
+    if job.state == JobState.DONE:
+        messages.success(request, job.message)
+        return redirect("validation:index")
+    return redirect("jobs:status", pk=job.pk)
+
+
 def _result_fragment(request: HttpRequest, result, *, error: str = "", status: int = 200):
     context = selectors.result_context(result, error=error)
     return render(request, "validation/_result.html", context, status=status)
@@ -131,10 +144,10 @@ def rule_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     form = RuleForm(request.POST or None, instance=rule)
     tried = None
     if request.method == "POST" and form.is_valid():
-        candidate = form.save(commit=False)
-        if candidate.unit_id is None and request.user.unit_id and rule is None:
-            candidate.unit = request.user.unit  # an office's rule acts within its own unit
         if "try" in request.POST:
+            candidate = form.save(commit=False)
+            if candidate.unit_id is None and request.user.unit_id and rule is None:
+                candidate.unit = request.user.unit  # an office's rule acts within its own unit
             period = form.cleaned_data["try_period"]
             if not period:
                 form.add_error("try_period", _("Chọn kỳ để thử quy tắc, ví dụ 2020S1."))
@@ -145,11 +158,15 @@ def rule_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
                     "rows": services.try_rule(candidate, period=period, kinds=kinds),
                 }
         else:
-            if rule is None:
-                candidate.created_by = request.user
-            candidate.save()
-            form.save_m2m()
-            messages.success(request, _("Đã lưu quy tắc «%(code)s».") % {"code": candidate.code})
+            saved, _job = services.save_rule(form, user=request.user, rule=rule)
+            messages.success(
+                request,
+                _(
+                    "Đã lưu quy tắc «%(code)s»; các kết quả kiểm tra đã có được tính lại theo "
+                    "quy tắc mới (chạy nền)."
+                )
+                % {"code": saved.code},
+            )
             return redirect("validation:rule_list")
     return render(
         request,

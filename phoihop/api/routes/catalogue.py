@@ -50,14 +50,20 @@ def _organisation(org: Organisation) -> dict:
     }
 
 
-@router.get("/units/", response={200: list[s.UnitOut], **READ_ERRORS})
-def list_units(request: HttpRequest, parent: Query[s.Id | None] = None):
+@router.get("/units/", response={200: s.UnitPage, **READ_ERRORS})
+def list_units(
+    request: HttpRequest,
+    parent: Query[s.Id | None] = None,
+    limit: int = Query(100, ge=1, le=1000),
+    offset: int = Query(0, ge=0, le=1_000_000_000),
+):
     """The units the caller may see, in the order of the hierarchy; `parent` narrows to the
-    units directly under one of them."""
+    units directly under one of them; `limit` (≤ 1000) and `offset`."""
     units = permissions.visible_units(request.user)
     if parent is not None:
         units = units.filter(parent=permissions.access_unit_by_id(request.user, parent))
-    return _units(list(units.order_by("path")))
+    page = list(units.order_by("path", "pk")[offset : offset + limit])
+    return {"count": units.count(), "items": _units(page)}
 
 
 @router.get("/units/{unit_id}/", response={200: s.UnitOut, **READ_ERRORS})
@@ -65,13 +71,20 @@ def get_unit(request: HttpRequest, unit_id: s.Id):
     return _units([permissions.access_unit_by_id(request.user, unit_id)])[0]
 
 
-@router.get("/organisations/", response={200: list[s.OrganisationOut], **READ_ERRORS})
-def list_organisations(request: HttpRequest, unit: Query[s.Id | None] = None):
-    """The organisations the caller may see; `unit` narrows to those of one unit."""
+@router.get("/organisations/", response={200: s.OrganisationPage, **READ_ERRORS})
+def list_organisations(
+    request: HttpRequest,
+    unit: Query[s.Id | None] = None,
+    limit: int = Query(100, ge=1, le=1000),
+    offset: int = Query(0, ge=0, le=1_000_000_000),
+):
+    """The organisations the caller may see; `unit` narrows to those of one unit; `limit`
+    (≤ 1000) and `offset`."""
     organisations = permissions.visible_organisations(request.user).select_related("unit", "kind")
     if unit is not None:
         organisations = organisations.filter(unit=permissions.access_unit_by_id(request.user, unit))
-    return [_organisation(o) for o in organisations.order_by("unit__path", "kind__order", "pk")]
+    page = organisations.order_by("unit__path", "kind__order", "pk")[offset : offset + limit]
+    return {"count": organisations.count(), "items": [_organisation(o) for o in page]}
 
 
 @router.get("/organisations/{organisation_id}/", response={200: s.OrganisationOut, **READ_ERRORS})

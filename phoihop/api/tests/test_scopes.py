@@ -68,10 +68,10 @@ def test_it_lists_only_the_submissions_the_persona_may_see(persona, api_as) -> N
 @pytest.mark.parametrize("persona", PERSONAS)
 def test_it_lists_only_the_organisations_and_units_the_persona_may_see(persona, api_as) -> None:
     client = api_as(persona)
-    listed = {o["id"] for o in client.get("/api/v1/organisations/").json()}
+    listed = {o["id"] for o in client.get("/api/v1/organisations/?limit=1000").json()["items"]}
     orgs = Organisation.objects.select_related("unit", "kind")
     assert listed == {o.pk for o in orgs if in_scope(persona, o)}
-    units = {u["code"] for u in client.get("/api/v1/units/").json()}
+    units = {u["code"] for u in client.get("/api/v1/units/?limit=1000").json()["items"]}
     if persona in ("chuthapdo", "nongdan"):
         assert units == {"698"}
     elif persona == "thanhvien":
@@ -211,3 +211,19 @@ def test_the_pivot_adds_up_only_what_the_persona_sees(persona, api_as) -> None:
         for f in s.figures.filter(indicator__code="tt_duong_loi_cuoc", value__isnull=False)
     ]
     assert row["cells"] == [str(int(sum(values))) if values else None]
+
+
+@pytest.mark.parametrize(("path", "key"), [("units", "code"), ("organisations", "id")])
+def test_units_and_organisations_come_in_pages(path, key, api_as) -> None:
+    client = api_as("quantri")
+    whole = client.get(f"/api/v1/{path}/?limit=1000").json()
+    assert whole["count"] == len(whole["items"]) > 20
+    first = client.get(f"/api/v1/{path}/?limit=10").json()
+    second = client.get(f"/api/v1/{path}/?limit=10&offset=10").json()
+    assert first["count"] == second["count"] == whole["count"]
+    assert len(first["items"]) == len(second["items"]) == 10
+    paged = [item[key] for item in first["items"] + second["items"]]
+    assert paged == [item[key] for item in whole["items"][:20]]
+    assert len(client.get(f"/api/v1/{path}/").json()["items"]) == min(100, whole["count"])
+    assert client.get(f"/api/v1/{path}/?limit=1001").status_code in (400, 422)
+    assert client.get(f"/api/v1/{path}/?offset=-1").status_code in (400, 422)

@@ -5,7 +5,9 @@ from __future__ import annotations
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.translation import gettext as _
 
-from phoihop.validation.catalogue import CatalogueError, export_catalogue_file, load_catalogue_file
+from phoihop.jobs.models import JobState
+from phoihop.validation.catalogue import CatalogueError, export_catalogue_file
+from phoihop.validation.services import load_catalogue
 
 KIND_LABELS = {
     "indicators": "chỉ tiêu",
@@ -36,7 +38,7 @@ class Command(BaseCommand):
                 written = export_catalogue_file(file)
                 self.stdout.write(_("Đã ghi danh mục ra %(file)s.") % {"file": written})
                 return
-            summary = load_catalogue_file(file)
+            summary, job = load_catalogue(file)
         except CatalogueError as exc:
             raise CommandError(
                 _("Không nạp được danh mục, chưa thay đổi gì:\n%(errors)s") % {"errors": exc}
@@ -53,3 +55,11 @@ class Command(BaseCommand):
                     _("%(label)s: thêm %(created)d, cập nhật %(updated)d.")
                     % {"label": label.capitalize(), "created": created, "updated": updated}
                 )
+        if job is not None and job.state != JobState.DONE:
+            self.stdout.write(
+                _(
+                    "Các kết quả kiểm tra đã có sẽ được tính lại theo danh mục mới khi "
+                    "«phoihop db_worker» chạy (việc số %(id)d)."
+                )
+                % {"id": job.pk}
+            )
