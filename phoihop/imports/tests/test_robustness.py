@@ -17,7 +17,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from phoihop.demo.seed import SEED_REPORT
-from phoihop.imports import services
+from phoihop.imports import proposals, services
 from phoihop.imports.models import ImportCandidate, ImportSession
 
 ROOT = Path(__file__).resolve().parents[3]
@@ -122,13 +122,13 @@ def test_creating_a_session_asks_the_same_few_queries_for_any_size(personas) -> 
 def test_the_figures_are_read_before_the_database_is_held(personas, monkeypatch) -> None:
     depth = len(connection.atomic_blocks)
     seen: list[int] = []
-    original = services._propose
+    original = proposals.propose_candidates
 
     def spy(result, organisations):
         seen.append(len(connection.atomic_blocks))
         return original(result, organisations)
 
-    monkeypatch.setattr(services, "_propose", spy)
+    monkeypatch.setattr(proposals, "propose_candidates", spy)
     services.create_import_session(
         personas["vanphong"], file_name="a.txt", data=SEED_REPORT.read_bytes()
     )

@@ -16,7 +16,7 @@ from django.db.models import Q
 
 from phoihop.accounts.models import User
 from phoihop.core.periods import Period, PeriodError
-from phoihop.imports import services
+from phoihop.imports import proposals, services
 from phoihop.imports.extractor import extract_file
 from phoihop.imports.textsource import TextSourceError
 from phoihop.places.models import Unit
@@ -69,9 +69,9 @@ class Command(BaseCommand):
             raise CommandError(str(error)) from error
         data = result.to_dict()
         warnings = services.result_warnings(data, unit=unit, period=period)
-        proposals = {c.figure_id: c for c in services.propose(result, unit=unit)}
+        proposed = {c.figure_id: c for c in proposals.propose(result, unit=unit)}
         for figure in data["figures"]:
-            candidate = proposals.get(figure["id"])
+            candidate = proposed.get(figure["id"])
             figure.update(
                 organisation_id=candidate.organisation_id if candidate else None,
                 indicator=(candidate.proposed_code or None) if candidate else None,
