@@ -45,7 +45,9 @@ def kept_converter(tmp_path_factory) -> Iterator[int | None]:
 
     from phoihop.documents import converter
 
-    port = 23000 + 2 * (os.getpid() % 1000)
+    # Apart from the ports test_converter.py starts its own on (21000–24998) and from the
+    # system's ephemeral ones (32768 and up).
+    port = 25000 + 2 * (os.getpid() % 2000)
     own = override_settings(
         DATA_DIR=tmp_path_factory.mktemp("converter"),
         PHOIHOP_CONVERTER=True,
