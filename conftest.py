@@ -13,8 +13,11 @@ import pytest
 ROOT = Path(__file__).resolve().parent
 # The built demo database, kept between runs on SQLite: a copy restores in a fraction of a
 # second what building takes a minute or two of each worker. Keyed by every source and data
-# file the build could read, so that any change to them builds it again.
+# file the build could read, so that any change to them builds it again; a test module is not
+# one of them (no product module imports tests), so editing a test keeps the demo. The builds
+# of the last few source trees are kept side by side (branches, worktrees sharing /tmp).
 DEMO_CACHE = Path(tempfile.gettempdir()) / "phoihop-test-demo"
+DEMO_CACHE_KEEP = 6
 
 
 def _demo_key() -> str:
@@ -26,7 +29,11 @@ def _demo_key() -> str:
         files += [
             path
             for path in folder.rglob("*")
-            if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc"
+            if path.is_file()
+            and "__pycache__" not in path.parts
+            and path.suffix != ".pyc"
+            # Test modules cannot change the build; a conftest (hooks, settings) might.
+            and ("tests" not in path.relative_to(ROOT).parts or path.name == "conftest.py")
         ]
     for path in sorted(files):
         digest.update(str(path.relative_to(ROOT)).encode())
@@ -35,10 +42,13 @@ def _demo_key() -> str:
 
 
 def _restore_demo(connection, cached: Path) -> bool:
-    if not cached.exists():
+    try:
+        os.utime(cached)  # recently used: kept the longest
+        # Read-only: a build another run has just removed is not created empty instead.
+        source = sqlite3.connect(f"file:{cached}?mode=ro", uri=True)
+    except (OSError, sqlite3.Error):
         return False
     connection.ensure_connection()
-    source = sqlite3.connect(cached)
     try:
         source.backup(connection.connection)
     finally:
@@ -48,8 +58,9 @@ def _restore_demo(connection, cached: Path) -> bool:
 
 def _keep_demo(connection, cached: Path) -> None:
     cached.parent.mkdir(parents=True, exist_ok=True)
-    for old in cached.parent.glob("*.sqlite3"):
-        old.unlink(missing_ok=True)  # a build for sources that changed since
+    builds = sorted(cached.parent.glob("*.sqlite3"), key=lambda p: p.stat().st_mtime)
+    for old in builds[: max(0, len(builds) - DEMO_CACHE_KEEP + 1)]:
+        old.unlink(missing_ok=True)  # the oldest builds, for sources that changed since
     partial = cached.with_suffix(f".{os.getpid()}.tmp")
     target = sqlite3.connect(partial)
     try:

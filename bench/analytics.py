@@ -8,14 +8,16 @@ apart). A case's "cells" are the cells compared; a mismatch fails the run.
 
 BENCH_SCALE sets the synthetic dataset's size (1 = 34 provinces, 3,321 communes, ~14 million
 values; default 0.1: 332 communes, ~1.4 million values). A dataset of the right size already in
-the database is kept (the generator is deterministic, and the bench leaves every figure as it
-found it); BENCH_FRESH=1 builds it again. Run through `python -m bench`, which gives each
-database its own process; `python -m bench.analytics` measures the database of DATABASE_URL
-(else data/bench.sqlite3).
+the database is kept when the same generator built it (data/bench-cache/dataset-*.key; the
+generator is deterministic, and the bench leaves every figure as it found it); BENCH_FRESH=1
+builds it again. DuckDB's copy of it is kept too, while the dataset stays the same. Run
+through `python -m bench`, which gives each database its own process; `python -m
+bench.analytics` measures the database of DATABASE_URL (else data/bench.sqlite3).
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
 import sys
 import time
@@ -64,36 +66,118 @@ def compare(ours: Answer, theirs: Answer) -> list[str]:
     return problems
 
 
+def _dataset_marker() -> Path:
+    """The file that says which generator built the dataset in this database, at what scale."""
+    from django.db import connection
+
+    from bench import cache
+
+    settings = connection.settings_dict
+    where = f"{connection.vendor} {settings['NAME']} {settings.get('HOST')}"
+    return cache.CACHE / f"dataset-{hashlib.sha256(where.encode()).hexdigest()[:16]}.key"
+
+
+def _generator_key(scale: float) -> str:
+    from phoihop.analytics import synth
+
+    source = Path(synth.__file__).read_bytes()
+    return f"{scale:g} {hashlib.sha256(source).hexdigest()}"
+
+
 def _dataset(scale: float):
+    """The synthetic dataset: kept when the database holds one built by the same generator at
+    the same scale (its communes and values present), else built (minutes on PostgreSQL)."""
     from phoihop.analytics.models import Rollup
     from phoihop.analytics.synth import INDICATOR_PREFIX, PREFIX, SynthSummary, generate
     from phoihop.places.models import Unit
     from phoihop.reporting.models import FigureValue
 
+    marker = _dataset_marker()
+    same_generator = marker.exists() and marker.read_text() == _generator_key(scale)
     communes = Unit.objects.filter(code__startswith=PREFIX, level=3).count()
-    if not os.environ.get("BENCH_FRESH") and communes == max(1, round(3321 * scale)):
+    if (
+        not os.environ.get("BENCH_FRESH")
+        and same_generator
+        and communes == max(1, round(3321 * scale))
+    ):
         values = FigureValue.objects.filter(indicator__code__startswith=INDICATOR_PREFIX).count()
-        return SynthSummary(
-            provinces=Unit.objects.filter(code__startswith=PREFIX, level=1).count(),
-            communes=communes,
-            organisations=0,
-            submissions=0,
-            values=values,
-            rollups=Rollup.objects.count(),
-            seconds=0.0,
-        ), True
+        rollups = Rollup.objects.count()
+        if values and rollups:
+            return SynthSummary(
+                provinces=Unit.objects.filter(code__startswith=PREFIX, level=1).count(),
+                communes=communes,
+                organisations=0,
+                submissions=0,
+                values=values,
+                rollups=rollups,
+                seconds=0.0,
+            ), True
     log = lambda m: print("  synth:", m, file=sys.stderr, flush=True)  # noqa: E731
-    return generate(scale=scale, log=log), False
+    summary = generate(scale=scale, log=log)
+    marker.parent.mkdir(parents=True, exist_ok=True)
+    marker.write_text(_generator_key(scale))
+    return summary, False
+
+
+def _fingerprint() -> str:
+    """What identifies the dataset in this database: DuckDB's copy of it is kept under this
+    (bench/cache.py). Counts and last ids of what the copy holds, and the generator's source;
+    the bench leaves every value as it found it, and compares every answer with DuckDB's,
+    so a copy gone stale could not pass unseen."""
+    from django.db import connection
+
+    from phoihop.analytics import synth
+
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT (SELECT COUNT(*) FROM reporting_figurevalue), "
+            "(SELECT MAX(id) FROM reporting_figurevalue), "
+            "(SELECT COUNT(*) FROM reporting_submission WHERE status = 'accepted'), "
+            "(SELECT MAX(id) FROM reporting_submission), "
+            "(SELECT COUNT(*) FROM places_unit), (SELECT MAX(id) FROM places_unit)"
+        )
+        counts = cursor.fetchone()
+    settings = connection.settings_dict
+    source = Path(synth.__file__).read_bytes()
+    return f"{connection.vendor} {settings['NAME']} {settings.get('HOST')} {counts} {source!r}"
 
 
 def _load_duckdb():
     """Every synthetic value in a DuckDB in-memory table, with its unit, the unit's province,
-    organisation kind and period: loaded once, as an analyst's copy would be."""
+    organisation kind and period: loaded once, as an analyst's copy would be. The copy is kept
+    in a DuckDB file for the next run while the dataset stays the same (`_fingerprint`)."""
     import duckdb
+
+    from bench import cache
+
+    started = time.perf_counter()
+    kept = cache.duckdb_file(_fingerprint())
+    duck = duckdb.connect()
+    if kept.exists() and not cache.fresh():
+        duck.execute(f"ATTACH '{kept}' AS kept (READ_ONLY)")
+        duck.execute("CREATE TABLE v AS SELECT * FROM kept.v")
+        duck.execute("CREATE TABLE places AS SELECT * FROM kept.places")
+        duck.execute("DETACH kept")
+        return duck, (time.perf_counter() - started) * 1000, True
+    _copy_into(duck)
+    kept.parent.mkdir(parents=True, exist_ok=True)
+    for old in kept.parent.glob("duck-*.duckdb"):
+        if old.stat().st_mtime < time.time() - 7 * 86400:
+            old.unlink(missing_ok=True)  # a week old: a dataset since rebuilt
+    partial = kept.with_suffix(f".{os.getpid()}.tmp")
+    partial.unlink(missing_ok=True)
+    duck.execute(f"ATTACH '{partial}' AS kept")
+    duck.execute("CREATE TABLE kept.v AS SELECT * FROM v")
+    duck.execute("CREATE TABLE kept.places AS SELECT * FROM places")
+    duck.execute("DETACH kept")
+    os.replace(partial, kept)
+    return duck, (time.perf_counter() - started) * 1000, False
+
+
+def _copy_into(duck) -> None:
     import pyarrow as pa
     from django.db import connection
 
-    started = time.perf_counter()
     columns = ["fid", "value", "indicator_id", "period", "kind_id", "unit_id", "parent_id"]
     batches = []
     with connection.cursor() as cursor:
@@ -108,15 +192,12 @@ def _load_duckdb():
         while rows := cursor.fetchmany(200_000):
             batches.append(pa.table(dict(zip(columns, zip(*rows, strict=True), strict=True))))
     arrow = pa.concat_tables(batches)  # noqa: F841 - read by DuckDB by name
-    duck = duckdb.connect()
     duck.execute("CREATE TABLE v AS SELECT * FROM arrow")
-    duck.execute("CREATE TABLE units AS SELECT * FROM (VALUES (0, '')) t(id, code) LIMIT 0")
     from phoihop.places.models import Unit
 
     unit_rows = list(Unit.objects.values_list("pk", "code", "path", "level"))
     duck.execute("CREATE TABLE places (id INTEGER, code VARCHAR, path VARCHAR, level INTEGER)")
     duck.executemany("INSERT INTO places VALUES (?, ?, ?, ?)", unit_rows)
-    return duck, (time.perf_counter() - started) * 1000
 
 
 def run(scale: float | None = None) -> dict:
@@ -159,8 +240,12 @@ def run(scale: float | None = None) -> dict:
     province = Unit.objects.filter(code__startswith="S", level=1).order_by("code").first()
     first = indicators["synth_01"][0]
     all_ids = ", ".join(str(pk) for pk, _a in indicators.values())
-    duck, load_ms = _load_duckdb()
-    print(f"  DuckDB table loaded in {load_ms:.0f} ms (not counted in any case)", flush=True)
+    duck, load_ms, duck_kept = _load_duckdb()
+    print(
+        f"  DuckDB table {'copied from the kept file' if duck_kept else 'loaded'} in "
+        f"{load_ms:.0f} ms (not counted in any case)",
+        flush=True,
+    )
 
     def pivot(params: str) -> Callable[[], Answer]:
         def go() -> Answer:

@@ -78,6 +78,23 @@ def visible_units(user: AnyUser) -> UnitQuerySet:
     return units if q is None else units.filter(q)
 
 
+def sees_everything_below(user: AnyUser, unit: Unit) -> bool:
+    """Whether the reader sees `unit`, every unit below it and every organisation in them, told
+    without a query (as `visible_units` and `visible_organisations` scope them): an
+    administrator, a viewer of the whole country, or a reader of a unit's subtree (office,
+    viewer, commune reporter) for a unit within it. False where it cannot be told so simply (a
+    member's several units, an organisation's reporter): the caller then asks the database."""
+    if not _signed_in(user) or not unit.pk:
+        return False
+    if is_admin(user):
+        return True
+    if user.role in (Role.OFFICE, Role.VIEWER, Role.COMMUNE_REPORTER):
+        if user.unit is None:
+            return user.role == Role.VIEWER
+        return unit.path.startswith(user.unit.path)
+    return False
+
+
 def can_view_unit(user: AnyUser, unit: Unit) -> bool:
     return visible_units(user).filter(pk=unit.pk).exists()
 

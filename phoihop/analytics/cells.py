@@ -6,7 +6,9 @@ that the thousands of cells of a wide table are taken as they are.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from decimal import Decimal
+from typing import Any
 
 from django.db import connection
 
@@ -136,18 +138,7 @@ def read_rollups(
     # Read inside the block: on PostgreSQL the rows arrive in chunks while they are added up.
     with streamed_rows(sql, period_ids) as rows:
         if not tidy_in_sql:
-            total_field = Rollup._meta.get_field("total")
-            column = total_field.get_col(Rollup._meta.db_table)
-            converters = connection.ops.get_db_converters(column)
-
-            def tidied(value):
-                if type(value) is int:
-                    # SQLite keeps a whole total as an integer: exact and tidy as it is.
-                    return Decimal(value)
-                for converter in converters:
-                    value = converter(value, column, connection)
-                return tidy(value)
-
+            tidied = total_reader()
             at = len(columns) - 2
             rows = [(*row[:at], tidied(row[at]), row[-1]) for row in rows]
         kind = kinds[0] if split_kinds else ALL_KINDS
@@ -168,6 +159,25 @@ def read_rollups(
             if with_period:
                 period = row[-4]
             add_one(result[(unit_id, kind, period)], indicator_id, total, count)
+
+
+def total_reader() -> Callable[[Any], Decimal]:
+    """A rollup total as read from SQLite (an integer or a float) made the ORM's tidy
+    `Decimal`: through the backend's own converter, as the ORM would (PostgreSQL's totals are
+    tidied in SQL by trim_scale instead)."""
+    total_field = Rollup._meta.get_field("total")
+    column = total_field.get_col(Rollup._meta.db_table)
+    converters = connection.ops.get_db_converters(column)
+
+    def tidied(value: Any) -> Decimal:
+        if type(value) is int:
+            # SQLite keeps a whole total as an integer: exact and tidy as it is.
+            return Decimal(value)
+        for converter in converters:
+            value = converter(value, column, connection)
+        return tidy(value)
+
+    return tidied
 
 
 _EMPTY: CellData = {}

@@ -9,6 +9,8 @@ from __future__ import annotations
 import time
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
 
 from django.db import connection
 from django.db.models import Count
@@ -60,6 +62,7 @@ def period_completeness(
     kinds: tuple[OrganisationKind, ...] | None = None,
     whole: bool = False,
     finer: dict[str, list[str]] | None = None,
+    tallies: list[tuple[str, int, int]] | None = None,
 ) -> dict[str, Completeness]:
     """Completeness of each period over the organisations of `unit`'s subtree the reader sees.
 
@@ -67,7 +70,9 @@ def period_completeness(
     reported in it (a year reported by half-years expects two submissions of each). `whole`:
     the reader sees every organisation beneath the unit (of the kinds chosen), so the counts are
     read from the tallies kept on write, a few rows whatever the size of the subtree. `finer`:
-    the periods within each period, when the caller has them already.
+    the periods within each period, when the caller has them already. `tallies`: the unit's
+    (period, submissions, accepted) rows of the kinds chosen, when the caller read them already
+    (`whole` only; the pivot reads them in its one statement).
     """
     if not unit.pk or not periods:
         return {}
@@ -77,16 +82,7 @@ def period_completeness(
     reported: set[str] = set()
     accepted: Counter[str] = Counter()
     if whole:
-        # The unit's few rows, every period: cheaper to sort out here than to list the periods.
-        table = SubmissionTally._meta.db_table
-        kinds_sql = ", ".join(str(int(k)) for k in (kind_ids or [ALL_KINDS]))
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT period, submissions, accepted FROM {table} "
-                f"WHERE unit_id = %s AND kind IN ({kinds_sql})",
-                [unit.pk],
-            )
-            counts = cursor.fetchall()
+        counts = tallies if tallies is not None else _tallies(unit, kind_ids)
         for period_id, submitted, accepted_count in counts:
             if period_id not in finer_ids:
                 continue
@@ -112,13 +108,36 @@ def period_completeness(
                 accepted[period_id] += count
     result = {}
     for period in periods:
-        base = [Period.parse(f) for f in finer[period.id] if f in reported] or [period]
+        base = [_parsed(f) for f in finer[period.id] if f in reported] or [period]
         result[period.id] = Completeness(
             period=period,
             accepted=sum(accepted[b.id] for b in base),
             expected=sum(_existing(lifetimes, b) for b in base),
         )
     return result
+
+
+@lru_cache(maxsize=4096)
+def _parsed(period_id: str) -> Period:
+    return Period.parse(period_id)
+
+
+@lru_cache(maxsize=4096)
+def _bounds(period: Period) -> tuple[date, date]:
+    return period.start_date(CALENDAR), period.end_date(CALENDAR)
+
+
+def _tallies(unit: Unit, kind_ids: list[int] | None) -> list[tuple[str, int, int]]:
+    """The unit's few tally rows, every period: cheaper to sort out than to list the periods."""
+    table = SubmissionTally._meta.db_table
+    kinds_sql = ", ".join(str(int(k)) for k in (kind_ids or [ALL_KINDS]))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT period, submissions, accepted FROM {table} "
+            f"WHERE unit_id = %s AND kind IN ({kinds_sql})",
+            [unit.pk],
+        )
+        return cursor.fetchall()
 
 
 def _count_lifetimes(organisations) -> list[tuple]:
@@ -157,7 +176,7 @@ def forget_organisations() -> None:
 
 def _existing(lifetimes: list, period: Period) -> int:
     """Organisations whose unit existed during the period, from (valid from, to, count) rows."""
-    start, end = period.start_date(CALENDAR), period.end_date(CALENDAR)
+    start, end = _bounds(period)
     return sum(
         count
         for valid_from, valid_to, count in lifetimes

@@ -14,6 +14,7 @@ from django.db.models import Count, Q, QuerySet, Sum
 from django.utils.translation import gettext as _
 
 from phoihop.accounts import permissions
+from phoihop.analytics import pivot_sql
 from phoihop.analytics.cells import (
     CellData,
     CellPlan,
@@ -347,23 +348,31 @@ def run_pivot(query: PivotQuery, *, user) -> PivotResult:
     visible = permissions.visible_units(user)
     total_unit = query.unit
     split = query.rows == ROWS_KIND
-    row_units = _row_units(user, query) if query.rows == ROWS_UNIT else [total_unit]
-    tree_units = list({u.pk: u for u in [*row_units, total_unit] if u.pk}.values())
-    predecessors = _predecessors(tree_units, visible) if query.successors else {}
-    extra = [u for olds in predecessors.values() for u in olds]
-    cells = cube.tree_cells(tree_units + extra, split_kinds=split) if total_unit.pk else {}
-    own_possible = (
-        query.rows == ROWS_UNIT
-        and query.by == BY_CHILDREN
-        and bool(total_unit.pk)
-        and _counts_more_than(cells, total_unit.pk, [u.pk for u in row_units], query.periods)
-    )
-    if (
-        query.rows == ROWS_UNIT
-        and query.by == BY_COMMUNES
-        and total_unit.pk
-        and _counts_more_than(cells, total_unit.pk, [u.pk for u in row_units], query.periods)
-    ):
+    tallies = None
+    if pivot_sql.answers(query, user):
+        # The common question, in one statement (pivot_sql.py); the same cells as below.
+        read = pivot_sql.read_all(query, cube.indicator_ids)
+        with_rows = query.rows == ROWS_UNIT and query.by != BY_SELF
+        row_units: list = read.row_units if with_rows else [total_unit]
+        cells = read.cells
+        cube.open_ids.add(total_unit.pk)
+        tallies = read.tallies
+        counts_more = read.counts_more
+        predecessors: dict[int, list[Unit]] = {}
+    else:
+        row_units = _row_units(user, query) if query.rows == ROWS_UNIT else [total_unit]
+        tree_units = list({u.pk: u for u in [*row_units, total_unit] if u.pk}.values())
+        predecessors = _predecessors(tree_units, visible) if query.successors else {}
+        extra = [u for olds in predecessors.values() for u in olds]
+        cells = cube.tree_cells(tree_units + extra, split_kinds=split) if total_unit.pk else {}
+        counts_more = (
+            query.rows == ROWS_UNIT
+            and query.by in (BY_CHILDREN, BY_COMMUNES)
+            and bool(total_unit.pk)
+            and _counts_more_than(cells, total_unit.pk, [u.pk for u in row_units], query.periods)
+        )
+    own_possible = query.rows == ROWS_UNIT and query.by == BY_CHILDREN and counts_more
+    if query.rows == ROWS_UNIT and query.by == BY_COMMUNES and counts_more:
         notes.append(
             _("Dòng cộng gồm cả số liệu của các tổ chức cấp trên xã trong %(unit)s.")
             % {"unit": total_unit}
@@ -384,6 +393,7 @@ def run_pivot(query: PivotQuery, *, user) -> PivotResult:
         kinds=query.kinds,
         whole=total_unit.pk in cube.open_ids,
         finer=cube.finer,
+        tallies=tallies,
     )
     columns = [
         {

@@ -16,6 +16,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from django.db import connection, transaction
 
@@ -49,11 +50,17 @@ def coarser_periods(period_id: str) -> list[str]:
 
 def finer_period_ids(period: Period) -> list[str]:
     """Every period id that lies within `period`, itself included."""
+    return list(_finer_ids(period))
+
+
+@lru_cache(maxsize=4096)
+def _finer_ids(period: Period) -> tuple[str, ...]:
+    # The calendar does not change: each pivot's periods are worked out once per process.
     rank = KINDS.index(period.kind)
     ids = [period.id]
     for kind in KINDS[rank + 1 :]:
         ids.extend(p.id for p in period.children(kind))
-    return ids
+    return tuple(ids)
 
 
 # Keyed by the materialised path, which every write reads afresh with its submission: a moved

@@ -323,3 +323,52 @@ def test_it_lists_every_commune_below_a_province_in_one_query(
     # The district's own organisations count in the total but in no commune's row: said so.
     assert sum(r.cells[0] or 0 for r in result.rows) < result.total.cells[0]
     assert any("tổ chức cấp trên xã" in note for note in result.notes)
+
+
+def test_the_one_statement_pivot_shows_the_general_paths_table(personas, monkeypatch) -> None:
+    """Readers who see everything below the unit get their table from one statement; it must
+    show exactly what the general path (several reads) shows: rows, cells, totals, notes."""
+    from phoihop.analytics import pivot_sql
+
+    def table(result) -> tuple:
+        rows = [(r.key, r.label, r.cells, r.is_own, r.mark) for r in result.rows]
+        total = result.total and (result.total.key, result.total.label, result.total.cells)
+        columns = [(c["indicator"].code, c["period"], c["mark"]) for c in result.columns]
+        return rows, total, columns, result.notes
+
+    layouts = [
+        "don_vi=698&theo=cap_duoi&ky=2020",
+        "don_vi=698&theo=cap_duoi&ky=2019S1..2020S2",
+        "don_vi=70&theo=cap_xa&ky=2020S1,2020S2",
+        "don_vi=70&theo=cap_duoi&ky=2020",
+        "don_vi=698&theo=don_vi&ky=2020S1..2020S2&hang=ky",
+        "don_vi=698&theo=don_vi&ky=2019,2020",
+    ]
+    codes = "tt_qp_luot,tt_qp_cuoc"
+    compared = 0
+    for username in ("quantri", "vanphong", "tinh"):
+        for layout in layouts:
+            query = parse_pivot_params(
+                QueryDict(f"chi_tieu={codes}&{layout}"), user=personas[username]
+            )
+            if query.errors or not pivot_sql.answers(query, personas[username]):
+                continue  # a district's office does not see the province
+            one = run_pivot(query, user=personas[username])
+            with monkeypatch.context() as patched:
+                patched.setattr(pivot_sql, "answers", lambda query, user: False)
+                general = run_pivot(query, user=personas[username])
+            assert table(one) == table(general), (username, layout)
+            assert any(c is not None for r in one.rows for c in r.cells), (username, layout)
+            compared += 1
+    assert compared >= 12
+
+
+def test_a_pivot_of_every_commune_is_two_queries(personas, django_assert_max_num_queries) -> None:
+    """The unit asked for, then one statement for its rows, their figures and its marks (on
+    PostgreSQL that statement streams past Django's query log: one is seen there)."""
+    user = personas["quantri"]
+    query = "chi_tieu=tt_qp_luot,tt_qp_cuoc&don_vi=70&theo=cap_xa&ky=2019..2020"
+    pivot(user, query)  # the catalogue of indicators, read once per process
+    with django_assert_max_num_queries(2):
+        result = pivot(user, query)
+    assert len(result.rows) > 1 and result.total is not None
