@@ -413,7 +413,7 @@ def report_context(
             unit=unit, period=period.id, version=report_version(unit, period, draft=draft)
         ).first()
         if saved is not None:
-            apply_parts(context, saved.parts)
+            apply_parts(context, saved.parts, saved.replaced)
     return context
 
 

@@ -77,10 +77,28 @@ def editable_parts(context: dict[str, Any]) -> list[dict[str, Any]]:
     ]
 
 
-def apply_parts(context: dict[str, Any], parts: dict[str, list[str]]) -> None:
-    """Put the office's paragraphs in place of the generated ones (unknown keys are ignored)."""
+def standing_parts(
+    parts: dict[str, list[str]],
+    replaced: dict[str, list[str]],
+    generated: dict[str, list[str]],
+) -> dict[str, list[str]]:
+    """The office's parts that still stand: those whose generated text is what it was when the
+    office reworded them (a part reworded before this was kept always stands)."""
+    return {
+        key: paragraphs
+        for key, paragraphs in parts.items()
+        if key not in replaced or replaced[key] == generated.get(key)
+    }
+
+
+def apply_parts(
+    context: dict[str, Any], parts: dict[str, list[str]], replaced: dict[str, list[str]]
+) -> None:
+    """Put the office's paragraphs in place of the generated ones where they still stand
+    (unknown keys are ignored)."""
+    generated = {p["key"]: p["paragraphs"] for p in editable_parts(context)}
     organisations = {f"{ORGANISATION}{o['number']}": o for o in context.get("organisations", [])}
-    for key, paragraphs in parts.items():
+    for key, paragraphs in standing_parts(parts, replaced, generated).items():
         if key in organisations:
             organisations[key]["paragraphs"] = list(paragraphs)
         elif key in _SINGLE:

@@ -48,15 +48,16 @@ def organisation_words(item: Any) -> str:
     short = item.programme.organisation.kind.short_name
     if all(t.actual is None for t in item.targets):
         return f"{short} chưa có số liệu"
-    words = f"{short} {format_percent(item.share)}"
+    # A target of zero has no share to speak of: it counts in no mean and is never the weakest.
+    words = short if item.share is None else f"{short} {format_percent(item.share)}"
     exceeded = [t for t in item.targets if t.exceeded]
     if len(exceeded) > 2:
         words += f", vượt {format_number(len(exceeded), pad=True)} chỉ tiêu"
     elif exceeded:
         words += f", {_named(exceeded)} vượt chỉ tiêu"
-    rest = [t for t in item.targets if not t.exceeded]
+    rest = [t for t in item.targets if not t.exceeded and t.share is not None]
     low = min((t.share for t in rest), default=None)
-    if low is not None and item.share - low > STANDS_OUT:
+    if low is not None and item.share is not None and item.share - low > STANDS_OUT:
         weakest = _named([t for t in rest if t.share == low])
         words += f", {weakest} đạt {format_percent(low)}"
     return words

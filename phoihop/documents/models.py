@@ -90,6 +90,9 @@ class ReportText(models.Model):
     version = models.CharField(_("phiên bản số liệu"), max_length=64)
     # Part key ("leadership", "organisation:3.2", "opening"...) -> its paragraphs.
     parts = models.JSONField(_("nội dung đã sửa"), default=dict)
+    # The generated paragraphs each reworded part replaced: once the data behind a part says
+    # something else (a task closed, an inspection recorded), the part is generated afresh.
+    replaced = models.JSONField(_("văn bản tạo tự động đã thay"), default=dict, blank=True)
     edited_at = models.DateTimeField(_("sửa lúc"), auto_now=True)
     edited_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -169,7 +169,11 @@ def save_report_text(
         unit=unit,
         period=period.id,
         version=version,
-        defaults={"parts": parts, "edited_by": user},
+        defaults={
+            "parts": parts,
+            "replaced": {key: generated[key] for key in parts},
+            "edited_by": user,
+        },
     )
     return saved
 

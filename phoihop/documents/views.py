@@ -21,6 +21,7 @@ from phoihop.accounts.permissions import (
 )
 from phoihop.core.params import parse_id
 from phoihop.core.periods import Period, PeriodError
+from phoihop.documents.context_edits import standing_parts
 from phoihop.documents.context_units import is_reportable
 from phoihop.documents.forms import HeaderForm, TemplateUploadForm
 from phoihop.documents.models import ReportTemplate
@@ -196,10 +197,13 @@ def report_text(request: HttpRequest, unit_id: int, period: str) -> HttpResponse
             messages.success(request, _("Đã lưu văn bản; tệp Word tải về sẽ dùng văn bản này."))
         return redirect("documents:text", unit_id=unit.pk, period=the_period.id)
     saved = office_text(unit, the_period)
-    reworded = saved.parts if saved is not None else {}
     parts = generated_parts(unit, the_period)
+    generated = {part["key"]: part["paragraphs"] for part in parts}
+    reworded = standing_parts(saved.parts, saved.replaced, generated) if saved is not None else {}
     for part in parts:
         part["edited"] = part["key"] in reworded
+        # Reworded, but the data behind it changed since: generated afresh, and said so.
+        part["outdated"] = saved is not None and part["key"] in saved.parts and not part["edited"]
         part["text"] = "\n\n".join(reworded[part["key"]] if part["edited"] else part["paragraphs"])
     context = {
         "unit": unit,

@@ -104,3 +104,28 @@ def test_the_programme_and_inspection_parts_can_be_reworded(client_for, bu_dang)
     assert not any(t.startswith("Trong kỳ, Ban chỉ đạo đã kiểm tra 04/16") for t in body)
     history = ReportText.history.get(unit=bu_dang, period=PERIOD)  # who reworded it is kept
     assert history.history_user.username == "vanphong"
+
+
+def test_a_reworded_part_gives_way_when_its_data_changes(client_for, personas, bu_dang):
+    # The office rewords the programme part of 2020S2, which says which of the tasks drawn
+    # from 2020S1's directions were done. A task closed afterwards changes no submission, yet
+    # the report must not keep saying it is open: that part is generated afresh.
+    from phoihop.programmes import direction_services as tasks
+    from phoihop.programmes.models import Direction
+
+    client = client_for("vanphong")
+    url = reverse("documents:text", args=[bu_dang.pk, "2020S2"])
+    docx_url = reverse("documents:docx", args=[bu_dang.pk, "2020S2"])
+    worded = "Các cơ quan thực hiện chỉ tiêu năm 2020 theo chương trình (văn phòng viết lại)."
+    assert client.post(url, {"part.programme_progress": worded}).status_code == 302
+    assert worded in _body(client.get(docx_url).content)
+    still_open = Direction.objects.filter(unit=bu_dang, period="2020S2", status="open").first()
+    assert still_open is not None
+    tasks.update_task(
+        user=personas["vanphong"], task=still_open, change=tasks.TaskChange(status="done")
+    )
+    body = _body(client.get(docx_url).content)
+    assert worded not in body
+    assert any("nhiệm vụ đề ra ở kỳ trước" in t for t in body)
+    page = client.get(url).content.decode()
+    assert "số liệu đã đổi sau khi sửa" in page
