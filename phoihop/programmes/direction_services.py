@@ -39,6 +39,8 @@ def create_tasks_from_directions(
         raise PermissionDenied
     parsed = Period.parse(period)
     source = parsed.previous()
+    # Two clicks at once: the second waits here, then finds the tasks the first one made.
+    Unit.objects.select_for_update().only("pk").get(pk=unit.pk)
     made = Direction.objects.filter(unit=unit, period=parsed.id, source_period=source.id)
     if made.exists():
         return list(made.order_by("order", "pk"))

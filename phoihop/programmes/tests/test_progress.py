@@ -208,6 +208,22 @@ def test_the_report_says_each_body_against_its_targets_in_words(reached, words) 
     assert organisation_words(item) == words
 
 
+def test_a_target_of_zero_is_left_out_of_the_words() -> None:
+    # A body may set a target of 0 (nothing planned); it has no share, so it is neither in the
+    # mean nor the weakest, and a body with only such targets gets no percentage at all.
+    from phoihop.documents.context_programme import organisation_words
+    from phoihop.organisations.models import Organisation, OrganisationKind
+    from phoihop.programmes.models import Programme
+    from phoihop.programmes.selectors import ProgrammeProgress
+
+    programme = Programme(organisation=Organisation(kind=OrganisationKind(short_name="Hội CTĐ")))
+    zero = _target("Z", Decimal(0), yearly=0)
+    mixed = [_target("A", Decimal(60)), _target("B", Decimal(60)), _target("C", Decimal(30)), zero]
+    words = organisation_words(ProgrammeProgress(programme=programme, targets=mixed))
+    assert words == "Hội CTĐ 50%, C đạt 30%"
+    assert organisation_words(ProgrammeProgress(programme=programme, targets=[zero])) == "Hội CTĐ"
+
+
 def test_the_appendix_shows_a_dash_where_no_figure_was_accepted() -> None:
     from phoihop.core.periods import Period
     from phoihop.documents.context_programme import programme_context
