@@ -25,6 +25,14 @@ class Learned:
 
     code: str
     kind: str | None
+    # The unit path of whoever confirmed it ("" when unknown): only an office of the same
+    # branch of units (the importing unit, above or below it) makes it sure enough to tick.
+    unit_path: str = ""
+
+    def vouched_for(self, unit_path: str) -> bool:
+        return bool(self.unit_path and unit_path) and (
+            unit_path.startswith(self.unit_path) or self.unit_path.startswith(unit_path)
+        )
 
 
 def phrase_key(paragraph: str, start: int, noun_phrase: str) -> str:

@@ -91,11 +91,20 @@ def propose_candidates(
                 included=False,
             )
         )
-    _assign(candidates, result.figures, indicators, by_code, taught=set(taught))
+    # Ranked first wherever it was learned; ticked only where an office of this branch of
+    # units confirmed it (another district's habit is a hint, not a decision).
+    here = organisations[0].unit.path if organisations else ""
+    vouched = {figure_id for figure_id, lesson in taught.items() if lesson.vouched_for(here)}
+    _assign(candidates, result.figures, indicators, by_code, taught=vouched)
     for candidate, figure in zip(candidates, result.figures, strict=True):
         reason = _reason(candidate, figure, by_code, catalogue, local[figure.id])
         if figure.id in taught and candidate.proposed_code == taught[figure.id].code:
-            reason = "; ".join((_("đã xác nhận ở lần nhập trước"), reason))
+            if figure.id in vouched:
+                reason = "; ".join((_("đã xác nhận ở lần nhập trước"), reason))
+            else:
+                candidate.included = False
+                elsewhere = _("đơn vị khác đã xác nhận cụm từ này ở lần nhập trước, cần kiểm tra")
+                reason = "; ".join((elsewhere, reason))
         candidate.reason = reason[:500]
     return candidates
 

@@ -154,9 +154,9 @@ def learned_mappings(keys: set[str]) -> dict[str, Learned]:
     if not keys:
         return {}
     return {
-        key: Learned(code=code, kind=kind)
-        for key, code, kind in LearnedMapping.objects.filter(key__in=keys).values_list(
-            "key", "indicator__code", "organisation_kind__code"
+        key: Learned(code=code, kind=kind, unit_path=path or "")
+        for key, code, kind, path in LearnedMapping.objects.filter(key__in=keys).values_list(
+            "key", "indicator__code", "organisation_kind__code", "confirmed_by__unit__path"
         )
     }
 

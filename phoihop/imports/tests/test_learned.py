@@ -115,3 +115,39 @@ def test_a_later_confirmation_replaces_the_earlier_one(personas) -> None:
     assert list(LearnedMapping.objects.values_list("indicator__code", flat=True)) == [
         "bep_com_gia_tri"
     ]
+
+
+def test_another_districts_lesson_is_ranked_first_but_left_unticked(personas) -> None:
+    from phoihop.accounts.models import Role, User
+    from phoihop.places.models import Unit
+
+    vanphong = personas["vanphong"]
+    session = upload(vanphong, FIRST, "bc_2021.txt")
+    red_cross = Organisation.objects.get(unit=vanphong.unit, kind__code="ctd")
+    choices = [
+        services.CandidateChoice(
+            candidate_id=c.pk,
+            indicator_code="bep_com_so" if c.text.endswith("bếp") else c.proposed_code,
+            organisation_id=red_cross.pk if c.text.endswith("bếp") else c.organisation_id,
+            value=c.value,
+            included=c.text.endswith("bếp"),
+        )
+        for c in session.candidates.all()
+    ]
+    services.import_session(
+        session, user=vanphong, unit=vanphong.unit, period=PERIOD, choices=choices
+    )
+    # The office of another district imports a report with the same phrase: Bù Đăng's choice
+    # is offered first, with its reason, but that office decides whether to tick it.
+    other = Unit.objects.create(
+        code="699", name="Lộc Ninh", kind="district", parent=vanphong.unit.parent
+    )
+    for organisation in Organisation.objects.filter(unit=vanphong.unit).select_related("kind"):
+        Organisation.objects.create(unit=other, kind=organisation.kind, name=organisation.name)
+    office = User.objects.create(username="vp_locninh", role=Role.OFFICE, unit=other)
+    elsewhere = kitchens(upload(office, SECOND.replace("BÙ ĐĂNG", "LỘC NINH"), "loc_ninh.txt"))
+    assert elsewhere.proposed_code == "bep_com_so"
+    assert elsewhere.reason.startswith("đơn vị khác đã xác nhận cụm từ này")
+    assert not elsewhere.included
+    # At home the same lesson is ticked.
+    assert kitchens(upload(vanphong, SECOND, "sau.txt")).included
