@@ -13,9 +13,10 @@ from django.views.decorators.http import require_POST
 from phoihop.accounts import permissions
 from phoihop.committee import forms, selectors, services
 from phoihop.committee.models import PlanStatus
-from phoihop.committee.view_steps import carry_out, report_errors
+from phoihop.committee.view_steps import carry_out
 from phoihop.core import clock
 from phoihop.core.periods import Period, PeriodError
+from phoihop.core.views import report_errors
 
 
 @login_required

@@ -10,13 +10,7 @@ from django.contrib import messages
 from django.http import HttpRequest
 
 from phoihop.committee.services import CommitteeError
-
-
-def report_errors(request: HttpRequest, form: forms.BaseForm) -> None:
-    """A refused form's errors as messages on the page the POST returns to."""
-    for errors in form.errors.values():
-        for error in errors:
-            messages.error(request, str(error))
+from phoihop.core.views import report_errors
 
 
 def carry_out(

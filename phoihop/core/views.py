@@ -1,9 +1,12 @@
-"""The one helper every page uses to answer full-page or htmx requests."""
+"""What every page shares: answering full-page or htmx requests, and saying why a form was
+refused."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from django import forms
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django_htmx.middleware import HtmxDetails
@@ -24,3 +27,13 @@ def render_page(
     if fragment and htmx and not htmx.boosted:
         return render(request, fragment, context)
     return render(request, template, context)
+
+
+def report_errors(request: HttpRequest, form: forms.BaseForm, *, lead: str = "") -> None:
+    """A refused form's errors as messages on the page the POST returns to, each named by its
+    field's label (the user's word for it, never the field's code name)."""
+    for name, errors in form.errors.items():
+        field = form.fields.get(name)
+        label = f"{field.label}: " if field is not None and field.label else ""
+        for error in errors:
+            messages.error(request, f"{lead}{label}{error}")

@@ -12,6 +12,7 @@ from django.views.decorators.http import require_POST
 
 from phoihop.accounts import permissions
 from phoihop.core.periods import Period, PeriodError
+from phoihop.core.views import report_errors
 from phoihop.organisations.models import Organisation
 from phoihop.programmes import selectors, services
 from phoihop.programmes.forms import (
@@ -211,7 +212,7 @@ def plan_add(request: HttpRequest, unit_id: int, period: str) -> HttpResponse:
     bodies = Organisation.objects.filter(unit=unit, is_active=True)
     form = PlannedActivityForm(request.POST, bodies=bodies)
     if not form.is_valid():
-        messages.error(request, _("Chưa thêm được: ") + form.errors.as_text())
+        report_errors(request, form, lead=_("Chưa thêm được: "))
         return redirect("programmes:plan", unit.pk, period)
     try:
         services.plan_activity(

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from phoihop.accounts import permissions
 from phoihop.core.periods import Period, PeriodError
+from phoihop.core.views import report_errors
 from phoihop.programmes import direction_services
 from phoihop.programmes.forms import DirectionForm
 from phoihop.programmes.models import Direction
@@ -57,7 +58,7 @@ def direction_update(request: HttpRequest, direction_id: int) -> HttpResponse:
         raise PermissionDenied
     form = DirectionForm(request.POST, unit=unit, period=task.period)
     if not form.is_valid():
-        messages.error(request, _("Chưa cập nhật được: ") + form.errors.as_text())
+        report_errors(request, form, lead=_("Chưa cập nhật được: "))
         return redirect(f"{_plan_url(unit.pk, task.period)}#directions")
     data = form.cleaned_data
     change = direction_services.TaskChange(

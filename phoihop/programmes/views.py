@@ -16,6 +16,7 @@ from phoihop.accounts import permissions
 from phoihop.core.dates import parse_date
 from phoihop.core.params import parse_year
 from phoihop.core.periods import Period, PeriodError
+from phoihop.core.views import report_errors
 from phoihop.programmes import page_data as pages
 from phoihop.programmes import selectors, services
 from phoihop.programmes.forms import ContentForm
@@ -168,5 +169,5 @@ def add_content(request: HttpRequest, organisation_id: int, year: int) -> HttpRe
         )
         messages.success(request, _("Đã thêm nội dung phối hợp."))
     else:
-        messages.error(request, _("Nội dung chưa thêm được: ") + form.errors.as_text())
+        report_errors(request, form, lead=_("Nội dung chưa thêm được: "))
     return redirect("programmes:programme", organisation.pk, year)
