@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 from phoihop.core.numbers import NumberFormatError, format_number, parse_number
 from phoihop.indicators.models import Indicator, ValueType
@@ -24,30 +25,35 @@ def clean_value(indicator: Indicator, raw: str | Decimal | int | None) -> Decima
         try:
             value = Decimal(raw)
         except (InvalidOperation, TypeError, ValueError) as exc:
-            raise ValidationError(f"Không đọc được số: «{raw}»") from exc
+            raise ValidationError(_("Không đọc được số: «%(raw)s»") % {"raw": raw}) from exc
     if not value.is_finite():
-        raise ValidationError(f"Không đọc được số: «{raw}»")
+        raise ValidationError(_("Không đọc được số: «%(raw)s»") % {"raw": raw})
     if (
         indicator.value_type in (ValueType.INTEGER, ValueType.MONEY)
         and value != value.to_integral()
     ):
-        what = "số tiền (đồng)" if indicator.value_type == ValueType.MONEY else "số đếm"
-        raise ValidationError(f"«{indicator.name}» là {what}, phải là số nguyên.")
+        what = _("số tiền (đồng)") if indicator.value_type == ValueType.MONEY else _("số đếm")
+        raise ValidationError(
+            _("«%(name)s» là %(what)s, phải là số nguyên.") % {"name": indicator.name, "what": what}
+        )
     low, high = indicator.bounds
     if low is not None and value < low:
         raise ValidationError(
-            f"«{indicator.name}» không được âm."
+            _("«%(name)s» không được âm.") % {"name": indicator.name}
             if low == 0
-            else f"«{indicator.name}» phải từ {format_number(low)} trở lên."
+            else _("«%(name)s» phải từ %(low)s trở lên.")
+            % {"name": indicator.name, "low": format_number(low)}
         )
     if high is not None and value > high:
         raise ValidationError(
-            f"«{indicator.name}» là tỷ lệ phần trăm, phải từ 0 đến {format_number(high)}."
+            _("«%(name)s» là tỷ lệ phần trăm, phải từ 0 đến %(high)s.")
+            % {"name": indicator.name, "high": format_number(high)}
             if indicator.value_type == ValueType.PERCENT
-            else f"«{indicator.name}» không được lớn hơn {format_number(high)}."
+            else _("«%(name)s» không được lớn hơn %(high)s.")
+            % {"name": indicator.name, "high": format_number(high)}
         )
     if abs(value) >= Decimal(10) ** 16:
-        raise ValidationError(f"«{indicator.name}»: số quá lớn.")
+        raise ValidationError(_("«%(name)s»: số quá lớn.") % {"name": indicator.name})
     # A finite value's exponent is a number ('n', 'N', 'F' are NaN and infinity's, refused above).
     exponent = value.as_tuple().exponent
     return (
@@ -71,7 +77,9 @@ def clean_figures(
         if indicator is None:
             errors[code] = unknown % {"code": code}
         elif indicator.is_computed:
-            errors[code] = f"«{indicator.name}» được tính tự động, không nhập tay."
+            errors[code] = _("«%(name)s» được tính tự động, không nhập tay.") % {
+                "name": indicator.name
+            }
         else:
             try:
                 cleaned[code] = clean_value(indicator, raw)

@@ -55,6 +55,7 @@ __all__ = [
     "open_violations",
     "refresh_validation",
     "run_validation",
+    "rule_candidate",
     "save_rule",
     "start_rerun",
     "start_revalidation_after_rules",
@@ -127,15 +128,22 @@ def start_revalidation_after_rules(user: User | None, *, every: bool = False) ->
     )
 
 
+def rule_candidate(form: RuleForm, *, user: User, rule: m.Rule | None) -> m.Rule:
+    """The rule a valid form describes, not saved: a new office's rule acts within the office's
+    own unit. Tried on a period as it is, or saved by `save_rule`."""
+    candidate: m.Rule = form.save(commit=False)
+    if rule is None:
+        candidate.created_by = user
+        if candidate.unit_id is None and user.unit_id:
+            candidate.unit = user.unit
+    return candidate
+
+
 def save_rule(form: RuleForm, *, user: User, rule: m.Rule | None) -> tuple[m.Rule, Job]:
-    """Save an office's rule (a new one acts within the office's unit), then queue the
-    recomputation of the stored verdicts it may change."""
+    """Save an office's rule, then queue the recomputation of the stored verdicts it may
+    change."""
     with transaction.atomic():
-        candidate = form.save(commit=False)
-        if rule is None:
-            candidate.created_by = user
-            if candidate.unit_id is None and user.unit_id:
-                candidate.unit = user.unit
+        candidate = rule_candidate(form, user=user, rule=rule)
         candidate.save()
         form.save_m2m()
     return candidate, start_revalidation_after_rules(user)

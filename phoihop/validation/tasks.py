@@ -3,6 +3,7 @@ whole installation), or the stored verdicts after the rules or the catalogue cha
 
 from __future__ import annotations
 
+from django.utils.translation import gettext as _
 from django_tasks import task
 
 from phoihop.jobs.models import Job
@@ -12,27 +13,33 @@ from phoihop.validation.runs import revalidate_existing, run_validation, validat
 
 def _rerun(job: Job, progress: Progress) -> JobResult:
     assert job.unit is not None
-    progress(10, "Đang kiểm tra số liệu…")
+    progress(10, _("Đang kiểm tra số liệu…"))
     run = run_validation(job.unit, job.period, user=job.owner)
     found = run.results.count()
     return JobResult(
-        message=f"Đã kiểm tra lại số liệu: {found} vấn đề." if found else "Không có vấn đề nào."
+        message=_("Đã kiểm tra lại số liệu: %(count)d vấn đề.") % {"count": found}
+        if found
+        else _("Không có vấn đề nào.")
     )
 
 
 def _everything(job: Job, progress: Progress) -> JobResult:
-    progress(5, "Đang kiểm tra số liệu của mọi đơn vị…")
+    progress(5, _("Đang kiểm tra số liệu của mọi đơn vị…"))
     periods = job.parameters.get("periods") or None
     made = validate_all(periods, user=job.owner, within=job.unit)
     if not made:
-        return JobResult(message="Mọi kết quả kiểm tra đều đã theo số liệu mới nhất.")
-    return JobResult(message=f"Đã kiểm tra lại {len(made)} đơn vị – kỳ.")
+        return JobResult(message=_("Mọi kết quả kiểm tra đều đã theo số liệu mới nhất."))
+    return JobResult(message=_("Đã kiểm tra lại %(count)d đơn vị – kỳ.") % {"count": len(made)})
 
 
 def _existing(job: Job, progress: Progress) -> JobResult:
-    progress(5, "Đang kiểm tra lại các kết quả đã có theo quy tắc mới…")
-    made = revalidate_existing(user=job.owner, every=bool(job.parameters.get("every")))
-    return JobResult(message=f"Đã kiểm tra lại {len(made)} đơn vị – kỳ theo quy tắc mới.")
+    progress(5, _("Đang kiểm tra lại các kết quả đã có theo quy tắc mới…"))
+    # Every stored verdict of the installation, not only the office's own: recorded as the
+    # system's work, not as that office's.
+    made = revalidate_existing(user=None, every=bool(job.parameters.get("every")))
+    return JobResult(
+        message=_("Đã kiểm tra lại %(count)d đơn vị – kỳ theo quy tắc mới.") % {"count": len(made)}
+    )
 
 
 @task()

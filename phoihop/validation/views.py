@@ -145,9 +145,9 @@ def rule_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     tried = None
     if request.method == "POST" and form.is_valid():
         if "try" in request.POST:
-            candidate = form.save(commit=False)
-            if candidate.unit_id is None and request.user.unit_id and rule is None:
-                candidate.unit = request.user.unit  # an office's rule acts within its own unit
+            candidate = services.rule_candidate(
+                form, user=permissions.signed_in_user(request), rule=rule
+            )
             period = form.cleaned_data["try_period"]
             if not period:
                 form.add_error("try_period", _("Chọn kỳ để thử quy tắc, ví dụ 2020S1."))
