@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sqlite3
 import tempfile
 from pathlib import Path
 
 import pytest
+
+from bench.cache import source_key
 
 ROOT = Path(__file__).resolve().parent
 # The built demo database, kept between runs on SQLite: a copy restores in a fraction of a
@@ -18,27 +19,6 @@ ROOT = Path(__file__).resolve().parent
 # of the last few source trees are kept side by side (branches, worktrees sharing /tmp).
 DEMO_CACHE = Path(tempfile.gettempdir()) / "phoihop-test-demo"
 DEMO_CACHE_KEEP = 6
-
-
-def _demo_key() -> str:
-    import django
-
-    digest = hashlib.sha256(f"{django.__version__} {sqlite3.sqlite_version}".encode())
-    files = [ROOT / "pyproject.toml", ROOT / "conftest.py"]
-    for folder in (ROOT / "phoihop", ROOT / "config"):
-        files += [
-            path
-            for path in folder.rglob("*")
-            if path.is_file()
-            and "__pycache__" not in path.parts
-            and path.suffix != ".pyc"
-            # Test modules cannot change the build; a conftest (hooks, settings) might.
-            and ("tests" not in path.relative_to(ROOT).parts or path.name == "conftest.py")
-        ]
-    for path in sorted(files):
-        digest.update(str(path.relative_to(ROOT)).encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()[:24]
 
 
 def _restore_demo(connection, cached: Path) -> bool:
@@ -83,7 +63,7 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
     cache = connection.vendor == "sqlite" and os.environ.get("PHOIHOP_TEST_DEMO_CACHE") != "0"
     with django_db_blocker.unblock():
-        cached = DEMO_CACHE / f"{_demo_key()}.sqlite3" if cache else None
+        cached = DEMO_CACHE / f"{source_key(test_hooks=True)}.sqlite3" if cache else None
         if cached is not None and _restore_demo(connection, cached):
             return
         build_demo()

@@ -24,13 +24,14 @@ def fresh() -> bool:
     return bool(os.environ.get("BENCH_FRESH"))
 
 
-def source_key() -> str:
+def source_key(*, test_hooks: bool = False) -> str:
     """A hash of every file the demo's build could read: the product's sources and data (its
-    tests aside), its settings and dependencies, Django's and SQLite's versions."""
+    tests aside), its settings and dependencies, Django's and SQLite's versions. The test
+    suite's kept demo (`test_hooks`) also counts the conftest files, which may change settings."""
     import django
 
     digest = hashlib.sha256(f"{django.__version__} {sqlite3.sqlite_version}".encode())
-    files = [ROOT / "pyproject.toml"]
+    files = [ROOT / "pyproject.toml", *([ROOT / "conftest.py"] if test_hooks else [])]
     for folder in (ROOT / "phoihop", ROOT / "config"):
         files += [
             path
@@ -38,7 +39,11 @@ def source_key() -> str:
             if path.is_file()
             and "__pycache__" not in path.parts
             and path.suffix != ".pyc"
-            and "tests" not in path.relative_to(ROOT).parts  # no product module reads them
+            # No product module reads a test module; a conftest (hooks, settings) might.
+            and (
+                "tests" not in path.relative_to(ROOT).parts
+                or (test_hooks and path.name == "conftest.py")
+            )
         ]
     for path in sorted(files):
         digest.update(str(path.relative_to(ROOT)).encode())

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from typing import cast
 from urllib.parse import urlencode
 
 from django.contrib import messages
@@ -12,7 +11,7 @@ from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from phoihop.accounts.models import User
+from phoihop.accounts.permissions import signed_in_user
 from phoihop.analytics import services
 from phoihop.analytics.selectors import (
     BY_CHILDREN,
@@ -93,17 +92,14 @@ def export(request: HttpRequest, fmt: str) -> HttpResponse:
     return response
 
 
-def _signed_in(request: HttpRequest) -> User:
-    # The views below are behind login_required: the user is a real one.
-    return cast(User, request.user)
-
-
 @login_required
 @require_POST
 def favourite_add(request: HttpRequest) -> HttpResponse:
     query = parse_pivot_params(_query_dict(request.POST.get("query", "")), user=request.user)
     services.save_favourite(
-        _signed_in(request), name=request.POST.get("name", ""), query=urlencode(query.as_params())
+        signed_in_user(request),
+        name=request.POST.get("name", ""),
+        query=urlencode(query.as_params()),
     )
     messages.success(request, _("Đã lưu bảng vào trang phân tích của bạn."))
     return redirect("analytics:dashboard")
@@ -112,7 +108,7 @@ def favourite_add(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def favourite_delete(request: HttpRequest, favourite_id: int) -> HttpResponse:
-    if not services.delete_favourite(_signed_in(request), favourite_id=favourite_id):
+    if not services.delete_favourite(signed_in_user(request), favourite_id=favourite_id):
         raise Http404  # not one of the user's own: nothing was deleted, nothing is revealed
     messages.success(request, _("Đã xoá bảng khỏi danh sách yêu thích."))
     return redirect("analytics:dashboard")

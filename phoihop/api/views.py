@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import cast
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
@@ -11,30 +9,29 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
-from phoihop.accounts.models import User
+from phoihop.accounts.permissions import signed_in_user
 from phoihop.api import selectors, services
-
-
-def _me(request: HttpRequest) -> User:
-    # Behind login_required: a real user.
-    return cast(User, request.user)
 
 
 @login_required
 @require_GET
 def token_list(request: HttpRequest) -> HttpResponse:
-    return render(request, "api/tokens.html", {"tokens": selectors.tokens_of(_me(request))})
+    return render(
+        request, "api/tokens.html", {"tokens": selectors.tokens_of(signed_in_user(request))}
+    )
 
 
 @login_required
 @require_POST
 def token_create(request: HttpRequest) -> HttpResponse:
-    token, raw = services.create_token(user=_me(request), name=request.POST.get("name", ""))
+    token, raw = services.create_token(
+        user=signed_in_user(request), name=request.POST.get("name", "")
+    )
     # The token itself is shown on this answer only: it is not kept, and not put in a redirect.
     return render(
         request,
         "api/tokens.html",
-        {"tokens": selectors.tokens_of(_me(request)), "new_token": raw, "new": token},
+        {"tokens": selectors.tokens_of(signed_in_user(request)), "new_token": raw, "new": token},
         status=201,
     )
 
@@ -42,9 +39,9 @@ def token_create(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_POST
 def token_revoke(request: HttpRequest, pk: int) -> HttpResponse:
-    token = selectors.tokens_of(_me(request)).filter(pk=pk).first()
+    token = selectors.tokens_of(signed_in_user(request)).filter(pk=pk).first()
     if token is None:
         raise Http404  # not one of the person's own: nothing revoked, nothing revealed
-    services.revoke_token(token, user=_me(request))
+    services.revoke_token(token, user=signed_in_user(request))
     messages.success(request, _("Đã thu hồi mã %(prefix)s….") % {"prefix": token.prefix})
     return redirect("api:tokens")
