@@ -18,8 +18,13 @@ class Rollup(models.Model):
     table stays a small fraction of the values themselves. Kept in step by signals on write.
     """
 
+    # No index of its own: "rollup_by_indicator" below starts with it.
     indicator = models.ForeignKey(
-        "indicators.Indicator", on_delete=models.CASCADE, related_name="+", db_constraint=True
+        "indicators.Indicator",
+        on_delete=models.CASCADE,
+        related_name="+",
+        db_constraint=True,
+        db_index=False,
     )
     # No index of its own: the unique key below starts with the unit (and on PostgreSQL also
     # carries total and count, so that pivots read the key alone: migration 0002).
@@ -42,6 +47,16 @@ class Rollup(models.Model):
             # later migration that changes it must put the INCLUDE back.
             models.UniqueConstraint(
                 fields=["unit", "period", "kind", "indicator"], name="rollup_unique_cell"
+            )
+        ]
+        indexes = [
+            # A pivot asks for a few indicators and periods over many units (every commune of
+            # the country, say): one range of this index per indicator and period, read alone
+            # (total and count are in it) on both databases, where the unique key would be
+            # probed once per unit and period.
+            models.Index(
+                fields=["indicator", "kind", "period", "unit", "total", "count"],
+                name="rollup_by_indicator",
             )
         ]
 

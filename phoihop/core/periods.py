@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from calendar import monthrange
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import NamedTuple
 
@@ -81,6 +81,8 @@ class Period:
     kind: str
     year: int
     index: int = 1
+    # The id, made once: a pivot reads it for every cell.
+    _id: str = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         _check_kind(self.kind)
@@ -88,6 +90,15 @@ class Period:
             raise PeriodError(f"Năm không hợp lệ: {self.year}")
         if not 1 <= self.index <= 12 // _MONTHS_IN[self.kind]:
             raise PeriodError(f"Kỳ không hợp lệ: {self.kind} số {self.index} năm {self.year}")
+        if self.kind == YEAR:
+            made = f"{self.year}"
+        elif self.kind == HALF:
+            made = f"{self.year}S{self.index}"
+        elif self.kind == QUARTER:
+            made = f"{self.year}Q{self.index}"
+        else:
+            made = f"{self.year}{self.index:02d}"
+        object.__setattr__(self, "_id", made)
 
     # --- ids -----------------------------------------------------------------------------
 
@@ -114,13 +125,7 @@ class Period:
 
     @property
     def id(self) -> str:
-        if self.kind == YEAR:
-            return f"{self.year}"
-        if self.kind == HALF:
-            return f"{self.year}S{self.index}"
-        if self.kind == QUARTER:
-            return f"{self.year}Q{self.index}"
-        return f"{self.year}{self.index:02d}"
+        return self._id
 
     def __str__(self) -> str:
         return self.id

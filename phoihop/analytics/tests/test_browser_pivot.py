@@ -43,8 +43,9 @@ def site(django_db_setup) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    if not Path(CHROMIUM).exists():
-        pytest.skip("Chromium is not installed at /usr/bin/chromium")
+    assert Path(CHROMIUM).exists(), (
+        "Chromium is needed at /usr/bin/chromium: ./scripts/system-deps.sh installs it"
+    )
     with sync_playwright() as p:
         chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         yield chromium
