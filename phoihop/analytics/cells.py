@@ -146,7 +146,8 @@ def read_rollups(
         if not with_period and len(kinds) == 1:
             # One row per (unit, indicator): the widest tables take this loop. It sets rather than
             # adds, which is right because `tree_cells` reads the rollups into fresh cells.
-            last_unit, cell = None, None
+            last_unit: int | None = None
+            cell: CellData = {}
             for unit_id, indicator_id, total, count in rows:
                 if unit_id != last_unit:
                     last_unit, cell = unit_id, result[(unit_id, kind, period)]

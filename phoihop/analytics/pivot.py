@@ -301,7 +301,7 @@ def _predecessors(units: list[Unit], visible: QuerySet[Unit]) -> dict[int, list[
         )
     )
     # An old unit split between several new ones cannot be divided: it stays under its own name.
-    fan_out = defaultdict(int)
+    fan_out: defaultdict[int, int] = defaultdict(int)
     for from_id, _to in through.objects.filter(from_unit_id__in=[f for f, _t in links]).values_list(
         "from_unit_id", "to_unit_id"
     ):
@@ -379,9 +379,9 @@ def run_pivot(query: PivotQuery, *, user) -> PivotResult:
         )
     for new_id, olds in predecessors.items():
         for old in olds:
-            for (unit_id, kind, period), data in list(cells.items()):
+            for (unit_id, kind_pk, period_id), data in list(cells.items()):
                 if unit_id == old.pk:
-                    add_cells(cells[(new_id, kind, period)], data)
+                    add_cells(cells[(new_id, kind_pk, period_id)], data)
     if predecessors:
         names = ", ".join(sorted({str(u) for olds in predecessors.values() for u in olds}))
         notes.append(_("Gồm cả số liệu của đơn vị cũ đã sáp nhập: %(names)s.") % {"names": names})
@@ -451,10 +451,10 @@ def run_pivot(query: PivotQuery, *, user) -> PivotResult:
             total = make_row("total", _("Cộng"), [merged])
         elif query.rows == ROWS_KIND:
             kinds_totals: list[CellData] = []
-            for period_id in column_periods:
+            for column_period in column_periods:
                 merged = {}
-                for (unit_id, _kind, period), data in cells.items():
-                    if unit_id == total_pk and period == period_id:
+                for (unit_id, _kind, cell_period), data in cells.items():
+                    if unit_id == total_pk and cell_period == column_period:
                         add_cells(merged, data)
                 kinds_totals.append(merged)
             total = make_row("total", _("Cộng"), kinds_totals)

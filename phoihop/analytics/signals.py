@@ -27,6 +27,13 @@ from phoihop.organisations.models import Organisation
 from phoihop.places.models import Unit
 from phoihop.reporting.models import FigureValue, Status, Submission
 
+# What a pre_ signal reads for its post_ signal, kept on the instance under these names (the
+# models do not declare them: they are analytics' own).
+OLD_FIGURE = "_rollup_old"
+STORED_FIGURE = "_rollup_stored"
+STORED_STATE = "_tally_stored"
+OLD_STATE = "_rollup_old_state"
+
 
 def _contribution(value: Decimal | None) -> tuple[Decimal, int]:
     return (Decimal(0), 0) if value is None else (Decimal(value), 1)
@@ -34,13 +41,14 @@ def _contribution(value: Decimal | None) -> tuple[Decimal, int]:
 
 @receiver(pre_save, sender=FigureValue)
 def remember_old_figure(sender, instance: FigureValue, raw: bool = False, **kwargs) -> None:
-    instance._rollup_old = None
+    old = None
     if instance.pk and not raw:
-        instance._rollup_old = (
+        old = (
             FigureValue.objects.filter(pk=instance.pk)
             .values_list("submission_id", "indicator_id", "value")
             .first()
         )
+    setattr(instance, OLD_FIGURE, old)
 
 
 @receiver(post_save, sender=FigureValue)
@@ -49,7 +57,7 @@ def add_figure_to_rollups(sender, instance: FigureValue, raw: bool = False, **kw
         return
     changes = []
     key = figure_key_of_submission(instance.submission_id)
-    old = getattr(instance, "_rollup_old", None)
+    old = getattr(instance, OLD_FIGURE, None)
     if old is not None:
         # An edited figure almost always stays in its submission: its key is already read.
         old_key = key if old[0] == instance.submission_id else figure_key_of_submission(old[0])
@@ -73,12 +81,11 @@ def _deletion(origin) -> dict:
 def remember_deleted_figure(sender, instance: FigureValue, origin=None, **kwargs) -> None:
     if origin is None or origin is instance:
         # Deleted on its own: the instance in hand may have been edited since it was read.
-        instance._rollup_stored = (
-            FigureValue.objects.filter(pk=instance.pk).values_list("value", flat=True).first()
-        )
+        stored = FigureValue.objects.filter(pk=instance.pk).values_list("value", flat=True).first()
     else:
         # Collected by a cascade or a queryset delete: read from the database just now.
-        instance._rollup_stored = instance.value
+        stored = instance.value
+    setattr(instance, STORED_FIGURE, stored)
 
 
 @receiver(post_delete, sender=FigureValue)
@@ -89,7 +96,7 @@ def remove_figure_from_rollups(sender, instance: FigureValue, origin=None, **kwa
     key = figure_key_of_submission(instance.submission_id)
     if key is None:
         return
-    total, count = _contribution(getattr(instance, "_rollup_stored", None))
+    total, count = _contribution(getattr(instance, STORED_FIGURE, None))
     apply_deltas([(key, instance.indicator_id, -total, -count)])
 
 
@@ -122,14 +129,14 @@ def remove_submission_from_rollups(sender, instance: Submission, origin=None, **
 
 @receiver(pre_delete, sender=Submission)
 def remember_deleted_submission_state(sender, instance: Submission, **kwargs) -> None:
-    instance._tally_stored = submission_state(instance.pk)
+    setattr(instance, STORED_STATE, submission_state(instance.pk))
 
 
 @receiver(post_delete, sender=Submission)
 def forget_deleted_submission(sender, instance: Submission, origin=None, **kwargs) -> None:
     # Its figures' signals have run; a later delete() on the same object starts clean.
     _deletion(origin)["submissions"].discard(instance.pk)
-    stored: SubmissionState | None = getattr(instance, "_tally_stored", None)
+    stored: SubmissionState | None = getattr(instance, STORED_STATE, None)
     if stored is not None:
         apply_tally_deltas([(stored, -1)])
 
@@ -138,9 +145,8 @@ def forget_deleted_submission(sender, instance: Submission, origin=None, **kwarg
 def remember_old_submission_state(
     sender, instance: Submission, raw: bool = False, **kwargs
 ) -> None:
-    instance._rollup_old_state = None
-    if instance.pk and not raw:
-        instance._rollup_old_state = submission_state(instance.pk)
+    old = submission_state(instance.pk) if instance.pk and not raw else None
+    setattr(instance, OLD_STATE, old)
 
 
 @receiver(post_save, sender=Submission)
@@ -149,7 +155,7 @@ def move_submission_figures(sender, instance: Submission, raw: bool = False, **k
     tallies of submissions and accepted ones follow every change of status or place."""
     if raw:
         return
-    old: SubmissionState | None = getattr(instance, "_rollup_old_state", None)
+    old: SubmissionState | None = getattr(instance, OLD_STATE, None)
     new = submission_state(instance.pk)
     if old != new:
         apply_tally_deltas([*([(old, -1)] if old else []), *([(new, 1)] if new else [])])

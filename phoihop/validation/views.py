@@ -15,6 +15,7 @@ from phoihop.accounts import permissions
 from phoihop.core import clock
 from phoihop.core.params import parse_id
 from phoihop.core.periods import Period
+from phoihop.core.views import HtmxHttpRequest
 from phoihop.jobs.models import JobState
 from phoihop.validation import selectors, services
 from phoihop.validation.forms import ExplanationForm, RuleForm
@@ -48,7 +49,11 @@ def unit_period(request: HttpRequest, unit_id: int, period: str) -> HttpResponse
     run = latest
     if request.GET.get("lan"):
         run_id = parse_id(request.GET["lan"])
-        run = ValidationRun.objects.filter(unit=unit, period=period, pk=run_id).first()
+        run = (
+            None
+            if run_id is None
+            else ValidationRun.objects.filter(unit=unit, period=period, pk=run_id).first()
+        )
         if run is None:
             return HttpResponseBadRequest(_("Không có lần kiểm tra này."))
     context = {
@@ -72,7 +77,7 @@ def rerun(request: HttpRequest, unit_id: int, period: str) -> HttpResponse:
     job = services.start_rerun(
         unit,
         period,
-        user=request.user,
+        user=permissions.signed_in_user(request),
         link=reverse("validation:unit_period", args=[unit.pk, period]),
     )
     if job.state == JobState.DONE:
@@ -101,17 +106,17 @@ def _result_fragment(request: HttpRequest, result, *, error: str = "", status: i
 
 @login_required
 @require_POST
-def explain(request: HttpRequest, pk: int) -> HttpResponse:
+def explain(request: HtmxHttpRequest, pk: int) -> HttpResponse:
     result = selectors.access_result_by_id(request.user, pk)
     form = ExplanationForm(request.POST)
     if not form.is_valid():
-        error = " ".join(form.non_field_errors()) or _("Giải trình không hợp lệ.")
+        error = " ".join(str(e) for e in form.non_field_errors()) or _("Giải trình không hợp lệ.")
         if request.htmx:
             return _result_fragment(request, result, error=error, status=400)
         return HttpResponseBadRequest(error)
     services.explain_result(
         result,
-        user=request.user,
+        user=permissions.signed_in_user(request),
         explanation=form.cleaned_data["explanation"],
         resolved=form.cleaned_data["resolved"],
     )
