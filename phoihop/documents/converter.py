@@ -96,7 +96,8 @@ def can_keep_converter() -> bool:
 
 
 def start_converter() -> int | None:
-    """Start the kept converter, detached, unless one answers already; its process id."""
+    """Start the kept converter, detached, unless one answers already; its process id. It
+    ends with the process that started it, even one killed outright (`converter_guard`)."""
     if converter_ready() or not can_keep_converter():
         return None
     state = _state_dir()
@@ -108,11 +109,6 @@ def start_converter() -> int | None:
         pid_file = state / "server.pid"
         if pid_file.exists() and _alive(int(pid_file.read_text() or 0)):
             return None  # started a moment ago, still warming up
-        # unoserver's own imports come after the system's (uno lives there).
-        code = (
-            "import sys; sys.path.append(sys.argv.pop(1)); "
-            "from unoserver.server import main; sys.exit(main())"
-        )
         env = dict(os.environ)
         env.pop("PYTHONPATH", None)
         env["HOME"] = str(state)
@@ -120,8 +116,9 @@ def start_converter() -> int | None:
             process = subprocess.Popen(
                 [
                     SYSTEM_PYTHON,
-                    "-c",
-                    code,
+                    "-I",  # isolated: the script's folder (phoihop/documents) not on sys.path
+                    str(Path(__file__).with_name("converter_guard.py")),
+                    str(os.getpid()),
                     _site_packages(),
                     "--port",
                     str(_port()),

@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import NamedTuple
 
 import pytest
 from django.db.utils import ConnectionHandler
@@ -66,11 +67,15 @@ def _runs_libreoffice(group: int) -> bool:
     )
 
 
-@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT])
-def test_two_signals_stop_the_worker_and_its_libreoffice(
-    tmp_path, settings, django_db_blocker, stop
-):
-    settings.PHOIHOP_CONVERTER = True  # the worker's own settings keep it on
+class Worker(NamedTuple):
+    process: subprocess.Popen[bytes]
+    port: int
+    group: int  # the converter's process group, once LibreOffice runs in it
+    log: Path
+
+
+def _start_worker(tmp_path: Path, django_db_blocker) -> Worker:
+    """`db_worker` over a database of its own, once its converter has started LibreOffice."""
     assert converter.can_keep_converter(), "python3-uno (system Python) and unoserver needed"
     with django_db_blocker.unblock():  # a database of the worker's own, not the tests'
         _worker_database(tmp_path / "phoihop.sqlite3")
@@ -82,46 +87,70 @@ def test_two_signals_stop_the_worker_and_its_libreoffice(
         "PHOIHOP_CONVERTER_PORT": str(port),
         "PHOIHOP_DEBUG": "0",
     }
-    log = (tmp_path / "worker.log").open("wb")
-    worker = subprocess.Popen(
-        [sys.executable, "manage.py", "db_worker", "--no-startup-delay", "--no-reload"],
-        cwd=ROOT,
-        env=env,
-        stdout=log,
-        stderr=subprocess.STDOUT,
-    )
+    log = tmp_path / "worker.log"
+    with log.open("wb") as out:
+        process = subprocess.Popen(
+            [sys.executable, "manage.py", "db_worker", "--no-startup-delay", "--no-reload"],
+            cwd=ROOT,
+            env=env,
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
     pid_file = tmp_path / "cache" / f"converter-{port}" / "server.pid"
     group = 0
-    stopped_by_signal = False
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and process.poll() is None:
+        if pid_file.exists() and pid_file.read_text():
+            group = int(pid_file.read_text())
+            if _runs_libreoffice(group):
+                return Worker(process, port, group, log)
+        time.sleep(0.1)
+    # Not started: leave nothing behind, and say what the worker said.
+    if process.poll() is None:
+        process.kill()
+        process.wait()
+    if group and converter.group_members(group):
+        os.killpg(group, signal.SIGKILL)
+    raise AssertionError(f"the worker's converter did not start: {log.read_text()[-2000:]}")
+
+
+def _left_after(worker: Worker, seconds: float) -> list[str]:
+    """What is left of the converter's group after at most `seconds`."""
+    deadline = time.monotonic() + seconds
+    while (left := _names(converter.group_members(worker.group))) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    if left:
+        os.killpg(worker.group, signal.SIGKILL)  # leave nothing behind, whatever the outcome
+    return left
+
+
+@pytest.mark.parametrize("stop", [signal.SIGTERM, signal.SIGINT])
+def test_two_signals_stop_the_worker_and_its_libreoffice(
+    tmp_path, settings, django_db_blocker, stop
+):
+    settings.PHOIHOP_CONVERTER = True  # the worker's own settings keep it on
+    worker = _start_worker(tmp_path, django_db_blocker)
     try:
-        # Wait until unoserver has started LibreOffice in the converter's group.
-        deadline = time.monotonic() + 120
-        while time.monotonic() < deadline and worker.poll() is None:
-            if pid_file.exists() and pid_file.read_text():
-                group = int(pid_file.read_text())
-                if _runs_libreoffice(group):
-                    break
-            time.sleep(0.1)
-        assert worker.poll() is None, (tmp_path / "worker.log").read_text()
-        assert group and _runs_libreoffice(group), (tmp_path / "worker.log").read_text()
-        stopped_by_signal = True
-
-        worker.send_signal(stop)
+        worker.process.send_signal(stop)
         time.sleep(0.05)
-        worker.send_signal(stop)
-        worker.send_signal(stop)
-        worker.wait(timeout=30)
+        worker.process.send_signal(stop)
+        worker.process.send_signal(stop)
+        worker.process.wait(timeout=30)
     finally:
-        if worker.poll() is None:
-            worker.kill()
-        log.close()
-        outlived = _names(converter.group_members(group)) if group else []
-        if outlived:
-            os.killpg(group, signal.SIGKILL)  # leave nothing behind, whatever the outcome
-        if outlived and stopped_by_signal:
-            pytest.fail(f"the converter outlived its worker: {outlived}")
+        if worker.process.poll() is None:
+            worker.process.kill()
+        # The worker waits for its converter's group before it exits: nothing may be left.
+        assert _left_after(worker, 0) == []
 
-    assert worker.returncode in (0, 1), (tmp_path / "worker.log").read_text()
-    assert not pid_file.exists()
-    left = [name for name in _names(converter.group_members(group)) if str(port) in name]
-    assert left == []
+    assert worker.process.returncode in (0, 1), worker.log.read_text()
+    assert not (tmp_path / "cache" / f"converter-{worker.port}" / "server.pid").exists()
+
+
+def test_a_killed_worker_takes_its_libreoffice_with_it(tmp_path, settings, django_db_blocker):
+    """`serve` kills a worker that would not stop, an administrator may kill -9 it, the
+    kernel may kill it for memory: its converter ends too, not left holding memory."""
+    settings.PHOIHOP_CONVERTER = True
+    worker = _start_worker(tmp_path, django_db_blocker)
+    worker.process.kill()
+    worker.process.wait()
+    assert _left_after(worker, 30) == []
