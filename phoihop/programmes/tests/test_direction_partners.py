@@ -113,3 +113,25 @@ def test_the_service_refuses_a_new_lead_that_is_already_a_partner(personas) -> N
     assert "không thể đồng thời là cơ quan phối hợp" in refused.value.messages[0]
     task.refresh_from_db()
     assert task.lead != red_cross and list(task.partners.all()) == [red_cross]
+
+
+def test_the_plan_page_asks_no_more_of_the_database_for_more_tasks_or_partners(
+    client_for,
+) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    client = client_for("vanphong")
+    url = f"/chuong-trinh/ke-hoach/{_district().pk}/2020S2/"
+    counts = []
+    for kinds in (["ctd", "nd", "pn", "dtn"], ["ctd"]):
+        made = list(Direction.objects.filter(unit=_district(), period="2020S2"))
+        for task in made:
+            task.partners.set([_body(kind) for kind in kinds])
+        with CaptureQueriesContext(connection) as queries:
+            page = client.get(url).content.decode()
+        assert page.count('name="partners" value="') == len(made) * 7  # the unit's bodies
+        counts.append(len(queries))
+        # The second time round: two tasks of one partner each.
+        Direction.objects.filter(pk__in=[t.pk for t in made[2:]]).delete()
+    assert counts[0] == counts[1]
