@@ -374,6 +374,14 @@ def can_plan_for(user: AnyUser, unit: Unit) -> TypeGuard[User]:
     return is_office_for(user, unit)
 
 
+def bodies_to_plan_with(user: AnyUser, unit: Unit) -> QuerySet[Organisation]:
+    """The bodies a planner may name to lead or join a task of the unit's plan: the unit's own
+    active organisations, for whoever plans the unit (`can_plan_for`); none for anyone else."""
+    if not can_plan_for(user, unit):
+        return Organisation.objects.none()
+    return Organisation.objects.filter(unit=unit, is_active=True)
+
+
 def can_record_joint_activity(user: AnyUser, lead: Organisation) -> TypeGuard[User]:
     """Record (or change) a joint activity led by `lead`: who enters its figures, or the office."""
     return can_enter_for(user, lead) or is_office_for(user, lead.unit)

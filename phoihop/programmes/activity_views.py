@@ -183,7 +183,7 @@ def plan(request: HttpRequest, unit_id: int, period: str) -> HttpResponse:
             "directions": selectors.directions_of(unit, period),
             "source_period": Period.parse(period).previous(),
             "statuses": Direction.Status.choices,
-            "bodies": bodies,
+            "bodies": permissions.bodies_to_plan_with(request.user, unit).select_related("kind"),
             "joint": JointActivity.objects.filter(unit=unit, period=period).order_by("-held_on"),
         },
     )

@@ -110,8 +110,18 @@ def _refusals(task: Direction, change: TaskChange) -> list[str]:
     bodies = [change.lead] if change.lead is not None else []
     if any(b.unit_id != task.unit_id for b in [*bodies, *(change.partners or [])]):
         errors.append(_("Cơ quan chủ trì, phối hợp phải cùng đơn vị với nhiệm vụ."))
+    lead = change.lead or task.lead
+    # Partners not given stay as they are; a new lead may not be one of them either.
+    partners = change.partners
+    if partners is None and change.lead is not None:
+        partners = list(task.partners.all())
+    both = [p for p in partners or [] if p.pk == lead.pk]
+    if both:
+        errors.append(
+            _("%(name)s đã chủ trì nhiệm vụ, không thể đồng thời là cơ quan phối hợp.")
+            % {"name": both[0].name}
+        )
     if change.due_on is not None:
-        lead = change.lead or task.lead
         period = Period.parse(task.period)
         if change.due_on not in period.date_range(_convention(lead)):
             errors.append(
@@ -132,8 +142,9 @@ def _refusals(task: Direction, change: TaskChange) -> list[str]:
 @transaction.atomic
 def update_task(*, user: permissions.AnyUser, task: Direction, change: TaskChange) -> Direction:
     """Say how a task stands: done (with what carried it out, if anything), postponed or
-    cancelled (with a reason), or still open; and who leads it, by when. A refusal
-    (ProgrammeError) changes nothing."""
+    cancelled (with a reason), or still open; and who leads it, with which partners (never
+    the lead itself), by when. A refusal (ProgrammeError) changes nothing; a change is one row
+    of the task's history, its partners included."""
     if not permissions.can_plan_for(user, task.unit):
         raise PermissionDenied
     errors = _refusals(task, change)
@@ -150,7 +161,13 @@ def update_task(*, user: permissions.AnyUser, task: Direction, change: TaskChang
     if change.planned is not None:
         task.planned = change.planned
     task.activity = change.activity if change.status == Direction.Status.DONE else None
-    task.save()
     if change.partners is not None:
-        task.partners.set([p for p in change.partners if p.pk != task.lead_id])
+        # Set quietly: the one history row the save below writes records them with the rest.
+        task.skip_history_when_saving = True  # type: ignore[attr-defined]
+        try:
+            task.partners.set(change.partners)
+        finally:
+            del task.skip_history_when_saving  # type: ignore[attr-defined]
+    task._history_user = user  # type: ignore[attr-defined]
+    task.save()
     return task

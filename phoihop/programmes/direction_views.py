@@ -56,17 +56,21 @@ def direction_update(request: HttpRequest, direction_id: int) -> HttpResponse:
     unit = permissions.access_unit_by_id(request.user, task.unit_id)
     if not permissions.can_plan_for(request.user, unit):
         raise PermissionDenied
-    form = DirectionForm(request.POST, unit=unit, period=task.period)
+    bodies = permissions.bodies_to_plan_with(request.user, unit)
+    form = DirectionForm(request.POST, unit=unit, period=task.period, bodies=bodies)
     if not form.is_valid():
         report_errors(request, form, lead=_("Chưa cập nhật được: "))
         return redirect(f"{_plan_url(unit.pk, task.period)}#directions")
     data = form.cleaned_data
+    # The row's details send the lead with the partners ticked (none ticked sends no key at
+    # all); a post without either, a quick change of status, leaves the partners as they are.
+    names_bodies = "lead" in request.POST or "partners" in request.POST
     change = direction_services.TaskChange(
         status=data["status"],
         reason=data["reason"],
         title=data["title"] or None,
         lead=data["lead"],
-        partners=list(data["partners"]) if "partners" in request.POST else None,
+        partners=list(data["partners"]) if names_bodies else None,
         due_on=data["due_on"],
         activity=data["activity"],
         planned=data["planned"],

@@ -125,9 +125,10 @@ class DirectionForm(forms.Form):
         required=False,
     )
 
-    def __init__(self, *args, unit: Unit, period: str, **kwargs):
+    def __init__(self, *args, unit: Unit, period: str, bodies, **kwargs):
         super().__init__(*args, **kwargs)
-        bodies = Organisation.objects.filter(unit=unit, is_active=True)
+        # `bodies` are those the user may plan with (permissions.bodies_to_plan_with): any
+        # other organisation sent, a forged one of another unit included, is an unknown choice.
         _choices(self, "lead").queryset = bodies
         _choices(self, "partners").queryset = bodies
         _choices(self, "activity").queryset = JointActivity.objects.filter(unit=unit)

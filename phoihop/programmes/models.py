@@ -400,7 +400,8 @@ class Direction(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
-    history = HistoricalRecords()
+    # Who joins a task is part of how it stands: each history row keeps the partners of then.
+    history = HistoricalRecords(m2m_fields=["partners"])
 
     class Meta:
         verbose_name = _("nhiệm vụ từ phương hướng")

@@ -153,3 +153,40 @@ def test_the_last_directions_become_tasks_and_the_next_report_says_which_were_do
     assert said and said[0].startswith(
         f"- Trong số {count:02d} nhiệm vụ đề ra ở kỳ trước, đã hoàn thành 01: “{first}”"
     ), said
+
+
+def test_the_office_ticks_two_partners_of_a_task_and_sees_them_listed(
+    browser: Browser,  # noqa: F811
+    site: str,  # noqa: F811
+) -> None:
+    from phoihop.places.models import Unit
+    from phoihop.programmes.models import Direction
+
+    bu_dang = Unit.objects.get(code="698")
+    task = Direction.objects.filter(unit=bu_dang, period="2020S2").order_by("order")[4]
+    assert not task.partners.exists()
+    office = new_page(browser, "vanphong", site)
+    office.goto(f"{site}/chuong-trinh/ke-hoach/{bu_dang.pk}/2020S2/")
+
+    def task_row():
+        return office.locator("#direction-tasks tbody tr").filter(
+            has=office.locator("td:first-child", has_text=task.title)
+        )
+
+    row = task_row()
+    expect(row.locator("td.task-bodies")).to_have_text("Ban CHQS")
+    row.locator("summary", has_text="Chủ trì, phối hợp").click()
+    row.get_by_label("Hội CTĐ", exact=True).check()
+    row.get_by_label("Hội ND", exact=True).check()
+    row.get_by_role("button", name="Cập nhật").click()
+    expect(office.locator(".messages")).to_contain_text("Đã cập nhật nhiệm vụ")
+    expect(task_row().locator("td.task-bodies")).to_have_text("Ban CHQS / Hội CTĐ, Hội ND")
+
+    # Ticking the lead as well is refused, and the partners stay as they were.
+    row = task_row()
+    row.locator("summary", has_text="Chủ trì, phối hợp").click()
+    expect(row.get_by_label("Hội CTĐ", exact=True)).to_be_checked()
+    row.get_by_label("Ban CHQS", exact=True).check()
+    row.get_by_role("button", name="Cập nhật").click()
+    expect(office.locator(".messages")).to_contain_text("không thể đồng thời là cơ quan phối hợp")
+    expect(task_row().locator("td.task-bodies")).to_have_text("Ban CHQS / Hội CTĐ, Hội ND")

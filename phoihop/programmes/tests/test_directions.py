@@ -138,7 +138,7 @@ def test_done_keeps_the_activity_that_carried_it_out(personas) -> None:
             status="done",
             activity=activity,
             lead=youth,
-            partners=[red_cross, youth],
+            partners=[red_cross],
             due_on=dt.date(2020, 10, 1),
         ),
     )
@@ -149,7 +149,7 @@ def test_done_keeps_the_activity_that_carried_it_out(personas) -> None:
         youth,
         dt.date(2020, 10, 1),
     )
-    assert list(task.partners.all()) == [red_cross]  # the lead is not its own partner
+    assert list(task.partners.all()) == [red_cross]
     tasks.update_task(
         user=personas["vanphong"],
         task=task,

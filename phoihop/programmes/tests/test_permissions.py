@@ -136,3 +136,23 @@ def test_only_the_office_makes_and_closes_the_tasks_of_the_directions(
     response = client.post(f"/chuong-trinh/ke-hoach/{district.pk}/2020S2/nhiem-vu/")
     assert response.status_code == status
     assert Direction.objects.filter(unit=district).exists() is (status == 302)
+
+
+@pytest.mark.parametrize(("username", "status"), TASKS)
+def test_only_the_office_names_a_tasks_partners(personas, client_for, username, status) -> None:
+    from phoihop.programmes.models import Direction
+
+    district = Unit.objects.get(code="698")
+    task = Direction.objects.filter(unit=district, status=Direction.Status.OPEN).first()
+    partners = [_org("698", "ctd").pk, _org("698", "nd").pk]
+    response = client_for(username).post(
+        f"/chuong-trinh/nhiem-vu/{task.pk}/",
+        {"status": "open", "lead": task.lead_id, "partners": partners},
+    )
+    assert response.status_code == status
+    assert (sorted(task.partners.values_list("pk", flat=True)) == sorted(partners)) is (
+        status == 302
+    )
+    # The picker offers the district's bodies to whoever plans it, and none to anyone else.
+    offered = permissions.bodies_to_plan_with(personas[username], district)
+    assert offered.count() == (district.organisations.count() if status == 302 else 0)
