@@ -11,6 +11,9 @@ import pytest
 
 from bench.cache import source_key
 
+# The browser tests' live server and Chromium (fixtures `browser`, `site`, `page`).
+pytest_plugins = ["tests.browser.support"]
+
 ROOT = Path(__file__).resolve().parent
 # The built demo database, kept between runs on SQLite: a copy restores in a fraction of a
 # second what building takes a minute or two of each worker. Keyed by every source and data

@@ -1,27 +1,22 @@
 """API tokens in Chromium: the reporter makes one on the account page, a program uses it, the
 reporter revokes it; and the API's documentation renders from local files (no CDN).
 
-The live server and browser fixtures are the ones test_pages.py defines (imported below).
+The live server and browser fixtures come from tests/browser/support.py.
 """
 
 from __future__ import annotations
 
-import os
-
 import pytest
+from playwright.sync_api import Page, expect
 
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
-from playwright.sync_api import Page, expect  # noqa: E402
-
-from tests.browser.test_pages import browser, page, sign_in, site  # noqa: E402, F401
+from tests.browser.support import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 
 def test_a_reporter_makes_a_token_a_program_uses_it_and_the_reporter_revokes_it(
-    page: Page,  # noqa: F811
-    site: str,  # noqa: F811 - fixtures imported above
+    page: Page,
+    site: str,
 ) -> None:
     sign_in(page, site, "chuthapdo")
     page.goto(f"{site}/tai-khoan/")
@@ -51,7 +46,7 @@ def test_a_reporter_makes_a_token_a_program_uses_it_and_the_reporter_revokes_it(
     assert refused.status == 401 and "Cần mã truy cập hợp lệ" in refused.json()["detail"]
 
 
-def test_the_documentation_renders_without_the_internet(page: Page, site: str) -> None:  # noqa: F811
+def test_the_documentation_renders_without_the_internet(page: Page, site: str) -> None:
     outside: list[str] = []
     page.on(
         "request",

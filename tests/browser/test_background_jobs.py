@@ -1,25 +1,20 @@
 """Background work in Chromium: an old report's reading, whose page polls (htmx, no inline
 script) and then opens the review by itself, and the office's "Kiểm tra lại toàn bộ".
 
-The live server and browser fixtures are the ones test_pages.py defines (imported below).
+The live server and browser fixtures come from tests/browser/support.py.
 """
 
 from __future__ import annotations
 
-import os
-
 import pytest
+from playwright.sync_api import Page, expect
 
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
-from playwright.sync_api import Page, expect  # noqa: E402
-
-from tests.browser.test_pages import browser, page, sign_in, site  # noqa: E402, F401
+from tests.browser.support import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
 
-def test_the_reading_page_waits_then_opens_the_review(page: Page, site: str, personas) -> None:  # noqa: F811
+def test_the_reading_page_waits_then_opens_the_review(page: Page, site: str, personas) -> None:
     from django.urls import reverse
 
     from phoihop.demo.seed import SEED_REPORT
@@ -49,7 +44,7 @@ def test_the_reading_page_waits_then_opens_the_review(page: Page, site: str, per
     expect(page.locator("mark.figure").first).to_be_visible()
 
 
-def test_the_office_validates_everything_again(page: Page, site: str) -> None:  # noqa: F811
+def test_the_office_validates_everything_again(page: Page, site: str) -> None:
     sign_in(page, site, "vanphong")
     page.goto(f"{site}/kiem-tra/")
     # Tests run tasks inside the request: the answer comes back to this page, said.

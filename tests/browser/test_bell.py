@@ -1,22 +1,18 @@
 """The bell in Chromium: the unread count in the site shell, the list (newest first, unread
 highlighted, each linking to its report), marking one read and then all read.
 
-The live server and browser fixtures are the ones test_pages.py defines (imported below).
+The live server and browser fixtures come from tests/browser/support.py.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Page, expect
 
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
-from playwright.sync_api import Page, expect  # noqa: E402
-
-from tests.browser.test_pages import PHONE, browser, page, sign_in, site  # noqa: E402, F401
+from tests.browser.support import PHONE, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 SHOTS = Path("/tmp/shots")
@@ -46,13 +42,13 @@ def three_for_hong(db) -> list[int]:
     return [n.pk for n in made]
 
 
-def bell_count(page: Page):  # noqa: F811
+def bell_count(page: Page):
     return page.locator("#bell .count")
 
 
 def test_it_counts_lists_and_marks_read(
-    page: Page,  # noqa: F811
-    site: str,  # noqa: F811
+    page: Page,
+    site: str,
     three_for_hong: list[int],
 ) -> None:
     returned, _reopened, accepted = three_for_hong
@@ -95,8 +91,8 @@ def test_it_counts_lists_and_marks_read(
 
 
 def test_it_lets_the_reporter_choose_in_app_only_from_the_menu(
-    page: Page,  # noqa: F811
-    site: str,  # noqa: F811
+    page: Page,
+    site: str,
 ) -> None:
     from phoihop.accounts.models import User
 

@@ -2,22 +2,18 @@
 builds and sends a plan, a member records an inspection with a recommendation, the commune
 answers it, and the review report's inspection paragraph changes.
 
-The live server and browser fixtures are the ones test_pages.py defines (imported below).
+The live server and browser fixtures come from tests/browser/support.py.
 """
 
 from __future__ import annotations
 
-import os
 import re
 
 import pytest
+from playwright.sync_api import Browser, Page, expect
 
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
-from playwright.sync_api import Browser, Page, expect  # noqa: E402
-
-from phoihop.demo.builder import DEMO_PASSWORD  # noqa: E402
-from tests.browser.test_pages import browser, sign_in, site  # noqa: E402, F401
+from phoihop.demo.builder import DEMO_PASSWORD
+from tests.browser.support import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 DESKTOP = {"width": 1280, "height": 900}
@@ -31,7 +27,7 @@ def new_page(chromium: Browser, username: str, base: str) -> Page:
     return page
 
 
-def test_the_member_sees_their_two_communes_from_the_nav(browser: Browser, site: str) -> None:  # noqa: F811
+def test_the_member_sees_their_two_communes_from_the_nav(browser: Browser, site: str) -> None:
     page = new_page(browser, "thanhvien", site)
     page.get_by_role("navigation").get_by_role("link", name="Ban chỉ đạo").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("Địa bàn phụ trách")
@@ -46,7 +42,7 @@ def test_the_member_sees_their_two_communes_from_the_nav(browser: Browser, site:
     page.context.close()
 
 
-def test_the_office_ranks_the_communes_and_changes_a_weight(browser: Browser, site: str) -> None:  # noqa: F811
+def test_the_office_ranks_the_communes_and_changes_a_weight(browser: Browser, site: str) -> None:
     from phoihop.places.models import Unit
 
     district = Unit.objects.get(code="698")
@@ -67,7 +63,7 @@ def test_the_office_ranks_the_communes_and_changes_a_weight(browser: Browser, si
     page.context.close()
 
 
-def test_plan_sent_inspection_recorded_answered_and_reported(browser: Browser, site: str) -> None:  # noqa: F811
+def test_plan_sent_inspection_recorded_answered_and_reported(browser: Browser, site: str) -> None:
     from phoihop.accounts.models import Role, User
     from phoihop.committee.models import InspectionPlan
     from phoihop.core.periods import Period

@@ -1,20 +1,15 @@
 """Under the Content-Security-Policy (no inline script or style, no eval) the pages still work
 in Chromium, and the browser reports no violation.
 
-The live server and browser fixtures are the ones test_pages.py defines (imported below).
+The live server and browser fixtures come from tests/browser/support.py.
 """
 
 from __future__ import annotations
 
-import os
-
 import pytest
+from playwright.sync_api import Browser, Page, expect
 
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
-from playwright.sync_api import Browser, Page, expect  # noqa: E402
-
-from tests.browser.test_pages import browser, sign_in, site  # noqa: E402, F401
+from tests.browser.support import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
@@ -34,8 +29,8 @@ def watched_page(chromium: Browser, username: str, base: str) -> tuple[Page, lis
 
 
 def test_the_entry_page_saves_through_htmx_and_warns_before_losing_typing(
-    browser: Browser,  # noqa: F811
-    site: str,  # noqa: F811
+    browser: Browser,
+    site: str,
 ) -> None:
     page, violations = watched_page(browser, "chuthapdo", site)
     assert page.locator('meta[name="htmx-config"]').count() == 1
@@ -55,8 +50,8 @@ def test_the_entry_page_saves_through_htmx_and_warns_before_losing_typing(
 
 
 def test_charts_draw_and_the_bell_counts_without_violations(
-    browser: Browser,  # noqa: F811
-    site: str,  # noqa: F811
+    browser: Browser,
+    site: str,
 ) -> None:
     page, violations = watched_page(browser, "vanphong", site)
     page.goto(f"{site}/phan-tich/")
@@ -71,8 +66,8 @@ def test_charts_draw_and_the_bell_counts_without_violations(
 
 
 def test_the_admin_works_under_the_policy(
-    browser: Browser,  # noqa: F811
-    site: str,  # noqa: F811
+    browser: Browser,
+    site: str,
 ) -> None:
     page, violations = watched_page(browser, "quantri", site)
     page.goto(f"{site}/quan-tri/accounts/user/")

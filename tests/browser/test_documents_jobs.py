@@ -1,20 +1,15 @@
 """The report page in Chromium: the preview's pages arrive as images, the PDF is made in the
 background and its page follows the job (polled by htmx, no inline script) to the download.
 
-The live server and browser fixtures are the ones test_pages.py defines (imported below).
+The live server and browser fixtures come from tests/browser/support.py.
 """
 
 from __future__ import annotations
 
-import os
-
 import pytest
+from playwright.sync_api import Page, expect
 
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
-from playwright.sync_api import Page, expect  # noqa: E402
-
-from tests.browser.test_pages import browser, page, sign_in, site  # noqa: E402, F401
+from tests.browser.support import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
@@ -33,7 +28,7 @@ def bu_dang(db):
     return Unit.objects.get(code="698")
 
 
-def test_the_preview_shows_page_images(page: Page, site: str, bu_dang) -> None:  # noqa: F811
+def test_the_preview_shows_page_images(page: Page, site: str, bu_dang) -> None:
     sign_in(page, site, "vanphong")
     page.goto(f"{site}/van-ban/{bu_dang.pk}/2020S1/")
     page.get_by_role("button", name="Xem trước các trang PDF").click()
@@ -44,8 +39,8 @@ def test_the_preview_shows_page_images(page: Page, site: str, bu_dang) -> None: 
 
 
 def test_the_pdf_is_made_in_the_background_then_offered(
-    page: Page,  # noqa: F811
-    site: str,  # noqa: F811
+    page: Page,
+    site: str,
     bu_dang,
 ) -> None:
     sign_in(page, site, "vanphong")
@@ -62,8 +57,8 @@ def test_the_pdf_is_made_in_the_background_then_offered(
 
 
 def test_a_running_job_is_followed_until_its_file_is_ready(
-    page: Page,  # noqa: F811
-    site: str,  # noqa: F811
+    page: Page,
+    site: str,
     bu_dang,
     tmp_path,
 ) -> None:
@@ -98,7 +93,7 @@ def test_a_running_job_is_followed_until_its_file_is_ready(
     expect(page.locator(".job")).not_to_have_attribute("hx-trigger", "every 1s")
 
 
-def test_a_failed_job_says_why(page: Page, site: str, bu_dang) -> None:  # noqa: F811
+def test_a_failed_job_says_why(page: Page, site: str, bu_dang) -> None:
     from phoihop.accounts.models import User
     from phoihop.jobs.models import Job
     from phoihop.jobs.services import fail_job

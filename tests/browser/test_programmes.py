@@ -1,19 +1,14 @@
 """The office sets targets, plans a joint activity, records it, and sees progress move.
 
-The live server and browser fixtures are the ones test_pages.py defines (imported below).
+The live server and browser fixtures come from tests/browser/support.py.
 """
 
 from __future__ import annotations
 
-import os
-
 import pytest
+from playwright.sync_api import Browser, Page, expect
 
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
-from playwright.sync_api import Browser, Page, expect  # noqa: E402
-
-from tests.browser.test_pages import browser, sign_in, site  # noqa: E402, F401
+from tests.browser.support import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 DESKTOP = {"width": 1280, "height": 900}
@@ -42,8 +37,8 @@ def planned_row(page: Page, title: str):
 
 
 def test_targets_a_plan_and_a_joint_activity_move_progress_on_the_dashboard(
-    browser: Browser,  # noqa: F811
-    site: str,  # noqa: F811
+    browser: Browser,
+    site: str,
 ) -> None:
     office = new_page(browser, "vanphong", site)
     assert farmers_share(office, site) == "53,0%"
@@ -110,8 +105,8 @@ def test_targets_a_plan_and_a_joint_activity_move_progress_on_the_dashboard(
 
 
 def test_the_last_directions_become_tasks_and_the_next_report_says_which_were_done(
-    browser: Browser,  # noqa: F811
-    site: str,  # noqa: F811
+    browser: Browser,
+    site: str,
 ) -> None:
     from io import BytesIO
 
@@ -156,8 +151,8 @@ def test_the_last_directions_become_tasks_and_the_next_report_says_which_were_do
 
 
 def test_the_office_ticks_two_partners_of_a_task_and_sees_them_listed(
-    browser: Browser,  # noqa: F811
-    site: str,  # noqa: F811
+    browser: Browser,
+    site: str,
 ) -> None:
     from phoihop.places.models import Unit
     from phoihop.programmes.models import Direction

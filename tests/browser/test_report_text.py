@@ -1,27 +1,22 @@
 """The office rewords the generated report in Chromium before export, then goes back.
 
-The live server and browser fixtures are the ones test_pages.py defines (imported below).
+The live server and browser fixtures come from tests/browser/support.py.
 """
 
 from __future__ import annotations
 
-import os
-
 import pytest
+from playwright.sync_api import Page, expect
 
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
-from playwright.sync_api import Page, expect  # noqa: E402
-
-from phoihop.documents.models import ReportText  # noqa: E402
-from phoihop.places.models import Unit  # noqa: E402
-from tests.browser.test_pages import browser, page, sign_in, site  # noqa: E402, F401
+from phoihop.documents.models import ReportText
+from phoihop.places.models import Unit
+from tests.browser.support import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 NEW_TEXT = "Ban Chỉ đạo huyện lãnh đạo sát sao, đúng kế hoạch (văn phòng sửa)."
 
 
-def test_the_office_rewords_a_part_and_goes_back(page: Page, site: str) -> None:  # noqa: F811
+def test_the_office_rewords_a_part_and_goes_back(page: Page, site: str) -> None:
     bu_dang = Unit.objects.get(code="698")
     sign_in(page, site, "vanphong")
     page.goto(f"{site}/van-ban/{bu_dang.pk}/2020S1/")

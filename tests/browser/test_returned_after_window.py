@@ -3,22 +3,18 @@ window closed, the office returns the Red Cross's report; the reporter is told (
 it on the home page, corrects one figure on the web and another through Excel, and submits again;
 the office is told each time and accepts. Every step notifies the other side.
 
-The live server and browser fixtures are the ones test_pages.py defines (imported below).
+The live server and browser fixtures come from tests/browser/support.py.
 """
 
 from __future__ import annotations
 
 import io
-import os
 
 import pytest
+from openpyxl import load_workbook
+from playwright.sync_api import Browser, Page, expect
 
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
-from openpyxl import load_workbook  # noqa: E402
-from playwright.sync_api import Browser, Page, expect  # noqa: E402
-
-from tests.browser.test_pages import browser, sign_in, site  # noqa: E402, F401
+from tests.browser.support import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 
@@ -40,8 +36,8 @@ def open_bell(page: Page, base: str, *, says: str) -> None:
 
 
 def test_a_returned_report_is_corrected_after_its_window_on_the_web_and_in_excel(
-    browser: Browser,  # noqa: F811
-    site: str,  # noqa: F811
+    browser: Browser,
+    site: str,
     tmp_path,
 ) -> None:
     from phoihop.accounts.models import User

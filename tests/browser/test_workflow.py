@@ -2,22 +2,18 @@
 returns it, the reporter corrects and submits again, the office accepts; the matrix follows
 each step and the audit shows them all.
 
-The live server and browser fixtures are the ones test_pages.py defines (imported below).
+The live server and browser fixtures come from tests/browser/support.py.
 """
 
 from __future__ import annotations
 
-import os
 import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, Page, expect
 
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
-from playwright.sync_api import Browser, Page, expect  # noqa: E402
-
-from tests.browser.test_pages import PHONE, browser, sign_in, site  # noqa: E402, F401
+from tests.browser.support import PHONE, sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 SHOTS = Path("/tmp/shots")
@@ -54,8 +50,8 @@ def wait_saved(page: Page) -> None:
 
 
 def test_it_takes_the_red_cross_2020s2_through_the_whole_workflow(
-    browser: Browser,  # noqa: F811
-    site: str,  # noqa: F811
+    browser: Browser,
+    site: str,
 ) -> None:
     from phoihop.organisations.models import Organisation
 

@@ -2,24 +2,20 @@
 sees that the text speaks of 2020 and acknowledges it, corrects one figure, and imports; the
 figures land in draft submissions with their narrative, the figures cited in place.
 
-The live server and browser fixtures are the ones tests/browser/test_pages.py defines: the
+The live server and browser fixtures come from tests/browser/support.py: the
 server shares the test's connection, so what the browser writes is seen here and rolled back.
 """
 
 from __future__ import annotations
 
-import os
 import re
 from decimal import Decimal
 
 import pytest
+from playwright.sync_api import Browser, Page, expect
 
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
-from playwright.sync_api import Browser, Page, expect  # noqa: E402
-
-from phoihop.demo.seed import SEED_REPORT  # noqa: E402
-from tests.browser.test_pages import browser, sign_in, site  # noqa: E402, F401
+from phoihop.demo.seed import SEED_REPORT
+from tests.browser.support import sign_in
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
 DESKTOP = {"width": 1280, "height": 900}
@@ -41,8 +37,8 @@ def row_of(page: Page, text: str):
 
 
 def test_the_office_imports_the_seed_into_2021s1_and_finds_drafts_with_their_narrative(
-    browser: Browser,  # noqa: F811
-    site: str,  # noqa: F811
+    browser: Browser,
+    site: str,
 ) -> None:
     from phoihop.organisations.models import Organisation
     from phoihop.reporting.models import FigureValue, Status, Submission
