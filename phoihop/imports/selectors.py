@@ -64,7 +64,9 @@ class ImportCatalogue:
 
 def import_catalogue(organisations: list[Organisation]) -> ImportCatalogue:
     """The importable indicators, who reports each, and what each organisation's form holds."""
-    indicators = importable_indicators()
+    everything = list(Indicator.objects.order_by("name"))
+    # The importable ones as importable_indicators() reads them, from the same query.
+    indicators = [indicator for indicator in everything if indicator.formula == ""]
     forms = list(
         Form.objects.filter(is_active=True).order_by("pk").prefetch_related("organisation_kinds")
     )
@@ -73,7 +75,7 @@ def import_catalogue(organisations: list[Organisation]) -> ImportCatalogue:
         section__form__is_active=True
     ).values_list("section__form_id", "indicator_id"):
         links[form_id].append(indicator_id)
-    codes = dict(Indicator.objects.values_list("pk", "code"))
+    codes = {indicator.pk: indicator.code for indicator in everything}
     kinds: dict[int, set[str]] = defaultdict(set)
     for form in forms:
         form_kinds = {kind.code for kind in form.organisation_kinds.all()}
