@@ -42,7 +42,7 @@ def propose_candidates(
     The catalogue's words are normalised once here, for all the figures of the import.
     """
     found = selectors.import_catalogue(organisations)
-    catalogue = Catalogue(found.keywords)
+    catalogue = found.ranking
     by_code = {k.code: k for k in found.keywords}
     reportable, indicators = found.reportable, found.indicators
     local = local_contexts(result.figures)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import heapq
 import re
 from collections import Counter
@@ -93,6 +94,15 @@ class Catalogue:
                 self.by_keyword.setdefault(keyword, []).append(index)
             for word in prepared.name_words:
                 self.by_name_word.setdefault(word, []).append(index)
+        self._forget()
+
+    def fresh(self) -> Catalogue:
+        """The same prepared words, with nothing remembered of any figure: one per import."""
+        catalogue = copy.copy(self)
+        catalogue._forget()
+        return catalogue
+
+    def _forget(self) -> None:
         self._unit_scores: dict[str | None, list[float | None]] = {}
         self._base_scores: dict[tuple[str | None, str | None, bool], list[float]] = {}
         self._tokens: dict[str, tuple[str, ...]] = {}

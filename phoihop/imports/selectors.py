@@ -13,7 +13,7 @@ from django.utils.safestring import SafeString, mark_safe
 from phoihop.accounts import permissions
 from phoihop.imports.learned import Learned
 from phoihop.imports.models import ImportCandidate, ImportSession, LearnedMapping
-from phoihop.imports.ranking import IndicatorKeywords
+from phoihop.imports.ranking import Catalogue, IndicatorKeywords
 from phoihop.imports.reportinfo import ReportingUnit
 from phoihop.imports.vocabulary import fold
 from phoihop.indicators.models import Form, Indicator, SectionIndicator
@@ -60,10 +60,51 @@ class ImportCatalogue:
     indicators: dict[str, Indicator]
     # organisation id -> the codes its own form collects (as reporting.services.form_for picks)
     reportable: dict[int, set[str]]
+    # The keywords prepared for ranking, with nothing remembered of any figure yet.
+    ranking: Catalogue
 
 
-def import_catalogue(organisations: list[Organisation]) -> ImportCatalogue:
-    """The importable indicators, who reports each, and what each organisation's form holds."""
+@dataclass(frozen=True)
+class _Read:
+    """The catalogue as read from the database, the same for every organisation."""
+
+    keywords: list[IndicatorKeywords]
+    indicators: dict[str, Indicator]
+    forms: list[Form]
+    links: dict[int, list[int]]
+    codes: dict[int, str]
+    ranking: Catalogue
+
+
+def _catalogue_rows() -> tuple:
+    """Every value the catalogue of an import is made from, in plain rows (no model objects)."""
+    through = Form.organisation_kinds.through.objects
+    return (
+        tuple(Indicator.objects.order_by("pk").values_list(*_INDICATOR_FIELDS)),
+        tuple(Form.objects.filter(is_active=True).order_by("pk").values_list(*_FORM_FIELDS)),
+        tuple(
+            through.filter(form__is_active=True)
+            .order_by("pk")
+            .values_list("form_id", "organisationkind_id", "organisationkind__code")
+        ),
+        tuple(
+            SectionIndicator.objects.filter(section__form__is_active=True)
+            .order_by("pk")
+            .values_list("section__form_id", "indicator_id")
+        ),
+    )
+
+
+_INDICATOR_FIELDS = [field.attname for field in Indicator._meta.concrete_fields]
+_FORM_FIELDS = [field.attname for field in Form._meta.concrete_fields]
+# The catalogue read for an earlier import and the rows it was made from. An import whose rows
+# are the same reuses it; any difference reads it again. Kept by content rather than cleared on
+# a change, so that no path can leave it stale: another process (the task worker, the command
+# line), a catalogue file's bulk insert, an update without signals, a rolled-back transaction.
+_kept: tuple[tuple, _Read] | None = None
+
+
+def _read_catalogue() -> _Read:
     everything = list(Indicator.objects.order_by("name"))
     # The importable ones as importable_indicators() reads them, from the same query.
     indicators = [indicator for indicator in everything if indicator.formula == ""]
@@ -75,18 +116,11 @@ def import_catalogue(organisations: list[Organisation]) -> ImportCatalogue:
         section__form__is_active=True
     ).values_list("section__form_id", "indicator_id"):
         links[form_id].append(indicator_id)
-    codes = {indicator.pk: indicator.code for indicator in everything}
     kinds: dict[int, set[str]] = defaultdict(set)
     for form in forms:
         form_kinds = {kind.code for kind in form.organisation_kinds.all()}
         for indicator_id in links[form.pk]:
             kinds[indicator_id] |= form_kinds
-    reportable: dict[int, set[str]] = {}
-    for organisation in organisations:
-        form = next((f for f in forms if f.is_reported_by(organisation)), None)
-        reportable[organisation.pk] = (
-            {codes[i] for i in links[form.pk]} if form is not None else set()
-        )
     keywords = [
         IndicatorKeywords(
             code=indicator.code,
@@ -97,7 +131,38 @@ def import_catalogue(organisations: list[Organisation]) -> ImportCatalogue:
         )
         for indicator in indicators
     ]
-    return ImportCatalogue(keywords, {i.code: i for i in indicators}, reportable)
+    return _Read(
+        keywords,
+        {i.code: i for i in indicators},
+        forms,
+        dict(links),
+        {indicator.pk: indicator.code for indicator in everything},
+        Catalogue(keywords),
+    )
+
+
+def import_catalogue(organisations: list[Organisation]) -> ImportCatalogue:
+    """The importable indicators, who reports each, and what each organisation's form holds.
+
+    The catalogue changes rarely and imports come often: its rows are read each time (plain
+    values, four queries), the objects and prepared words only when the rows changed.
+    """
+    global _kept
+    rows = _catalogue_rows()
+    if _kept is not None and _kept[0] == rows:
+        read = _kept[1]
+    else:
+        read = _read_catalogue()
+        _kept = (rows, read)
+    reportable: dict[int, set[str]] = {}
+    for organisation in organisations:
+        form = next((f for f in read.forms if f.is_reported_by(organisation)), None)
+        reportable[organisation.pk] = (
+            {read.codes[i] for i in read.links.get(form.pk, ())} if form is not None else set()
+        )
+    return ImportCatalogue(
+        list(read.keywords), dict(read.indicators), reportable, read.ranking.fresh()
+    )
 
 
 _LEVEL_KINDS: dict[str, tuple[str, ...]] = {
