@@ -238,16 +238,17 @@ def _keyword_parts(
     )
     parts: dict[int, float] = {}
     name_sizes, keyword_counts = catalogue.name_sizes, catalogue.keyword_counts
-    for index in hits.keys() | shared.keys():
+    # Touched by a word of its name (so its name has words): with no keyword found, the name
+    # part alone, halved for an indicator that has keywords (worked out as below, in short).
+    for index, count in shared.items():
+        name_part = count / name_sizes[index]
+        parts[index] = 0.5 * name_part if keyword_counts[index] else name_part
+    # A keyword of it found (so it has keywords).
+    for index, count in hits.items():
         name_size = name_sizes[index]
         name_part = shared.get(index, 0) / name_size if name_size else 0.0
-        keywords = keyword_counts[index]
-        if not keywords:
-            parts[index] = name_part
-            continue
-        count = hits.get(index, 0)
         # Two keywords found say more than one: "trị giá" alone fits every gift's value.
-        keyword_part = 0.8 * (count / keywords) + 0.2 * min(count, 2) / 2
+        keyword_part = 0.8 * (count / keyword_counts[index]) + 0.2 * min(count, 2) / 2
         # A keyword found counts more than a name word shared: names repeat "số", "lượt", "cuộc".
         parts[index] = max(keyword_part, 0.5 * name_part)
     return parts
