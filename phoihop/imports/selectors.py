@@ -157,8 +157,9 @@ def import_catalogue(organisations: list[Organisation]) -> ImportCatalogue:
     """
     global _kept
     rows = _catalogue_rows()
-    if _kept is not None and _kept[0] == rows:
-        read = _kept[1]
+    kept = _kept  # one look: another thread may replace it meanwhile
+    if kept is not None and kept[0] == rows:
+        read = kept[1]
     else:
         read = _read_catalogue(rows)
         _kept = (rows, read)
