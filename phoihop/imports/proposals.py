@@ -42,7 +42,7 @@ def propose_candidates(
     The catalogue's words are normalised once here, for all the figures of the import.
     """
     found = selectors.import_catalogue(organisations)
-    catalogue = Catalogue(found.keywords)
+    catalogue = found.ranking
     by_code = {k.code: k for k in found.keywords}
     reportable, indicators = found.reportable, found.indicators
     local = local_contexts(result.figures)
@@ -58,12 +58,11 @@ def propose_candidates(
         kind = figure.organisation or (lesson.kind if lesson else None)
         organisation = selectors.default_organisation(organisations, kind)
         allowed = reportable.get(organisation.pk) if organisation else None
-        ranked = [
-            (code, score)
-            for code, score in rank_candidates(figure, catalogue, local=local[figure.id])
-            # An indicator outside the organisation's form could not be saved for it.
-            if allowed is None or code in allowed
-        ]
+        # An indicator outside the organisation's form could not be saved for it. One more
+        # than shown, in case the lesson's indicator is among them.
+        ranked = rank_candidates(
+            figure, catalogue, local=local[figure.id], among=allowed, limit=TOP_CANDIDATES + 1
+        )
         if lesson and lesson.code in indicators and (allowed is None or lesson.code in allowed):
             taught[figure.id] = lesson
             ranked = [(lesson.code, LEARNED_SCORE), *(r for r in ranked if r[0] != lesson.code)]

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import copy
+import heapq
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import chain
 
@@ -82,34 +84,89 @@ class Catalogue:
         self.by_keyword: dict[tuple[str, ...], list[int]] = {}
         self.by_name_word: dict[str, list[int]] = {}
         self.by_code = {p.indicator.code: p for p in self.prepared}
+        self.codes = [p.indicator.code for p in self.prepared]
+        self.name_sizes = [len(p.name_words) for p in self.prepared]
+        self.keyword_counts = [len(p.keywords) for p in self.prepared]
+        self.longest = max((len(k) for p in self.prepared for k in p.keywords), default=1)
         for index, prepared in enumerate(self.prepared):
             for keyword in prepared.keywords:
                 self.by_first_word.setdefault(keyword[0], set()).add(keyword)
                 self.by_keyword.setdefault(keyword, []).append(index)
             for word in prepared.name_words:
                 self.by_name_word.setdefault(word, []).append(index)
+        self._forget()
+
+    def fresh(self) -> Catalogue:
+        """The same prepared words, with nothing remembered of any figure: one per import."""
+        catalogue = copy.copy(self)
+        catalogue._forget()
+        return catalogue
+
+    def _forget(self) -> None:
         self._unit_scores: dict[str | None, list[float | None]] = {}
         self._base_scores: dict[tuple[str | None, str | None, bool], list[float]] = {}
-        self._tokens: dict[str, list[str]] = {}
+        self._tokens: dict[str, tuple[str, ...]] = {}
+        self._found: dict[tuple[str, ...], frozenset[tuple[str, ...]]] = {}
+        self._name_words: dict[str, frozenset[str]] = {}
         self._parts: dict[tuple[frozenset[tuple[str, ...]], frozenset[str]], dict[int, float]] = {}
 
-    def tokens(self, text: str) -> list[str]:
+    def tokens(self, text: str) -> tuple[str, ...]:
         """The folded words of a text; a sentence of several figures is split once."""
-        if text not in self._tokens:
-            self._tokens[text] = _tokens(text)
-        return self._tokens[text]
+        words = self._tokens.get(text)
+        if words is None:
+            words = self._tokens[text] = tuple(_tokens(text))
+        return words
+
+    def _name_words_in(self, text: str) -> frozenset[str]:
+        """The words of the text that are words of some indicator's name."""
+        words = self._name_words.get(text)
+        if words is None:
+            words = self._name_words[text] = frozenset(self.by_name_word.keys() & self.tokens(text))
+        return words
+
+    def _words(self, texts: tuple[str, ...]) -> tuple[str, ...]:
+        if len(texts) == 1:
+            return self.tokens(texts[0])
+        return tuple(chain.from_iterable(map(self.tokens, texts)))
+
+    def _found_in(
+        self, texts: tuple[str, ...], words: tuple[str, ...] | None = None
+    ) -> frozenset[tuple[str, ...]]:
+        found = self._found.get(texts)
+        if found is not None:
+            return found
+        words = self._words(texts) if words is None else words
+        if len(texts) == 1:
+            found = frozenset(_found_keywords(words, self, range(len(words))))
+        else:
+            # Each text's own keywords are known (a sentence is read for each of its figures);
+            # only a keyword that runs across where one text meets the next is looked for.
+            starts: set[int] = set()
+            boundary = 0
+            for text in texts[:-1]:
+                boundary += len(self.tokens(text))
+                starts.update(range(max(0, boundary - self.longest + 1), boundary))
+            found = frozenset(
+                chain(
+                    chain.from_iterable(self._found_in((text,)) for text in texts),
+                    _found_keywords(words, self, sorted(starts)),
+                )
+            )
+        self._found[texts] = found
+        return found
 
     def found(self, *texts: str) -> frozenset[tuple[str, ...]]:
-        """The catalogue's keywords found in the texts read as one."""
-        words = [word for text in texts for word in self.tokens(text)]
-        return frozenset(_found_keywords(words, self))
+        """The catalogue's keywords found in the texts read as one (once for the same texts:
+        ranking and the reason read a figure's words again)."""
+        return self._found_in(texts)
 
     def read(self, *texts: str) -> tuple[frozenset[tuple[str, ...]], dict[int, float]]:
         """The keywords found in the texts read as one, and the keyword part of each indicator
         they touch. The figures of one sentence mostly share both: worked out once."""
-        words = [word for text in texts for word in self.tokens(text)]
-        found = self.found(*texts)
-        key = (found, frozenset(words))
+        found = self._found_in(texts)
+        # Of the words, only those of some indicator's name count: the figures of a sentence,
+        # whose noun phrases differ in other words, share the result.
+        key = (found, frozenset().union(*map(self._name_words_in, texts)))
         if key not in self._parts:
             self._parts[key] = _keyword_parts(self, *key)
         return found, self._parts[key]
@@ -152,12 +209,19 @@ def _unit_score(folded: str | None, family: str | None, indicator: _Prepared) ->
     return 0.0
 
 
-def _found_keywords(words: list[str], catalogue: Catalogue) -> set[tuple[str, ...]]:
-    """The catalogue's keywords that occur in the words, each looked up from its first word."""
+def _found_keywords(
+    words: tuple[str, ...], catalogue: Catalogue, starts: Iterable[int]
+) -> set[tuple[str, ...]]:
+    """The catalogue's keywords that start at these positions of the words, each looked up from
+    its first word."""
     found: set[tuple[str, ...]] = set()
-    for index, word in enumerate(words):
-        for keyword in catalogue.by_first_word.get(word, ()):
-            if tuple(words[index : index + len(keyword)]) == keyword:
+    by_first_word = catalogue.by_first_word
+    for index in starts:
+        keywords = by_first_word.get(words[index])
+        if keywords is None:
+            continue
+        for keyword in keywords:
+            if words[index : index + len(keyword)] == keyword:
                 found.add(keyword)
     return found
 
@@ -169,19 +233,22 @@ def _keyword_parts(
     keywords found, more evidence better. Untouched indicators score 0 and are left out."""
     by_keyword, by_name_word = catalogue.by_keyword, catalogue.by_name_word
     hits = Counter(chain.from_iterable(by_keyword[k] for k in found if k in by_keyword))
-    shared = Counter(chain.from_iterable(by_name_word[w] for w in words if w in by_name_word))
+    shared = Counter(
+        chain.from_iterable(map(by_name_word.__getitem__, words & by_name_word.keys()))
+    )
     parts: dict[int, float] = {}
-    for index in hits.keys() | shared.keys():
-        indicator = catalogue.prepared[index]
-        name_words = indicator.name_words
-        name_part = shared.get(index, 0) / len(name_words) if name_words else 0.0
-        keywords = indicator.keywords
-        if not keywords:
-            parts[index] = name_part
-            continue
-        count = hits.get(index, 0)
+    name_sizes, keyword_counts = catalogue.name_sizes, catalogue.keyword_counts
+    # Touched by a word of its name (so its name has words): with no keyword found, the name
+    # part alone, halved for an indicator that has keywords (worked out as below, in short).
+    for index, count in shared.items():
+        name_part = count / name_sizes[index]
+        parts[index] = 0.5 * name_part if keyword_counts[index] else name_part
+    # A keyword of it found (so it has keywords).
+    for index, count in hits.items():
+        name_size = name_sizes[index]
+        name_part = shared.get(index, 0) / name_size if name_size else 0.0
         # Two keywords found say more than one: "trị giá" alone fits every gift's value.
-        keyword_part = 0.8 * (count / len(keywords)) + 0.2 * min(count, 2) / 2
+        keyword_part = 0.8 * (count / keyword_counts[index]) + 0.2 * min(count, 2) / 2
         # A keyword found counts more than a name word shared: names repeat "số", "lượt", "cuộc".
         parts[index] = max(keyword_part, 0.5 * name_part)
     return parts
@@ -245,10 +312,14 @@ def rank_candidates(
     indicators: Sequence[IndicatorKeywords] | Catalogue,
     *,
     local: str | None = None,
+    among: Collection[str] | None = None,
+    limit: int | None = None,
 ) -> list[tuple[str, float]]:
     """Indicator codes with a score in (0, 1], best first; indicators scoring 0 are left out.
 
     `local` are the figure's own words (see local_contexts); the whole sentence counts less.
+    `among` keeps only these codes and `limit` only the best so many: the same as filtering
+    and cutting the whole list, without sorting and rounding what would be cut.
     """
     catalogue = indicators if isinstance(indicators, Catalogue) else Catalogue(indicators)
     # The noun phrase says what is counted; the sentence says which activity it was.
@@ -265,12 +336,15 @@ def rank_candidates(
             keyword = LOCAL_SHARE * local_parts.get(index, 0.0) + (1 - LOCAL_SHARE) * keyword
         scores[index] = _score(catalogue.prepared[index], units[index], keyword, figure)
     scored = [
-        (-score, prepared.indicator.code)
-        for prepared, score in zip(catalogue.prepared, scores, strict=True)
-        if score > 0
+        (-score, code)
+        for code, score in zip(catalogue.codes, scores, strict=True)
+        if score > 0 and (among is None or code in among)
     ]
     # Sorted on the score before it is capped at 1: the better of two good fits comes first.
-    scored.sort()
+    if limit is None:
+        scored.sort()
+    else:
+        scored = heapq.nsmallest(limit, scored)
     return [(code, round(min(-score, 1.0), 4)) for score, code in scored]
 
 

@@ -126,17 +126,23 @@ def find_reporting_unit(blocks: Sequence[TextBlock]) -> ReportingUnit | None:
     if not levels:
         return None
     level = levels.most_common(1)[0][0]
-    everything = "\n".join(block.text for block in blocks)
+    everything: list[tuple[str, str]] = []  # the whole text's pairs, read once if needed
+
+    def written_everywhere() -> list[tuple[str, str]]:
+        if not everything:
+            everything.extend(_names_after_level("\n".join(block.text for block in blocks)))
+        return everything
+
     name = next((n for lvl, n in _names_after_level(opening) if lvl == level), None)
     if name is None:
-        names = Counter(n for lvl, n in _names_after_level(everything) if lvl == level)
+        names = Counter(n for lvl, n in written_everywhere() if lvl == level)
         name = names.most_common(1)[0][0] if names else None
     if name is None:
         issued = _ISSUED_RE.search(opening)
         name = issued.group(1).strip() if issued else None
     province = None
     if level != "tỉnh":
-        provinces = Counter(n for lvl, n in _names_after_level(everything) if lvl == "tỉnh")
+        provinces = Counter(n for lvl, n in written_everywhere() if lvl == "tỉnh")
         province = provinces.most_common(1)[0][0] if provinces else None
     return ReportingUnit(level, name, province)
 

@@ -13,7 +13,7 @@ from django.utils.safestring import SafeString, mark_safe
 from phoihop.accounts import permissions
 from phoihop.imports.learned import Learned
 from phoihop.imports.models import ImportCandidate, ImportSession, LearnedMapping
-from phoihop.imports.ranking import IndicatorKeywords
+from phoihop.imports.ranking import Catalogue, IndicatorKeywords
 from phoihop.imports.reportinfo import ReportingUnit
 from phoihop.imports.vocabulary import fold
 from phoihop.indicators.models import Form, Indicator, SectionIndicator
@@ -60,31 +60,68 @@ class ImportCatalogue:
     indicators: dict[str, Indicator]
     # organisation id -> the codes its own form collects (as reporting.services.form_for picks)
     reportable: dict[int, set[str]]
+    # The keywords prepared for ranking, with nothing remembered of any figure yet.
+    ranking: Catalogue
 
 
-def import_catalogue(organisations: list[Organisation]) -> ImportCatalogue:
-    """The importable indicators, who reports each, and what each organisation's form holds."""
-    indicators = importable_indicators()
-    forms = list(
-        Form.objects.filter(is_active=True).order_by("pk").prefetch_related("organisation_kinds")
+@dataclass(frozen=True)
+class _Read:
+    """The catalogue as read from the database, the same for every organisation."""
+
+    keywords: list[IndicatorKeywords]
+    indicators: dict[str, Indicator]
+    # form id -> its levels and the kinds of organisation that report it, active forms that
+    # some kind reports, by id (the first that an organisation reports is its form)
+    forms: dict[int, tuple[list[str], set[int]]]
+    links: dict[int, list[int]]
+    codes: dict[int, str]
+    ranking: Catalogue
+
+
+_INDICATOR_FIELDS = [field.attname for field in Indicator._meta.concrete_fields]
+
+
+def _catalogue_rows() -> tuple[tuple, ...]:
+    """Every value the catalogue of an import is made from, as plain rows, in three queries."""
+    return (
+        tuple(Indicator.objects.order_by("name", "pk").values_list(*_INDICATOR_FIELDS)),
+        # A form that no kind of organisation reports is nobody's: its kinds are its rows.
+        tuple(
+            Form.organisation_kinds.through.objects.filter(form__is_active=True)
+            .order_by("form_id", "pk")
+            .values_list("form_id", "form__levels", "organisationkind_id", "organisationkind__code")
+        ),
+        tuple(
+            SectionIndicator.objects.filter(section__form__is_active=True)
+            .order_by("pk")
+            .values_list("section__form_id", "indicator_id")
+        ),
     )
+
+
+def reported_by(levels: list[str], kinds: set[int], organisation: Organisation) -> bool:
+    """Form.is_reported_by, for a form read as rows (its levels, its kinds' ids)."""
+    return organisation.unit.level in levels and organisation.kind_id in kinds
+
+
+def _read_catalogue(rows: tuple[tuple, ...]) -> _Read:
+    indicator_rows, kind_rows, link_rows = rows
+    database = Indicator.objects.db
+    everything = [Indicator.from_db(database, _INDICATOR_FIELDS, row) for row in indicator_rows]
+    # The importable ones as importable_indicators() reads them.
+    indicators = [indicator for indicator in everything if indicator.formula == ""]
+    forms: dict[int, tuple[list[str], set[int]]] = {}
+    form_kinds: dict[int, set[str]] = defaultdict(set)
+    for form_id, levels, kind_id, kind_code in kind_rows:
+        forms.setdefault(form_id, (levels, set()))[1].add(kind_id)
+        form_kinds[form_id].add(kind_code)
     links: dict[int, list[int]] = defaultdict(list)
-    for form_id, indicator_id in SectionIndicator.objects.filter(
-        section__form__is_active=True
-    ).values_list("section__form_id", "indicator_id"):
+    for form_id, indicator_id in link_rows:
         links[form_id].append(indicator_id)
-    codes = dict(Indicator.objects.values_list("pk", "code"))
     kinds: dict[int, set[str]] = defaultdict(set)
-    for form in forms:
-        form_kinds = {kind.code for kind in form.organisation_kinds.all()}
-        for indicator_id in links[form.pk]:
-            kinds[indicator_id] |= form_kinds
-    reportable: dict[int, set[str]] = {}
-    for organisation in organisations:
-        form = next((f for f in forms if f.is_reported_by(organisation)), None)
-        reportable[organisation.pk] = (
-            {codes[i] for i in links[form.pk]} if form is not None else set()
-        )
+    for form_id in forms:
+        for indicator_id in links[form_id]:
+            kinds[indicator_id] |= form_kinds[form_id]
     keywords = [
         IndicatorKeywords(
             code=indicator.code,
@@ -95,7 +132,53 @@ def import_catalogue(organisations: list[Organisation]) -> ImportCatalogue:
         )
         for indicator in indicators
     ]
-    return ImportCatalogue(keywords, {i.code: i for i in indicators}, reportable)
+    return _Read(
+        keywords,
+        {i.code: i for i in indicators},
+        forms,
+        dict(links),
+        {indicator.pk: indicator.code for indicator in everything},
+        Catalogue(keywords),
+    )
+
+
+# The catalogue made for an earlier import and the rows it was made from: an import whose rows
+# are the same reuses it. Kept by content rather than cleared on a change, so that no path can
+# leave it stale: another process (the task worker, the command line), a catalogue file's bulk
+# insert, an update without signals, a rolled-back transaction.
+_kept: tuple[tuple[tuple, ...], _Read] | None = None
+
+
+def import_catalogue(organisations: list[Organisation]) -> ImportCatalogue:
+    """The importable indicators, who reports each, and what each organisation's form holds.
+
+    The catalogue changes rarely and imports come often: its rows are read each time (plain
+    values, three queries), its objects and prepared words made again only when they changed.
+    """
+    global _kept
+    rows = _catalogue_rows()
+    kept = _kept  # one look: another thread may replace it meanwhile
+    if kept is not None and kept[0] == rows:
+        read = kept[1]
+    else:
+        read = _read_catalogue(rows)
+        _kept = (rows, read)
+    reportable: dict[int, set[str]] = {}
+    for organisation in organisations:
+        form_id = next(
+            (
+                f
+                for f, (levels, kinds) in read.forms.items()
+                if reported_by(levels, kinds, organisation)
+            ),
+            None,
+        )
+        reportable[organisation.pk] = (
+            {read.codes[i] for i in read.links.get(form_id, ())} if form_id is not None else set()
+        )
+    return ImportCatalogue(
+        list(read.keywords), dict(read.indicators), reportable, read.ranking.fresh()
+    )
 
 
 _LEVEL_KINDS: dict[str, tuple[str, ...]] = {

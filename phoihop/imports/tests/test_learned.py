@@ -34,6 +34,32 @@ def kitchens(session: ImportSession):
     return session.candidates.select_related("organisation__kind").get(text__endswith="bếp")
 
 
+def import_kitchens_as(
+    session: ImportSession, user, code: str, *, period: str = PERIOD, acknowledged: bool = False
+) -> None:
+    """The office imports only the kitchens, put under `code` for the Red Cross; the other
+    figures keep their proposals and are left out."""
+    red_cross = Organisation.objects.get(unit=user.unit, kind__code="ctd")
+    choices = [
+        services.CandidateChoice(
+            candidate_id=c.pk,
+            indicator_code=code if c.text.endswith("bếp") else c.proposed_code,
+            organisation_id=red_cross.pk if c.text.endswith("bếp") else c.organisation_id,
+            value=c.value,
+            included=c.text.endswith("bếp"),
+        )
+        for c in session.candidates.all()
+    ]
+    services.import_session(
+        session,
+        user=user,
+        unit=user.unit,
+        period=period,
+        choices=choices,
+        acknowledged=acknowledged,
+    )
+
+
 def test_a_phrase_key_ignores_the_number_and_keeps_the_words_around_it() -> None:
     first = "Năm nay, phối hợp tổ chức 21 bếp cơm tình thương tại trường."
     second = "- Phối hợp tổ chức 180 bếp cơm tình thương."
@@ -57,20 +83,7 @@ def test_a_corrected_mapping_is_proposed_as_corrected_in_a_later_import(
     assert before.proposed_code != "bep_com_so" and not before.included
 
     # The office corrects the proposal of a first report and imports it.
-    session = upload(vanphong, FIRST, "bc_2021.txt")
-    choices = [
-        services.CandidateChoice(
-            candidate_id=c.pk,
-            indicator_code="bep_com_so" if c.text.endswith("bếp") else c.proposed_code,
-            organisation_id=red_cross.pk if c.text.endswith("bếp") else c.organisation_id,
-            value=c.value,
-            included=c.text.endswith("bếp"),
-        )
-        for c in session.candidates.all()
-    ]
-    services.import_session(
-        session, user=vanphong, unit=vanphong.unit, period=PERIOD, choices=choices
-    )
+    import_kitchens_as(upload(vanphong, FIRST, "bc_2021.txt"), vanphong, "bep_com_so")
     learned = LearnedMapping.objects.get()
     assert (learned.indicator.code, learned.organisation_kind.code) == ("bep_com_so", "ctd")
     assert learned.confirmed_by == vanphong
@@ -93,25 +106,7 @@ def test_a_later_confirmation_replaces_the_earlier_one(personas) -> None:
     vanphong = personas["vanphong"]
     for period, code in (("2021S1", "bep_com_so"), ("2021S2", "bep_com_gia_tri")):
         session = upload(vanphong, FIRST, f"{period}.txt")
-        red_cross = Organisation.objects.get(unit=vanphong.unit, kind__code="ctd")
-        choices = [
-            services.CandidateChoice(
-                candidate_id=c.pk,
-                indicator_code=code,
-                organisation_id=red_cross.pk,
-                value=c.value,
-                included=c.text.endswith("bếp"),
-            )
-            for c in session.candidates.all()
-        ]
-        services.import_session(
-            session,
-            user=vanphong,
-            unit=vanphong.unit,
-            period=period,
-            choices=choices,
-            acknowledged=True,
-        )
+        import_kitchens_as(session, vanphong, code, period=period, acknowledged=True)
     assert list(LearnedMapping.objects.values_list("indicator__code", flat=True)) == [
         "bep_com_gia_tri"
     ]
@@ -122,21 +117,7 @@ def test_another_districts_lesson_is_ranked_first_but_left_unticked(personas) ->
     from phoihop.places.models import Unit
 
     vanphong = personas["vanphong"]
-    session = upload(vanphong, FIRST, "bc_2021.txt")
-    red_cross = Organisation.objects.get(unit=vanphong.unit, kind__code="ctd")
-    choices = [
-        services.CandidateChoice(
-            candidate_id=c.pk,
-            indicator_code="bep_com_so" if c.text.endswith("bếp") else c.proposed_code,
-            organisation_id=red_cross.pk if c.text.endswith("bếp") else c.organisation_id,
-            value=c.value,
-            included=c.text.endswith("bếp"),
-        )
-        for c in session.candidates.all()
-    ]
-    services.import_session(
-        session, user=vanphong, unit=vanphong.unit, period=PERIOD, choices=choices
-    )
+    import_kitchens_as(upload(vanphong, FIRST, "bc_2021.txt"), vanphong, "bep_com_so")
     # The office of another district imports a report with the same phrase: Bù Đăng's choice
     # is offered first, with its reason, but that office decides whether to tick it.
     other = Unit.objects.create(
