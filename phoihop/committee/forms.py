@@ -9,7 +9,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from phoihop.committee.models import DocumentKind, Member, Position, RiskWeights, Verdict
-from phoihop.core.forms import IdsChoiceField
+from phoihop.core.forms import IdsChoiceField, choice_field
 from phoihop.organisations.models import OrganisationKind
 from phoihop.places.models import Unit
 
@@ -113,9 +113,7 @@ class TeamForm(forms.Form):
     def __init__(self, *args: Any, candidates: list[Member], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         queryset = Member.objects.filter(pk__in=[m.pk for m in candidates]).select_related("body")
-        members, leader = self.fields["members"], self.fields["leader"]
-        assert isinstance(members, IdsChoiceField)
-        assert isinstance(leader, forms.ModelChoiceField)
+        members, leader = choice_field(self, "members"), choice_field(self, "leader")
         members.queryset = leader.queryset = queryset
         members.label_from_instance = _member_label  # type: ignore[method-assign,assignment]
 
@@ -131,9 +129,7 @@ class AddCommuneForm(forms.Form):
 
     def __init__(self, *args: Any, communes: list[Unit], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        field = self.fields["unit"]
-        assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = Unit.objects.filter(pk__in=[c.pk for c in communes])
+        choice_field(self, "unit").queryset = Unit.objects.filter(pk__in=[c.pk for c in communes])
 
 
 class RecordForm(forms.Form):

@@ -25,3 +25,11 @@ class IdsChoiceField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
                         params={"pk": pk},
                     )
         return super()._check_values(value)  # type: ignore[misc]
+
+
+def choice_field(form: forms.Form, name: str) -> forms.ModelChoiceField:  # type: ignore[type-arg]
+    """A choice field of `form` (one choice or several), to narrow its choices to what the
+    user may pick: `choice_field(self, "unit").queryset = …`."""
+    field = form.fields[name]
+    assert isinstance(field, forms.ModelChoiceField)
+    return field

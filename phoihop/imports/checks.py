@@ -142,7 +142,9 @@ def _contexts(figures: Sequence[Figure]) -> dict[int, frozenset[tuple[str, str]]
     for figure in figures:
         before = last.get(figure.paragraph)
         in_sentence = before is not None and before.end >= figure.sentence_start
-        previous_end[figure.id] = before.end if in_sentence else figure.sentence_start
+        previous_end[figure.id] = (
+            before.end if before is not None and in_sentence else figure.sentence_start
+        )
         last[figure.paragraph] = figure
     words: dict[int, list[str]] = {}
 

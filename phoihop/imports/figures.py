@@ -90,7 +90,7 @@ class ExtractionResult:
         return [figure for figure in self.figures if figure.section == section]
 
     def to_dict(self, *, include_paragraphs: bool = False, include_rejected: bool = False) -> dict:
-        data = {
+        data: dict[str, object] = {
             "source": self.source,
             "period": self.period,
             "period_text": self.period_text,

@@ -10,6 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from phoihop.accounts import permissions
+from phoihop.core.forms import choice_field
 from phoihop.core.numbers import NumberFormatError, format_number, parse_number
 from phoihop.core.periods import Period, PeriodError
 from phoihop.imports.models import ImportCandidate
@@ -33,10 +34,17 @@ class UploadForm(forms.Form):
         return upload
 
 
+class UnitChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    """A unit named with its kind: "Huyện Bù Đăng", "Xã Đức Phong"."""
+
+    def label_from_instance(self, obj: Unit) -> str:  # type: ignore[override]
+        return f"{obj.get_kind_display()} {obj.name}"
+
+
 class ReviewForm(forms.Form):
     """The unit and period the figures go to; the rows are read by `row_choices`."""
 
-    unit = forms.ModelChoiceField(queryset=Unit.objects.none(), label=gettext_lazy("Đơn vị"))
+    unit = UnitChoiceField(queryset=Unit.objects.none(), label=gettext_lazy("Đơn vị"))
     period = forms.CharField(
         label=gettext_lazy("Kỳ báo cáo"),
         max_length=8,
@@ -49,10 +57,8 @@ class ReviewForm(forms.Form):
 
     def __init__(self, *args, user, **kwargs) -> None:
         super().__init__(*args, **kwargs)
-        units = permissions.visible_units(user).order_by("level", "path")
-        self.fields["unit"].queryset = units
-        self.fields["unit"].label_from_instance = lambda unit: (
-            f"{unit.get_kind_display()} {unit.name}"
+        choice_field(self, "unit").queryset = permissions.visible_units(user).order_by(
+            "level", "path"
         )
 
     def clean_period(self) -> str:

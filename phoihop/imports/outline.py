@@ -109,6 +109,7 @@ class Outline:
     @property
     def section(self) -> str | None:
         """The section as reports and seed-figures.yaml name it: "II.1", "3.2", "III", "IV.3.a"."""
+        base: str | None
         if self.sub is not None:
             base = self.sub
         elif self.top is not None:

@@ -125,5 +125,11 @@ DIGIT_RE = re.compile(r"\d")
 SENTENCE_END_RE = re.compile(r"[.;!?…](?=\s|$)|\n")
 DATE_DASH_RE = re.compile(r"[-.](\d{1,2})[-.]((?:19|20)\d{2})(?!\d)")
 SLASH_AFTER_RE = re.compile(r"/(\d{1,4})(?:/(\d{1,4}))?")
-SPACES_RE = re.compile(r"[ \t\u00a0]*")
+_SPACES_RE = re.compile(r"[ \t\u00a0]*")
 WORD_RE = re.compile(r"[^\W\d_][^\s,.;:()/\"“”]*")
+
+
+def after_spaces(text: str, pos: int) -> int:
+    """The position after the spaces and tabs (none or more) that start at `pos`."""
+    match = _SPACES_RE.match(text, pos)
+    return pos if match is None else match.end()

@@ -28,10 +28,10 @@ from phoihop.imports.patterns import (
     QUALIFIER_RE,
     SCOPE_ACTIVITY_BEFORE,
     SLASH_AFTER_RE,
-    SPACES_RE,
     TIME_AFTER,
     VERB_AFTER,
     WORD_RE,
+    after_spaces,
 )
 from phoihop.imports.values import NUMBER_RE, read_quantity
 from phoihop.imports.vocabulary import (
@@ -141,7 +141,7 @@ class BlockScanner:
             return
         first, second = int(text[start:end]), int(after.group(1))
         before = fold(text[max(0, start - 20) : start])
-        unit = match_unit(text, SPACES_RE.match(text, tail).end())
+        unit = match_unit(text, after_spaces(text, tail))
         is_date = 1 <= first <= 31 and 1 <= second <= 12 and after.group(2) is None
         if (
             unit is not None
@@ -158,7 +158,7 @@ class BlockScanner:
                 unit[1],
                 Decimal(first),
                 unit[0].name,
-                text[SPACES_RE.match(text, tail).end() : unit[1]],
+                text[after_spaces(text, tail) : unit[1]],
                 unit[1],
                 out_of=Decimal(second),
             )
@@ -187,7 +187,7 @@ class BlockScanner:
                 qualifier = word
                 start = window + qualifier_match.start(1)
         core = lower[window:start]  # the text before the qualifier
-        unit_pos = SPACES_RE.match(text, end).end()
+        unit_pos = after_spaces(text, end)
         unit = match_unit(text, unit_pos)
         percent_after = unit is not None and unit[0].family == PERCENT
         token = text[number_start:number_end]

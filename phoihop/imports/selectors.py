@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Set
 from dataclasses import dataclass
 
 from django.db.models import QuerySet
@@ -26,7 +27,7 @@ def import_sessions_for(user) -> QuerySet[ImportSession]:
     sessions = ImportSession.objects.select_related("unit", "created_by")
     if permissions.is_admin(user):
         return sessions
-    if not permissions.is_an_office(user):
+    if not permissions.is_an_office(user) or user.unit is None:
         return sessions.none()
     return sessions.filter(unit__path__startswith=user.unit.path)
 
@@ -271,7 +272,10 @@ class Paragraph:
 
 
 def highlighted_paragraphs(
-    session: ImportSession, candidates: list[ImportCandidate], *, flagged: set[int] = frozenset()
+    session: ImportSession,
+    candidates: list[ImportCandidate],
+    *,
+    flagged: Set[int] = frozenset(),
 ) -> list[Paragraph]:
     """The report's text, escaped, with each figure in a <mark> that links to its row."""
     spans: dict[int, list[ImportCandidate]] = defaultdict(list)

@@ -20,11 +20,11 @@ from phoihop.imports.patterns import (
     RANGE_FROM_RE,
     RANGE_GAP_RE,
     SENTENCE_END_RE,
-    SPACES_RE,
     SPENDING_MARKERS,
     STRONG_TOTAL_MARKERS,
     TOTAL_AFTER_EACH,
     WORD_RE,
+    after_spaces,
 )
 from phoihop.imports.vocabulary import (
     EVENT,
@@ -52,8 +52,7 @@ def noun_phrase(text: str, unit_text: str | None, from_pos: int) -> str:
     words: list[str] = [unit_text] if unit_text else []
     pos = from_pos
     while len(words) < 12:
-        space = SPACES_RE.match(text, pos)
-        pos = space.end()
+        pos = after_spaces(text, pos)
         if NOUN_STOP_RE.match(text, pos):
             break
         word = WORD_RE.match(text, pos)
@@ -109,15 +108,17 @@ def link_block(figures: list[Figure], text: str) -> None:
             figure.note = f"cận trên của khoảng từ «{previous.text}»"
             continue
         each_match = EACH_BEFORE.search(gap)
-        if each_match or (per_unit and figure.family == MONEY):
+        # "mỗi suất 500.000 đồng" names what each is before the figure, "500.000 đồng/suất" after.
+        each_after = per_unit if per_unit is not None and figure.family == MONEY else None
+        if each_match is not None:
             figure.role = EACH
-            figure.marker = each_match.group().strip() if each_match else per_unit.group().strip()
-            if each_match is None:
-                noun = per_unit.group(1).split()[0]
-            else:
-                named = re.search(r"(?:mỗi|từng)\s+([^\W\d]+)", each_match.group())
-                noun = named.group(1) if named else ""
-            figure.linked_to = _each_target(counts, noun)
+            figure.marker = each_match.group().strip()
+            named = re.search(r"(?:mỗi|từng)\s+([^\W\d]+)", each_match.group())
+            figure.linked_to = _each_target(counts, named.group(1) if named else "")
+        elif each_after is not None:
+            figure.role = EACH
+            figure.marker = each_after.group().strip()
+            figure.linked_to = _each_target(counts, each_after.group(1).split()[0])
         elif figure.family == MONEY:
             figure.role = AMOUNT
             total_after_each = TOTAL_AFTER_EACH.search(gap)

@@ -5,18 +5,11 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from phoihop.core.forms import IdsChoiceField
+from phoihop.core.forms import IdsChoiceField, choice_field
 from phoihop.indicators.models import Indicator, Section
 from phoihop.organisations.models import Organisation
 from phoihop.places.models import Unit
 from phoihop.programmes.models import Direction, Evidence, JointActivity, PlannedActivity
-
-
-def _choices(form: forms.Form, name: str) -> forms.ModelChoiceField:
-    """A choice field of the form, to narrow its choices to the user's scope."""
-    field = form.fields[name]
-    assert isinstance(field, forms.ModelChoiceField)
-    return field
 
 
 class ContentForm(forms.Form):
@@ -33,12 +26,12 @@ class ContentForm(forms.Form):
     def __init__(self, *args, organisation: Organisation, **kwargs):
         super().__init__(*args, **kwargs)
         bodies = Organisation.objects.filter(unit=organisation.unit, is_active=True)
-        _choices(self, "lead").queryset = bodies
-        _choices(self, "partners").queryset = bodies
-        _choices(self, "section").queryset = Section.objects.filter(
+        choice_field(self, "lead").queryset = bodies
+        choice_field(self, "partners").queryset = bodies
+        choice_field(self, "section").queryset = Section.objects.filter(
             form__organisation_kinds=organisation.kind
         ).select_related("form")
-        _choices(self, "indicators").queryset = Indicator.objects.filter(formula="")
+        choice_field(self, "indicators").queryset = Indicator.objects.filter(formula="")
 
 
 class JointActivityForm(forms.Form):
@@ -58,8 +51,8 @@ class JointActivityForm(forms.Form):
 
     def __init__(self, *args, leads, bodies, **kwargs):
         super().__init__(*args, **kwargs)
-        _choices(self, "lead").queryset = leads
-        _choices(self, "partners").queryset = bodies
+        choice_field(self, "lead").queryset = leads
+        choice_field(self, "partners").queryset = bodies
 
     def figures(self) -> dict[str, str]:
         return {
@@ -91,8 +84,8 @@ class PlannedActivityForm(forms.Form):
 
     def __init__(self, *args, bodies, **kwargs):
         super().__init__(*args, **kwargs)
-        _choices(self, "lead").queryset = bodies
-        _choices(self, "partners").queryset = bodies
+        choice_field(self, "lead").queryset = bodies
+        choice_field(self, "partners").queryset = bodies
 
 
 class OutcomeForm(forms.Form):
@@ -129,9 +122,9 @@ class DirectionForm(forms.Form):
         super().__init__(*args, **kwargs)
         # `bodies` are those the user may plan with (permissions.bodies_to_plan_with): any
         # other organisation sent, a forged one of another unit included, is an unknown choice.
-        _choices(self, "lead").queryset = bodies
-        _choices(self, "partners").queryset = bodies
-        _choices(self, "activity").queryset = JointActivity.objects.filter(unit=unit)
-        _choices(self, "planned").queryset = PlannedActivity.objects.filter(
+        choice_field(self, "lead").queryset = bodies
+        choice_field(self, "partners").queryset = bodies
+        choice_field(self, "activity").queryset = JointActivity.objects.filter(unit=unit)
+        choice_field(self, "planned").queryset = PlannedActivity.objects.filter(
             plan__unit=unit, plan__period=period
         ).select_related("plan")
