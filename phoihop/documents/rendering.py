@@ -356,10 +356,10 @@ def fit_table_columns(body) -> None:
             column = grid.makeelement(qn("w:gridCol"), {qn("w:w"): str(width)})
             grid.append(column)
         for row in rows:
-            for cell, width in zip(row, [str(width) for width in widths], strict=True):
+            for cell, twips in zip(row, [str(width) for width in widths], strict=True):
                 tc_w = cell.find(_CELL_WIDTH)
                 if tc_w is not None:
-                    tc_w.set(_W_W, width)
+                    tc_w.set(_W_W, twips)
                     tc_w.set(_W_TYPE, "dxa")
         tbl_w = table.find(f"{qn('w:tblPr')}/{qn('w:tblW')}")
         if tbl_w is not None:
