@@ -71,10 +71,16 @@ def rewrite_period_words(text: str, *, source: Period, target: Period) -> str:
 
 def _copied(paragraph: str, earlier: list[str]) -> bool:
     words = paragraph.split()
-    return any(
-        SequenceMatcher(None, words, other.split(), autojunk=False).ratio() >= COPIED_RATIO
-        for other in earlier
-    )
+    for other in earlier:
+        matcher = SequenceMatcher(None, words, other.split(), autojunk=False)
+        # The quick ratios are upper bounds of ratio(): most pairs are told apart by them.
+        if (
+            matcher.real_quick_ratio() >= COPIED_RATIO
+            and matcher.quick_ratio() >= COPIED_RATIO
+            and matcher.ratio() >= COPIED_RATIO
+        ):
+            return True
+    return False
 
 
 def rewrite_copied_paragraphs(text: str, *, earlier: str, source: Period, target: Period) -> str:

@@ -23,6 +23,7 @@ from docx.text.paragraph import Paragraph
 from phoihop.documents.docx_xml import (
     bottom_border,
     child,
+    drop_unused_styles,
     fix_table_widths,
     format_run,
     keep_row_together,
@@ -87,8 +88,13 @@ def _paragraph(
     italic: bool = False,
     caps: bool = False,
     align: WD_ALIGN_PARAGRAPH | None = None,
+    direct: bool = True,
 ) -> Paragraph:
-    """Add a paragraph with one explicitly formatted run (reusing a fresh cell's paragraph)."""
+    """Add a paragraph with one explicitly formatted run (reusing a fresh cell's paragraph).
+
+    `direct=False` leaves font and size to the paragraph style and sets only the emphasis it
+    lacks: for the appendix cells, repeated a thousand times in a report, where formatting
+    repeated in every run doubled the document and slowed its conversion to PDF."""
     paragraph = None
     if isinstance(container, _Cell):
         first = container.paragraphs[0]
@@ -102,8 +108,14 @@ def _paragraph(
         paragraph.alignment = align
     if text:
         run = paragraph.add_run(text)
-        format_run(run, size=size, bold=bold, italic=italic, caps=caps)
-    mark_size(paragraph, size)
+        if direct:
+            format_run(run, size=size, bold=bold, italic=italic, caps=caps)
+        else:
+            for attribute, wanted in (("bold", bold), ("italic", italic), ("all_caps", caps)):
+                if wanted:
+                    setattr(run.font, attribute, True)
+    if direct:
+        mark_size(paragraph, size)
     return paragraph
 
 
@@ -458,28 +470,24 @@ def _appendices(doc: DocumentObject) -> None:
     caption.set(qn("w:val"), FITTED_TABLE_CAPTION)
     table._tbl.tblPr.append(caption)
     repeat_header_row(table)
-    left = WD_ALIGN_PARAGRAPH.LEFT
     right = WD_ALIGN_PARAGRAPH.RIGHT
     center = WD_ALIGN_PARAGRAPH.CENTER
 
+    def cell(container: _Cell, text: str, *, bold: bool = False, align=None) -> None:
+        # STYLE_TABLE carries the cells' font, size and left alignment.
+        _paragraph(
+            container, text, style=STYLE_TABLE, size=12, bold=bold, align=align, direct=False
+        )
+
     def cells(row: int, first: str, items: str, item: str, *, bold: bool, align) -> None:
         row_cells = table.rows[row].cells
-        _paragraph(
-            row_cells[0],
-            first,
-            style=STYLE_TABLE,
-            size=12,
-            bold=bold,
-            align=center if row == 0 else left,
-        )
-        _paragraph(row_cells[1], f"{{%tc for {item} in {items} %}}", style=STYLE_TABLE, size=12)
-        _paragraph(
-            row_cells[2], f"{{{{ {item} }}}}", style=STYLE_TABLE, size=12, bold=bold, align=align
-        )
-        _paragraph(row_cells[3], "{%tc endfor %}", style=STYLE_TABLE, size=12)
+        cell(row_cells[0], first, bold=bold, align=center if row == 0 else None)
+        cell(row_cells[1], f"{{%tc for {item} in {items} %}}")
+        cell(row_cells[2], f"{{{{ {item} }}}}", bold=bold, align=align)
+        cell(row_cells[3], "{%tc endfor %}")
 
     def tag_row(row: int, tag: str) -> None:
-        _paragraph(table.rows[row].cells[0], tag, style=STYLE_TABLE, size=12)
+        cell(table.rows[row].cells[0], tag)
 
     cells(0, "{{ appendix.columns[0] }}", "appendix.columns[1:]", "column", bold=True, align=center)
     tag_row(1, "{%tr for row in appendix.rows %}")
@@ -523,6 +531,7 @@ def build_default_template() -> bytes:
     _signature_table(doc)
     _appendices(doc)
     _drop_python_docx_leftovers(doc)
+    drop_unused_styles(doc)
 
     strip_theme_fonts(doc.styles.element)
     strip_theme_fonts(doc.element)

@@ -3,12 +3,16 @@
 from __future__ import annotations
 
 import zipfile
+from collections.abc import Iterator
 from io import BytesIO
+from types import SimpleNamespace
 
 import docx
 from docx.oxml.ns import qn
 from docx.shared import Length
+from docx.text.font import Font
 from docx.text.paragraph import Paragraph
+from docx.text.run import Run
 
 
 def xml_parts(data: bytes) -> dict[str, str]:
@@ -44,14 +48,46 @@ def effective(paragraph: Paragraph, attribute: str):
     return value
 
 
+def _run_rprs(paragraph: Paragraph, run: Run) -> Iterator:
+    """The w:rPr elements Word reads a run's look from, nearest first: the run, the paragraph
+    style chain, the document defaults."""
+    yield run._r.rPr
+    style = paragraph.style
+    while style is not None:
+        yield style.element.rPr
+        style = style.base_style
+    defaults = paragraph.part.styles.element.find(qn("w:docDefaults"))
+    if defaults is not None:
+        yield defaults.find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
+
+
+def run_font(paragraph: Paragraph, run: Run, attribute: str):
+    """A run's font attribute (size, bold, italic...) as Word resolves it: direct, then the
+    paragraph's style chain, then the document defaults."""
+    for rpr in _run_rprs(paragraph, run):
+        value = None if rpr is None else getattr(Font(SimpleNamespace(rPr=rpr)), attribute)
+        if value is not None:
+            return value
+    return None
+
+
+def run_typefaces(paragraph: Paragraph, run: Run) -> set[str | None]:
+    """The typefaces of a run's four script slots, from its nearest w:rFonts."""
+    for rpr in _run_rprs(paragraph, run):
+        fonts = None if rpr is None else rpr.find(qn("w:rFonts"))
+        if fonts is not None:
+            return {fonts.get(qn(f"w:{slot}")) for slot in ("ascii", "hAnsi", "eastAsia", "cs")}
+    return {None}
+
+
 def run_size(paragraph: Paragraph) -> float:
-    sizes = {run.font.size.pt for run in paragraph.runs if run.text.strip()}
+    sizes = {run_font(paragraph, run, "size").pt for run in paragraph.runs if run.text.strip()}
     assert len(sizes) == 1, f"{paragraph.text!r} mixes sizes {sizes}"
     return sizes.pop()
 
 
 def all_runs(paragraph: Paragraph, attribute: str) -> bool:
-    return all(getattr(run.font, attribute) for run in paragraph.runs if run.text.strip())
+    return all(run_font(paragraph, run, attribute) for run in paragraph.runs if run.text.strip())
 
 
 def mm(length: Length) -> float:

@@ -20,6 +20,7 @@ from phoihop.documents.tests.helpers import (
     find_paragraph,
     mm,
     run_size,
+    run_typefaces,
     xml_parts,
 )
 
@@ -55,10 +56,7 @@ def test_it_sets_times_new_roman_everywhere_without_theme_fonts(rendered: bytes,
     for paragraph in all_paragraphs(report):
         for run in paragraph.runs:
             if run.text.strip():
-                fonts = run._r.rPr.rFonts
-                assert {fonts.get(qn(a)) for a in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs")} == {
-                    FONT
-                }, run.text
+                assert run_typefaces(paragraph, run) == {FONT}, run.text
 
 
 def test_it_leaves_no_template_tags_anywhere(rendered: bytes) -> None:
@@ -359,3 +357,40 @@ def test_it_capitalises_names_and_periods_itself(template: bytes, sample) -> Non
     assert "BAN CHỈ ĐẠO VẬN ĐỘNG QUẦN CHÚNG LIÊN NGÀNH" in texts
     assert "PHẦN THỨ NHẤT\nKẾT QUẢ PHỐI HỢP HOẠT ĐỘNG 6 THÁNG ĐẦU NĂM 2020" in texts
     assert "TM. BAN CHỈ ĐẠO" in texts
+
+
+def test_it_carries_only_the_styles_it_uses(rendered: bytes, report) -> None:
+    # Unused styles and the latent-style list are read at every conversion to PDF.
+    parts = xml_parts(rendered)
+    del parts["word/styles.xml"]
+    reference = r'<w:(?:pStyle|rStyle|tblStyle|numStyleLink|styleLink) w:val="([^"]+)"'
+    needed = {name for xml in parts.values() for name in re.findall(reference, xml)}
+    styles = report.styles.element
+    defined = {style.get(qn("w:styleId")): style for style in styles.iterchildren(qn("w:style"))}
+    needed |= {key for key, style in defined.items() if style.get(qn("w:default")) == "1"}
+    # The template's control paragraphs ({%p ... %}) have a style; rendering removes them.
+    needed.add("ReportTemplateTag")
+    pending = [name for name in needed if name in defined]
+    while pending:
+        style = defined[pending.pop()]
+        for tag in ("w:basedOn", "w:link", "w:next"):
+            linked = style.find(qn(tag))
+            if linked is not None and linked.get(qn("w:val")) not in needed:
+                needed.add(linked.get(qn("w:val")))
+                pending.append(linked.get(qn("w:val")))
+    assert set(defined) <= needed, sorted(set(defined) - needed)
+    assert styles.find(qn("w:latentStyles")) is None
+    assert {"Normal", "Heading1", "ReportTableText"} <= set(defined)
+
+
+def test_its_appendix_cells_take_font_and_size_from_their_style(report) -> None:
+    # A thousand cells repeating the same run properties doubled the document.
+    for table in report.tables[2:]:
+        for row in table.rows:
+            for cell in row.cells:
+                for tag in ("w:rFonts", "w:sz", "w:szCs"):
+                    assert not list(cell._tc.iter(qn(tag))), cell.text
+                paragraph = cell.paragraphs[0]
+                assert paragraph.style.name == "Report Table Text"
+                assert run_size(paragraph) == 12
+                assert all(run_typefaces(paragraph, run) == {FONT} for run in paragraph.runs)
