@@ -10,7 +10,9 @@ command -v pdftoppm >/dev/null 2>&1 || missing+=(poppler-utils)
 command -v msgfmt >/dev/null 2>&1 || missing+=(gettext)
 # LibreOffice's Python bridge for the system Python: the kept PDF converter (unoserver) needs it.
 /usr/bin/python3 -c "import uno" >/dev/null 2>&1 || missing+=(python3-uno)
-fc-list 2>/dev/null | grep -qi "Liberation Serif" || missing+=(fonts-liberation)
+# Times New Roman's metric twin, with the Vietnamese letters (version 1, fonts-liberation, has
+# none: LibreOffice would set every "ộ" in another, wider font and move the page breaks).
+fc-list ':lang=vi' family 2>/dev/null | grep -qi "Liberation Serif" || missing+=(fonts-liberation2)
 
 [ ${#missing[@]} -eq 0 ] && exit 0
 

@@ -74,3 +74,16 @@ def private_files(settings, tmp_path, kept_converter):
     settings.PHOIHOP_CONVERTER = kept_converter is not None
     if kept_converter is not None:
         settings.PHOIHOP_CONVERTER_PORT = kept_converter
+
+
+@pytest.fixture(scope="session")
+def soffice() -> None:
+    """LibreOffice for the PDF tests. Not a skip: the PDF path is part of the product, and CI
+    installs it (./scripts/system-deps.sh)."""
+    from phoihop.documents.pdf import soffice_available
+
+    if not soffice_available():
+        pytest.fail(
+            "LibreOffice (soffice) is not installed: install it to run the PDF tests, e.g. "
+            "`apt-get install libreoffice-writer-nogui fonts-liberation2 poppler-utils`."
+        )

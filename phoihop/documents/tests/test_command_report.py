@@ -7,8 +7,6 @@ import zipfile
 import pytest
 from django.core.management import CommandError, call_command
 
-from phoihop.documents.pdf import soffice_available
-
 
 def test_it_writes_a_docx_for_a_unit_name(db, tmp_path):
     out = tmp_path / "bd.docx"
@@ -51,8 +49,7 @@ def test_it_uses_a_given_template(db, tmp_path):
         )
 
 
-@pytest.mark.skipif(not soffice_available(), reason="LibreOffice is not installed")
-def test_it_writes_a_pdf(db, tmp_path):
+def test_it_writes_a_pdf(db, tmp_path, soffice):
     out = tmp_path / "bd.pdf"
     call_command("report", unit="698", period="2020S1", out=str(out))
     assert out.read_bytes().startswith(b"%PDF")

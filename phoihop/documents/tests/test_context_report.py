@@ -12,7 +12,7 @@ import yaml
 from phoihop.core.periods import Period
 from phoihop.demo.seed import SEED_FIGURES, SEED_REPORT
 from phoihop.documents.context import report_context
-from phoihop.documents.pdf import docx_to_pdf, pdf_page_count, pdf_to_png_pages, soffice_available
+from phoihop.documents.pdf import docx_to_pdf, pdf_page_count, pdf_to_png_pages
 from phoihop.documents.services import generate_docx
 from phoihop.places.models import Unit
 from phoihop.places.selectors import UnitLookupError, resolve_unit
@@ -212,8 +212,7 @@ def test_it_refuses_an_ambiguous_name(db):
         resolve_unit("Đồng Nai", period=PERIOD)
 
 
-@pytest.mark.skipif(not soffice_available(), reason="LibreOffice is not installed")
-def test_it_renders_as_pdf(report_docx, tmp_path):
+def test_it_renders_as_pdf(report_docx, tmp_path, soffice):
     pdf = docx_to_pdf(report_docx)
     assert pdf_page_count(pdf) >= 2
     pages = pdf_to_png_pages(pdf, dpi=60)

@@ -18,7 +18,7 @@ import docx
 import pytest
 
 from phoihop.core.periods import Period
-from phoihop.documents.pdf import docx_to_pdf, soffice_available
+from phoihop.documents.pdf import docx_to_pdf
 from phoihop.documents.services import generate_docx
 from phoihop.documents.tests.helpers import effective
 from phoihop.places.models import Unit
@@ -86,8 +86,21 @@ def _pages(pdf: bytes) -> list[tuple[float, float, list[tuple[float, float, floa
     ]
 
 
-@pytest.mark.skipif(not soffice_available(), reason="LibreOffice is not installed")
-def test_every_page_keeps_the_decree_30_layout(report_docx):
+def test_every_letter_is_set_in_times_new_roman_or_its_metric_twin(report_docx, soffice):
+    """Decree 30 sets reports in Times New Roman. Without it, LibreOffice takes Liberation
+    Serif (the same widths), but only version 2 of it has Vietnamese letters: with version 1
+    every "ộ" or "ư" falls back to another font, wider, and the page breaks move."""
+    fonts = subprocess.run(
+        ["pdffonts", "-"], input=docx_to_pdf(report_docx), capture_output=True, check=True
+    ).stdout.decode()
+    names = {line.split()[0].split("+")[-1] for line in fonts.splitlines()[2:] if line.strip()}
+    assert names, fonts
+    assert all(name.startswith(("TimesNewRoman", "LiberationSerif")) for name in names), (
+        f"{sorted(names)}: ./scripts/system-deps.sh installs fonts-liberation2"
+    )
+
+
+def test_every_page_keeps_the_decree_30_layout(report_docx, soffice):
     pdf = docx_to_pdf(report_docx)
     pages = _pages(pdf)
     portrait = [i for i, (w, h, _) in enumerate(pages) if w < h]

@@ -163,14 +163,13 @@ def test_the_command_writes_a_draft_with_draft(tmp_path) -> None:
     assert all(h.startswith("DỰ THẢO") for h in header_texts(draft.read_bytes()))
 
 
-def test_every_page_of_the_draft_pdf_says_draft(personas, bu_dang, submit_explained) -> None:
+def test_every_page_of_the_draft_pdf_says_draft(
+    personas, bu_dang, submit_explained, soffice
+) -> None:
     import subprocess
 
-    from phoihop.documents.pdf import soffice_available
     from phoihop.documents.services import generate_pdf
 
-    if not soffice_available():
-        pytest.fail("LibreOffice (soffice) is needed for the PDF path, as in test_pdf.py")
     submission = red_cross_saves_987654(personas)
     submit_explained(submission, user=personas["chuthapdo"])
     pdf = generate_pdf(bu_dang, S2, draft=True)

@@ -25,16 +25,6 @@ PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
 @pytest.fixture(scope="module")
-def soffice() -> None:
-    # Not a skip: the PDF path is part of the product, and CI installs LibreOffice.
-    if not soffice_available():
-        pytest.fail(
-            "LibreOffice (soffice) is not installed: install it to run the PDF tests, e.g. "
-            "`apt-get install libreoffice-writer-nogui fonts-liberation poppler-utils`."
-        )
-
-
-@pytest.fixture(scope="module")
 def sample_pdf(soffice: None, rendered: bytes) -> bytes:
     return docx_to_pdf(rendered)
 
