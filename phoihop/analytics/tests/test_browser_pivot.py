@@ -3,62 +3,18 @@
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 import time_machine
+from playwright.sync_api import Page, expect
 
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # Playwright's sync API runs an event loop
+from tests.browser.support import sign_in
 
-from playwright.sync_api import Browser, Page, expect, sync_playwright  # noqa: E402
-
-from phoihop.demo.builder import DEMO_PASSWORD  # noqa: E402
-
+# The live server and Chromium come from tests/browser/support.py.
 pytestmark = [pytest.mark.browser, pytest.mark.django_db]
-CHROMIUM = "/usr/bin/chromium"
 DEMO_TODAY = dt.datetime(2021, 1, 5, 9, tzinfo=dt.UTC)  # the demo's 2020S2 is being reported
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
-
-
-@pytest.fixture(scope="module")
-def site(django_db_setup) -> Iterator[str]:
-    # See tests/browser/test_pages.py: a module-wide live server over the session's demo.
-    from pytest_django.live_server_helper import LiveServer
-
-    server = LiveServer("localhost")
-    try:
-        yield server.url
-    finally:
-        server.stop()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    assert Path(CHROMIUM).exists(), (
-        "Chromium is needed at /usr/bin/chromium: ./scripts/system-deps.sh installs it"
-    )
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield chromium
-        chromium.close()
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(locale="vi-VN")
-    page = context.new_page()
-    page.set_default_timeout(10_000)
-    yield page
-    context.close()
 
 
 def canvas_has_ink(page: Page, selector: str) -> bool:
@@ -71,10 +27,7 @@ def canvas_has_ink(page: Page, selector: str) -> bool:
 
 
 def test_it_draws_the_pivot_and_its_charts_for_the_office(page: Page, site: str) -> None:
-    page.goto(f"{site}/tai-khoan/dang-nhap/")
-    page.fill("#id_username", "vanphong")
-    page.fill("#id_password", DEMO_PASSWORD)
-    page.click("button.primary")
+    sign_in(page, site, "vanphong")
     page.goto(
         f"{site}/phan-tich/bang/?chi_tieu=tt_qp_luot&don_vi=698&theo=cap_duoi&ky=2019S1..2020S2"
     )
@@ -108,10 +61,7 @@ def test_it_draws_the_pivot_and_its_charts_for_the_office(page: Page, site: str)
 
 
 def test_the_offices_dashboard_draws_a_chart_beside_each_panel(page: Page, site: str) -> None:
-    page.goto(f"{site}/tai-khoan/dang-nhap/")
-    page.fill("#id_username", "vanphong")
-    page.fill("#id_password", DEMO_PASSWORD)
-    page.click("button.primary")
+    sign_in(page, site, "vanphong")
     # The dashboard opens on the period being reported now: in January 2021, the demo's 2020S2
     # (signed in first, so that the session cookie carries today's expiry date).
     with time_machine.travel(DEMO_TODAY, tick=True):
@@ -130,10 +80,7 @@ def test_the_offices_dashboard_draws_a_chart_beside_each_panel(page: Page, site:
 
 
 def test_the_pivot_marks_a_period_not_wholly_accepted(page: Page, site: str) -> None:
-    page.goto(f"{site}/tai-khoan/dang-nhap/")
-    page.fill("#id_username", "vanphong")
-    page.fill("#id_password", DEMO_PASSWORD)
-    page.click("button.primary")
+    sign_in(page, site, "vanphong")
     page.goto(
         f"{site}/phan-tich/bang/?chi_tieu=tt_qp_luot&don_vi=698&theo=cap_duoi&ky=2019S2..2020S2"
     )
