@@ -17,7 +17,7 @@ from phoihop.imports.models import ImportCandidate, ImportSession, LearnedMappin
 from phoihop.imports.ranking import Catalogue, IndicatorKeywords
 from phoihop.imports.reportinfo import ReportingUnit
 from phoihop.imports.vocabulary import fold
-from phoihop.indicators.models import Form, Indicator, SectionIndicator
+from phoihop.indicators.models import Form, Indicator, SectionIndicator, is_reported_by
 from phoihop.organisations.models import Organisation
 from phoihop.places.models import Unit, UnitKind
 
@@ -100,11 +100,6 @@ def _catalogue_rows() -> tuple[tuple, ...]:
     )
 
 
-def reported_by(levels: list[str], kinds: set[int], organisation: Organisation) -> bool:
-    """Form.is_reported_by, for a form read as rows (its levels, its kinds' ids)."""
-    return organisation.unit.level in levels and organisation.kind_id in kinds
-
-
 def _read_catalogue(rows: tuple[tuple, ...]) -> _Read:
     indicator_rows, kind_rows, link_rows = rows
     database = Indicator.objects.db
@@ -170,7 +165,7 @@ def import_catalogue(organisations: list[Organisation]) -> ImportCatalogue:
             (
                 f
                 for f, (levels, kinds) in read.forms.items()
-                if reported_by(levels, kinds, organisation)
+                if is_reported_by(levels, kinds, organisation)
             ),
             None,
         )

@@ -78,18 +78,25 @@ def test_an_unchanged_catalogue_is_reused_and_a_changed_one_made_again(personas)
     assert len(queries) == len(reused) == 3
 
 
-def test_the_catalogue_rows_pick_the_form_a_model_would(personas) -> None:
+def test_the_catalogue_offers_each_organisation_the_indicators_of_the_form_it_reports(
+    personas,
+) -> None:
+    """The catalogue, read as plain rows, picks for each organisation the form the model says
+    it reports (Form.is_reported_by), and offers that form's indicators."""
     from phoihop.indicators.models import Form
     from phoihop.organisations.models import Organisation
 
-    forms = list(Form.objects.filter(is_active=True).prefetch_related("organisation_kinds"))
+    forms = list(
+        Form.objects.filter(is_active=True).prefetch_related(
+            "organisation_kinds", "sections__indicator_links__indicator"
+        )
+    )
     organisations = list(Organisation.objects.select_related("unit"))
-    assert forms and organisations
-    picked = 0
-    for form in forms:
-        kinds = {kind.pk for kind in form.organisation_kinds.all()}
-        for organisation in organisations:
-            reported = selectors.reported_by(form.levels, kinds, organisation)
-            assert reported == form.is_reported_by(organisation)
-            picked += reported
-    assert picked  # some organisation reports some form
+    catalogue = selectors.import_catalogue(organisations)
+    offered = 0
+    for organisation in organisations:
+        form = next((f for f in forms if f.is_reported_by(organisation)), None)
+        expected = {i.code for i in form.indicators()} if form is not None else set()
+        assert catalogue.reportable[organisation.pk] == expected, organisation
+        offered += bool(expected)
+    assert offered  # some organisation reports some form
