@@ -21,12 +21,13 @@ POLL_SECONDS = 1.0
 GRACE_SECONDS = 5.0
 
 
-def _watch(owner: int) -> None:
+def _watch(owner: int, gone: threading.Event) -> None:
     while os.getppid() == owner:
         time.sleep(POLL_SECONDS)
+    gone.set()
     os.killpg(0, signal.SIGTERM)  # unoserver passes it on; its LibreOffice gets it too
     time.sleep(GRACE_SECONDS)
-    os.killpg(0, signal.SIGKILL)
+    os.killpg(0, signal.SIGKILL)  # whatever did not end, this process included
 
 
 def main() -> int:
@@ -34,11 +35,18 @@ def main() -> int:
     site_packages = sys.argv.pop(1)
     if os.getppid() != owner:
         return 0  # the owner died before this started
-    threading.Thread(target=_watch, args=(owner,), daemon=True, name="owner-watch").start()
+    gone = threading.Event()
+    watcher = threading.Thread(target=_watch, args=(owner, gone), daemon=True, name="owner-watch")
+    watcher.start()
     sys.path.append(site_packages)  # unoserver's own imports come after the system's
     from unoserver.server import main as serve
 
-    return int(serve() or 0)
+    status = int(serve() or 0)
+    if gone.is_set():
+        # unoserver returns once the SIGTERM reached it; a LibreOffice stuck in a conversion
+        # may not have ended: the watcher's SIGKILL must still come, so do not exit before it.
+        watcher.join()
+    return status
 
 
 if __name__ == "__main__":
