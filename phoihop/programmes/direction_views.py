@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from phoihop.accounts import permissions
 from phoihop.core.periods import Period, PeriodError
 from phoihop.core.views import report_errors
+from phoihop.organisations.models import Organisation
 from phoihop.programmes import direction_services
 from phoihop.programmes.forms import DirectionForm
 from phoihop.programmes.models import Direction
@@ -56,14 +57,19 @@ def direction_update(request: HttpRequest, direction_id: int) -> HttpResponse:
     unit = permissions.access_unit_by_id(request.user, task.unit_id)
     if not permissions.can_plan_for(request.user, unit):
         raise PermissionDenied
-    bodies = permissions.bodies_to_plan_with(request.user, unit)
+    # The bodies the user may plan with, and the task's own lead and partners even where one
+    # has since been closed: the row sends them back as they were, which must not change them.
+    own = [task.lead_id, *task.partners.values_list("pk", flat=True)]
+    bodies = permissions.bodies_to_plan_with(request.user, unit) | Organisation.objects.filter(
+        pk__in=[pk for pk in own if pk is not None]
+    )
     form = DirectionForm(request.POST, unit=unit, period=task.period, bodies=bodies)
     if not form.is_valid():
         report_errors(request, form, lead=_("Chưa cập nhật được: "))
         return redirect(f"{_plan_url(unit.pk, task.period)}#directions")
     data = form.cleaned_data
-    # The row's details send the lead with the partners ticked (none ticked sends no key at
-    # all); a post without either, a quick change of status, leaves the partners as they are.
+    # The page's row sends the lead with the partners ticked (none ticked sends no key at
+    # all); a post naming neither (a program's, or a command's) leaves the partners alone.
     names_bodies = "lead" in request.POST or "partners" in request.POST
     change = direction_services.TaskChange(
         status=data["status"],

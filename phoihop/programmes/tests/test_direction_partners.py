@@ -135,3 +135,21 @@ def test_the_plan_page_asks_no_more_of_the_database_for_more_tasks_or_partners(
         # The second time round: two tasks of one partner each.
         Direction.objects.filter(pk__in=[t.pk for t in made[2:]]).delete()
     assert counts[0] == counts[1]
+
+
+def test_a_closed_partner_stays_through_a_change_of_status_made_on_the_page(client_for) -> None:
+    """A body closed since it was named (merged, dissolved) is still shown ticked on the task's
+    row, so sending the row back to mark the task done keeps it, as it keeps the other fields."""
+    task = _task()
+    client = client_for("vanphong")
+    red_cross, farmers = _body("ctd"), _body("nd")
+    _post(client, task, partners=[red_cross.pk, farmers.pk])
+    Organisation.objects.filter(pk=farmers.pk).update(is_active=False)
+
+    page = client.get(f"/chuong-trinh/ke-hoach/{_district().pk}/2020S2/").content.decode()
+    assert f'name="partners" value="{farmers.pk}" checked' in page
+    response = _post(client, task, status="done", partners=[red_cross.pk, farmers.pk])
+    assert "Đã cập nhật nhiệm vụ" in response.content.decode()
+    task.refresh_from_db()
+    assert task.status == "done"
+    assert set(task.partners.all()) == {red_cross, farmers}
