@@ -70,9 +70,11 @@ class _Read:
     """The catalogue as read from the database, the same for every organisation."""
 
     keywords: list[IndicatorKeywords]
+    # Shared by every import while the catalogue stays the same, across threads: read them,
+    # never change them (nor load a relation onto them).
     indicators: dict[str, Indicator]
     # form id -> its levels and the kinds of organisation that report it, active forms that
-    # some kind reports, by id (the first that an organisation reports is its form)
+    # some kind reports, in the forms' order (the first that an organisation reports is its form)
     forms: dict[int, tuple[list[str], set[int]]]
     links: dict[int, list[int]]
     codes: dict[int, str]
@@ -89,7 +91,8 @@ def _catalogue_rows() -> tuple[tuple, ...]:
         # A form that no kind of organisation reports is nobody's: its kinds are its rows.
         tuple(
             Form.organisation_kinds.through.objects.filter(form__is_active=True)
-            .order_by("form_id", "pk")
+            # In the forms' own order (by code), as reporting.services.form_for meets them.
+            .order_by("form__code", "form_id", "pk")
             .values_list("form_id", "form__levels", "organisationkind_id", "organisationkind__code")
         ),
         tuple(

@@ -10,18 +10,13 @@ what the browser sees, and what the browser writes is rolled back with the test.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser, Page, sync_playwright
 
-# Playwright's sync API runs an event loop in this thread; Django would otherwise refuse ORM use.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
-from playwright.sync_api import Browser, Page, sync_playwright  # noqa: E402
-
-from phoihop.demo.builder import DEMO_PASSWORD  # noqa: E402
+from phoihop.demo.builder import DEMO_PASSWORD
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -39,7 +34,10 @@ def browser() -> Iterator[Browser]:
     assert Path(CHROMIUM).exists(), (
         "Chromium is needed at /usr/bin/chromium: ./scripts/system-deps.sh installs it"
     )
-    with sync_playwright() as p:
+    # Playwright's sync API runs an event loop in this thread, where Django refuses the ORM
+    # unless told otherwise: told so while the browser runs, and for the browser tests only.
+    with pytest.MonkeyPatch.context() as patch, sync_playwright() as p:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
         chromium = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         yield chromium
         chromium.close()
