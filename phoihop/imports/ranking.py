@@ -129,13 +129,11 @@ class Catalogue:
             return self.tokens(texts[0])
         return tuple(chain.from_iterable(map(self.tokens, texts)))
 
-    def _found_in(
-        self, texts: tuple[str, ...], words: tuple[str, ...] | None = None
-    ) -> frozenset[tuple[str, ...]]:
+    def _found_in(self, texts: tuple[str, ...]) -> frozenset[tuple[str, ...]]:
         found = self._found.get(texts)
         if found is not None:
             return found
-        words = self._words(texts) if words is None else words
+        words = self._words(texts)
         if len(texts) == 1:
             found = frozenset(_found_keywords(words, self, range(len(words))))
         else:

@@ -167,7 +167,8 @@ def plan(request: HttpRequest, unit_id: int, period: str) -> HttpResponse:
         if found
         else []
     )
-    bodies = Organisation.objects.filter(unit=unit, is_active=True).select_related("kind")
+    # Those the reader may plan with: the unit's open bodies for its office, none for others.
+    bodies = permissions.bodies_to_plan_with(request.user, unit).select_related("kind")
     return render(
         request,
         "programmes/plan.html",
@@ -183,7 +184,7 @@ def plan(request: HttpRequest, unit_id: int, period: str) -> HttpResponse:
             "directions": selectors.directions_of(unit, period),
             "source_period": Period.parse(period).previous(),
             "statuses": Direction.Status.choices,
-            "bodies": permissions.bodies_to_plan_with(request.user, unit).select_related("kind"),
+            "bodies": bodies,
             "joint": JointActivity.objects.filter(unit=unit, period=period).order_by("-held_on"),
         },
     )

@@ -130,17 +130,18 @@ def test_two_signals_stop_the_worker_and_its_libreoffice(
 ):
     settings.PHOIHOP_CONVERTER = True  # the worker's own settings keep it on
     worker = _start_worker(tmp_path, django_db_blocker)
+    worker.process.send_signal(stop)
+    time.sleep(0.05)
+    worker.process.send_signal(stop)
+    worker.process.send_signal(stop)
     try:
-        worker.process.send_signal(stop)
-        time.sleep(0.05)
-        worker.process.send_signal(stop)
-        worker.process.send_signal(stop)
         worker.process.wait(timeout=30)
-    finally:
-        if worker.process.poll() is None:
-            worker.process.kill()
-        # The worker waits for its converter's group before it exits: nothing may be left.
-        assert _left_after(worker, 0) == []
+    except subprocess.TimeoutExpired:
+        worker.process.kill()
+        _left_after(worker, 0)  # leave nothing behind
+        raise AssertionError(f"the worker did not stop: {worker.log.read_text()[-2000:]}") from None
+    # The worker waits for its converter's group before it exits: nothing may be left.
+    assert _left_after(worker, 0) == []
 
     assert worker.process.returncode in (0, 1), worker.log.read_text()
     assert not (tmp_path / "cache" / f"converter-{worker.port}" / "server.pid").exists()
