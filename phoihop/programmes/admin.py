@@ -55,3 +55,17 @@ class DirectionAdmin(SimpleHistoryAdmin):
     list_display = ["title", "unit", "period", "lead", "due_on", "status"]
     list_filter = ["period", "status"]
     filter_horizontal = ["partners"]
+
+    # A change is one history row holding the partners as saved, as on the plan page: none
+    # while the task is saved and then its partners, one once both are.
+    def save_model(self, request, obj, form, change):
+        if change:
+            obj.skip_history_when_saving = True
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        if change:
+            task = form.instance
+            del task.skip_history_when_saving
+            task.save(update_fields=["title"])

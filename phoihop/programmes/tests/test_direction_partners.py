@@ -153,3 +153,47 @@ def test_a_closed_partner_stays_through_a_change_of_status_made_on_the_page(clie
     task.refresh_from_db()
     assert task.status == "done"
     assert set(task.partners.all()) == {red_cross, farmers}
+
+
+def test_history_written_before_partners_were_kept_is_given_them_once() -> None:
+    """Migration 0003 gives each task's latest history row the partners the task has, so the
+    first change after it does not read as every partner added; run twice, it adds nothing."""
+    import importlib
+
+    from django.apps import apps
+
+    migration = importlib.import_module(
+        "phoihop.programmes.migrations.0003_direction_partners_history"
+    )
+    task = _task()
+    red_cross, farmers = _body("ctd"), _body("nd")
+    task.partners.set([red_cross, farmers])  # as before 0003: history kept no partners
+    latest = task.history.latest()
+    latest.partners.all().delete()
+    migration.snapshot_partners(apps, None)
+    migration.snapshot_partners(apps, None)
+    rows = task.history.latest().partners.all()
+    assert sorted(row.organisation_id for row in rows) == sorted([red_cross.pk, farmers.pk])
+
+
+def test_a_change_made_in_the_admin_is_one_history_row_with_its_partners(personas, rf) -> None:
+    from django.contrib import admin
+    from django.forms.models import model_to_dict
+
+    task = _task()
+    model_admin = admin.site._registry[Direction]
+    request = rf.post("/admin/")
+    request.user = personas["quantri"]
+    red_cross, farmers = _body("ctd"), _body("nd")
+    data = {**model_to_dict(task), "partners": [red_cross.pk, farmers.pk], "status": "done"}
+    form = model_admin.get_form(request, task, change=True)(data, instance=task)
+    assert form.is_valid(), form.errors
+    before = task.history.count()
+    obj = model_admin.save_form(request, form, change=True)
+    model_admin.save_model(request, obj, form, change=True)
+    model_admin.save_related(request, form, [], change=True)
+    assert task.history.count() == before + 1
+    record = task.history.latest()
+    assert record.status == "done"
+    assert {row.organisation for row in record.partners.all()} == {red_cross, farmers}
+    assert record.history_user == personas["quantri"]
