@@ -10,6 +10,7 @@ what the browser sees, and what the browser writes is rolled back with the test.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -27,6 +28,31 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 PHONE = {"width": 390, "height": 844}
+# The live server's requests share the tests' one database connection: they take turns (a page
+# loading its images at once would otherwise run two transactions on one connection), and a
+# test ends only once the request in flight, if any, has finished with it.
+ONE_REQUEST_AT_A_TIME = threading.Lock()
+
+
+def _one_at_a_time(handler_class):
+    """The server's WSGI handler, answering one request at a time."""
+
+    class OneAtATime(handler_class):
+        def __call__(self, environ, start_response):
+            with ONE_REQUEST_AT_A_TIME:
+                return super().__call__(environ, start_response)
+
+    return OneAtATime
+
+
+@pytest.fixture(autouse=True)
+def _requests_done_before_the_test_ends(request) -> Iterator[None]:
+    """Set up after the test database's fixtures, so torn down before them: its rollback never
+    meets a request of the browser still using the connection."""
+    yield
+    if request.node.get_closest_marker("browser"):
+        with ONE_REQUEST_AT_A_TIME:
+            pass
 
 
 @pytest.fixture(scope="module")
@@ -72,7 +98,7 @@ def site(browser: Browser, django_db_setup) -> Iterator[str]:
     # client does, requests must not close that connection mid-transaction.
     server.thread = SharedConnectionThread(
         server.thread.host,
-        static_handler=server.thread.static_handler,
+        static_handler=_one_at_a_time(server.thread.static_handler),
         connections_override={"default": connections["default"]},
     )
     server.thread.daemon = True
