@@ -13,6 +13,7 @@ from phoihop.places.models import Unit
 from phoihop.validation import services
 from phoihop.validation.models import Rule, ValidationRun
 from phoihop.validation.runs import is_stale, latest_run
+from phoihop.validation.tests.helpers import rule_form
 
 pytestmark = pytest.mark.django_db
 
@@ -110,20 +111,7 @@ def test_a_saved_rule_recomputes_the_stored_verdicts_in_the_background(client_fo
     runs = ValidationRun.objects.count()
     response = client_for("vanphong").post(
         reverse("validation:rule_create"),
-        {
-            "code": "so_cuu_ctd",
-            "name": "Sơ cứu",
-            "left": "so_cuu_tngt + so_cuu_khac",
-            "operator": "<=",
-            "right": "so_cuu_ca",
-            "tolerance": "0",
-            "importance": "high",
-            "message": "Sơ cứu: {left} > {right}",
-            "missing": "skip_if_all",
-            "scope": "submission",
-            "is_active": "on",
-            "save": "1",
-        },
+        rule_form(save="1"),
         follow=True,
     )
     assert "các kết quả kiểm tra đã có được tính lại" in response.content.decode()

@@ -9,6 +9,7 @@ from phoihop.places.models import Unit
 from phoihop.reporting.models import Status
 from phoihop.validation import services
 from phoihop.validation.models import ResultStatus, Rule, ValidationRun
+from phoihop.validation.tests.helpers import rule_form
 
 pytestmark = pytest.mark.django_db
 
@@ -158,26 +159,9 @@ def test_it_refuses_rules_to_reporters(client_for):
     assert client_for("chuthapdo").get(reverse("validation:rule_list")).status_code == 403
 
 
-def _rule_data(**changes) -> dict:
-    data = {
-        "code": "so_cuu_ctd",
-        "name": "Sơ cứu",
-        "left": "so_cuu_tngt + so_cuu_khac",
-        "operator": "<=",
-        "right": "so_cuu_ca",
-        "tolerance": "0",
-        "importance": "high",
-        "message": "Sơ cứu: {left} > {right}",
-        "missing": "skip_if_all",
-        "scope": "submission",
-        "is_active": "on",
-    }
-    return data | changes
-
-
 def test_it_tries_a_rule_before_saving(client_for):
     response = client_for("vanphong").post(
-        reverse("validation:rule_create"), _rule_data(try_period="2020S1", **{"try": "1"})
+        reverse("validation:rule_create"), rule_form(try_period="2020S1", **{"try": "1"})
     )
     assert response.status_code == 200
     assert "Sơ cứu: 118 &gt; 98" in response.content.decode()
@@ -185,7 +169,7 @@ def test_it_tries_a_rule_before_saving(client_for):
 
 
 def test_it_saves_a_rule_within_the_offices_unit(client_for, district):
-    response = client_for("vanphong").post(reverse("validation:rule_create"), _rule_data(save="1"))
+    response = client_for("vanphong").post(reverse("validation:rule_create"), rule_form(save="1"))
     assert response.status_code == 302
     assert Rule.objects.get(code="so_cuu_ctd").unit == district
 
@@ -201,7 +185,7 @@ def test_it_saves_a_rule_within_the_offices_unit(client_for, district):
 )
 def test_it_explains_a_bad_rule_at_save_time(client_for, changes, field, text):
     response = client_for("vanphong").post(
-        reverse("validation:rule_create"), _rule_data(save="1", **changes)
+        reverse("validation:rule_create"), rule_form(save="1", **changes)
     )
     assert response.status_code == 400
     assert text in " ".join(response.context["form"].errors[field])
